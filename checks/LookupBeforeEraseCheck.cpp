@@ -1,0 +1,365 @@
+//===--- LookupBeforeEraseCheck.cpp - safedelete --------------------------===//
+
+#include "LookupBeforeEraseCheck.h"
+#include "support/ExprIdentity.h"
+#include "support/NameList.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::safedelete {
+namespace {
+
+constexpr char DefaultContainerTypes[] =
+    "::std::map;::std::multimap;::std::set;::std::multiset;"
+    "::std::unordered_map;::std::unordered_multimap;::std::unordered_set;"
+    "::std::unordered_multiset;"
+    "::absl::flat_hash_map;::absl::flat_hash_set;::absl::node_hash_map;"
+    "::absl::node_hash_set;::absl::btree_map;::absl::btree_set;"
+    "::absl::btree_multimap;::absl::btree_multiset;"
+    "::boost::unordered_map;::boost::unordered_set;"
+    "::boost::unordered_flat_map;::boost::unordered_flat_set;"
+    "::boost::unordered_node_map;::boost::unordered_node_set;"
+    "::boost::container::map;::boost::container::set;"
+    "::boost::container::flat_map;::boost::container::flat_set;"
+    "::llvm::DenseMap;::llvm::SmallDenseMap;::llvm::DenseSet;"
+    "::llvm::SmallDenseSet;::llvm::StringMap;::llvm::StringSet";
+
+constexpr char LookupId[] = "lookup";
+constexpr char EndId[] = "end";
+constexpr char IterId[] = "iter";
+constexpr char IfId[] = "if";
+constexpr char RedundantLookup[] =
+    "redundant lookup in '%0' before erase; 'erase' does nothing when the key "
+    "is absent";
+
+/// The erase-by-one-argument call that \p S evaluates as a whole statement,
+/// its result discarded (optionally through a cast to void), or null.
+const CXXMemberCallExpr *erasedBy(const Stmt *S) {
+  const auto *E = dyn_cast<Expr>(S);
+  if (!E)
+    return nullptr;
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    if (Cast->getTypeAsWritten()->isVoidType())
+      E = Cast->getSubExpr()->IgnoreImplicit()->IgnoreParens();
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+  if (!Call || Call->getNumArgs() != 1)
+    return nullptr;
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  if (!Method || !Method->getIdentifier() || Method->getName() != "erase")
+    return nullptr;
+  return Call;
+}
+
+bool isArrowCall(const CXXMemberCallExpr *Call) {
+  const auto *Callee = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
+  return Callee && Callee->isArrow();
+}
+
+/// Whether two member calls are made on the same container object.
+bool onSameObject(const CXXMemberCallExpr *A, const CXXMemberCallExpr *B) {
+  return isArrowCall(A) == isArrowCall(B) &&
+         isSameAccess(A->getImplicitObjectArgument(),
+                      B->getImplicitObjectArgument());
+}
+
+/// Whether the `end()` bound by the matcher belongs to \p Lookup's container.
+bool endOfSameObject(const Expr *End, const CXXMemberCallExpr *Lookup) {
+  if (!End)
+    return true;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(End))
+    return onSameObject(Member, Lookup);
+  const auto *Free = cast<CallExpr>(End);
+  const Expr *Object = Lookup->getImplicitObjectArgument();
+  // std::end(c) takes the container itself, never a pointer to it.
+  return !isArrowCall(Lookup) && isSameAccess(Free->getArg(0), Object);
+}
+
+/// Whether the container \p Call is made on may hold several elements with
+/// one key (a multimap, multiset or a class derived from one).
+bool isMultiKeyContainer(const CXXMemberCallExpr *Call) {
+  // The object itself, not the base class the member was found in.
+  QualType Type = Call->getImplicitObjectArgument()->IgnoreParenImpCasts()->getType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  const auto IsMulti = [](const CXXRecordDecl *R) {
+    return R->getIdentifier() &&
+           StringRef(R->getName()).lower().find("multi") != std::string::npos;
+  };
+  if (!Record || !Record->hasDefinition())
+    return false;
+  if (IsMulti(Record))
+    return true;
+  return !Record->forallBases([&](const CXXRecordDecl *Base) {
+    return !IsMulti(Base);
+  });
+}
+
+const ReturnStmt *returnsBool(const Stmt *S, bool &Value) {
+  const auto *Return = dyn_cast_or_null<ReturnStmt>(S);
+  if (!Return || !Return->getRetValue())
+    return nullptr;
+  const auto *Literal = dyn_cast<CXXBoolLiteralExpr>(
+      Return->getRetValue()->IgnoreParenImpCasts());
+  if (!Literal)
+    return nullptr;
+  Value = Literal->getValue();
+  return Return;
+}
+
+/// The statement that follows \p S in its enclosing compound statement and
+/// the one before it (either may be null).
+std::pair<const Stmt *, const Stmt *> neighbours(const Stmt *S,
+                                                 ASTContext &Context) {
+  const auto Parents = Context.getParents(*S);
+  if (Parents.size() != 1)
+    return {nullptr, nullptr};
+  const auto *Block = Parents[0].get<CompoundStmt>();
+  if (!Block)
+    return {nullptr, nullptr};
+  const Stmt *Previous = nullptr;
+  for (auto It = Block->body_begin(); It != Block->body_end(); ++It) {
+    if (*It == S)
+      return {Previous, std::next(It) == Block->body_end() ? nullptr
+                                                           : *std::next(It)};
+    Previous = *It;
+  }
+  return {nullptr, nullptr};
+}
+
+/// Whether \p S could observe or change the container before the erase: it
+/// calls something other than a member of the element \p Iter points to, or
+/// names the container's root variable or `this`.
+bool mayTouchContainer(const Stmt *S, const VarDecl *Iter,
+                       const ValueDecl *Root) {
+  if (!S)
+    return false;
+  if (isa<CXXThisExpr>(S))
+    return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    return Ref->getDecl() == Root;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const Expr *Object = nullptr;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      Object = Member->getImplicitObjectArgument();
+    else if (isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs() > 0)
+      Object = Call->getArg(0);
+    if (!Object || accessRoot(Object) != Iter)
+      return true;
+  }
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return mayTouchContainer(Child, Iter, Root);
+  });
+}
+
+} // namespace
+
+LookupBeforeEraseCheck::LookupBeforeEraseCheck(StringRef Name,
+                                               ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawContainerTypes(Options.get("ContainerTypes", DefaultContainerTypes)) {
+  NameList Parsed = parseNameList(RawContainerTypes);
+  for (const std::string &Bad : Parsed.Invalid)
+    configurationDiag("invalid entry '%0' in option 'ContainerTypes' of "
+                      "%1: expected a qualified class name such as "
+                      "'::std::map'; the entry is ignored")
+        << Bad << Name;
+  ContainerTypes = std::move(Parsed.Names);
+}
+
+void LookupBeforeEraseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ContainerTypes", RawContainerTypes);
+}
+
+void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
+  if (ContainerTypes.empty())
+    return;
+  const std::vector<StringRef> Names(ContainerTypes.begin(),
+                                     ContainerTypes.end());
+  const auto ContainerType = qualType(hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(cxxRecordDecl(isSameOrDerivedFrom(
+          hasAnyName(Names)))))));
+  const auto OnContainer =
+      on(expr(anyOf(hasType(ContainerType), hasType(pointsTo(ContainerType)))));
+  const auto Lookup = [&](StringRef Method) {
+    return cxxMemberCallExpr(OnContainer, callee(cxxMethodDecl(hasName(Method))),
+                             argumentCountIs(1))
+        .bind(LookupId);
+  };
+  const auto Count = Lookup("count");
+  const auto Zero = integerLiteral(equals(0));
+  const auto One = integerLiteral(equals(1));
+  const auto CountTest = anyOf(
+      Count, binaryOperator(hasOperatorName("!="), hasOperands(Count, Zero)),
+      binaryOperator(hasOperatorName(">"), hasLHS(Count), hasRHS(Zero)),
+      binaryOperator(hasOperatorName("<"), hasLHS(Zero), hasRHS(Count)),
+      binaryOperator(hasOperatorName(">="), hasLHS(Count), hasRHS(One)),
+      binaryOperator(hasOperatorName("<="), hasLHS(One), hasRHS(Count)));
+
+  const auto End =
+      expr(anyOf(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("end", "cend"))),
+                                   argumentCountIs(0)),
+                 callExpr(callee(functionDecl(hasAnyName("::std::end", "::std::cend"))),
+                          argumentCountIs(1))))
+          .bind(EndId);
+  const auto Find = Lookup("find");
+  const auto FindTest = binaryOperation(hasOperatorName("!="), hasOperands(Find, End));
+  const auto IterTest = binaryOperation(
+      hasOperatorName("!="),
+      hasOperands(declRefExpr(to(varDecl(hasLocalStorage(), hasInitializer(Find))
+                                     .bind(IterId))),
+                  End));
+
+  const auto Erase = cxxMemberCallExpr(callee(cxxMethodDecl(hasName("erase"))),
+                                       argumentCountIs(1));
+  const auto EraseStmt =
+      expr(anyOf(Erase, explicitCastExpr(hasDestinationType(voidType()),
+                                         hasSourceExpression(Erase))));
+
+  Finder->addMatcher(
+      ifStmt(unless(isExpansionInSystemHeader()), unless(hasElse(stmt())),
+             unless(hasInitStatement(stmt())),
+             unless(hasConditionVariableStatement(declStmt())),
+             hasCondition(expr(anyOf(CountTest, Lookup("contains"), FindTest,
+                                     IterTest))),
+             hasThen(stmt(anyOf(EraseStmt,
+                                compoundStmt(hasAnySubstatement(EraseStmt))))))
+          .bind(IfId),
+      this);
+}
+
+void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  if (Context.getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  const auto *If = Result.Nodes.getNodeAs<IfStmt>(IfId);
+  const auto *Lookup = Result.Nodes.getNodeAs<CXXMemberCallExpr>(LookupId);
+  const auto *Iter = Result.Nodes.getNodeAs<VarDecl>(IterId);
+  const SourceManager &SM = *Result.SourceManager;
+  const LangOptions &LangOpts = getLangOpts();
+
+  // Code written by a macro is the macro's business.
+  if (If->getBeginLoc().isMacroID() || If->getEndLoc().isMacroID() ||
+      Lookup->getBeginLoc().isMacroID() || Lookup->getEndLoc().isMacroID())
+    return;
+  const Expr *Key = Lookup->getArg(0);
+  if (!isSideEffectFreeAccess(Lookup->getImplicitObjectArgument()) ||
+      !isSideEffectFreeAccess(Key) ||
+      !endOfSameObject(Result.Nodes.getNodeAs<Expr>(EndId), Lookup))
+    return;
+
+  llvm::SmallVector<const Stmt *, 4> Body;
+  if (const auto *Block = dyn_cast<CompoundStmt>(If->getThen()))
+    Body.append(Block->body_begin(), Block->body_end());
+  else
+    Body.push_back(If->getThen());
+
+  // The first statement of the branch that erases from the same container.
+  const Stmt *const *EraseIt = llvm::find_if(Body, [&](const Stmt *S) {
+    const CXXMemberCallExpr *Erase = erasedBy(S);
+    return Erase && onSameObject(Erase, Lookup);
+  });
+  if (EraseIt == Body.end())
+    return;
+  const Stmt *EraseStmt = *EraseIt;
+  const CXXMemberCallExpr *Erase = erasedBy(EraseStmt);
+  if (EraseStmt->getBeginLoc().isMacroID() || EraseStmt->getEndLoc().isMacroID())
+    return;
+  const StringRef ObjectText = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(
+          Lookup->getImplicitObjectArgument()->getSourceRange()),
+      SM, LangOpts);
+  const auto TextOf = [&](const Stmt *S) {
+    return Lexer::getSourceText(
+        CharSourceRange::getTokenRange(S->getSourceRange()), SM, LangOpts);
+  };
+
+  if (Iter) {
+    // auto it = c.find(k); if (it != c.end()) ... c.erase(k);
+    if (!isSameAccess(Erase->getArg(0), Key))
+      return;
+    const auto [Previous, Next] = neighbours(If, Context);
+    const auto *Decl = dyn_cast_or_null<DeclStmt>(Previous);
+    if (!Decl || !Decl->isSingleDecl() || Decl->getSingleDecl() != Iter)
+      return;
+    if (isMultiKeyContainer(Lookup)) {
+      // erase(it) would remove one element where erase(k) removes them all:
+      // the find is redundant when nothing else uses its result.
+      if (Body.size() == 1)
+        diag(Lookup->getExprLoc(), RedundantLookup) << ObjectText;
+      return;
+    }
+    const ValueDecl *Root = accessRoot(Lookup->getImplicitObjectArgument());
+    const bool Touched = llvm::any_of(
+        llvm::ArrayRef<const Stmt *>(Body).take_front(EraseIt - Body.begin()),
+        [&](const Stmt *S) { return mayTouchContainer(S, Iter, Root); });
+    const Expr *Arg = Erase->getArg(0);
+    auto Diag = diag(Erase->getExprLoc(),
+                     "'erase' repeats the lookup in '%0' that 'find' already "
+                     "made; erase through %1")
+                << ObjectText << Iter;
+    if (!Touched && !Arg->getBeginLoc().isMacroID() &&
+        !Arg->getEndLoc().isMacroID())
+      Diag << FixItHint::CreateReplacement(Arg->getSourceRange(),
+                                           Iter->getName());
+    return;
+  }
+
+  // if (c.count(k)) { c.erase(k); ... }: the erase must come first, so that
+  // the lookup guards nothing else.
+  if (EraseIt != Body.begin() || !isSameAccess(Erase->getArg(0), Key))
+    return;
+  const StringRef EraseText = TextOf(Erase);
+  const StringRef EraseStmtText = TextOf(EraseStmt);
+  auto Diag = diag(Lookup->getExprLoc(), RedundantLookup) << ObjectText;
+
+  if (Body.size() == 1) {
+    const bool Braced = isa<CompoundStmt>(If->getThen());
+    Diag << FixItHint::CreateReplacement(
+        If->getSourceRange(), (EraseStmtText + (Braced ? ";" : "")).str());
+    return;
+  }
+
+  // if (c.count(k)) { c.erase(k); return true; } return false;
+  bool Returned = false;
+  bool Otherwise = false;
+  if (Body.size() == 2 && returnsBool(Body[1], Returned)) {
+    const auto [Previous, Next] = neighbours(If, Context);
+    const ReturnStmt *After = returnsBool(Next, Otherwise);
+    if (After && Otherwise != Returned && !After->getEndLoc().isMacroID()) {
+      Diag << FixItHint::CreateReplacement(
+          SourceRange(If->getBeginLoc(), After->getEndLoc()),
+          ("return " + EraseText + (Returned ? " != 0" : " == 0")).str());
+      return;
+    }
+  }
+
+  // if (c.count(k)) { c.erase(k); f(); } -> if (c.erase(k)) { f(); }
+  SourceLocation RemoveBegin = EraseStmt->getBeginLoc();
+  const SourceLocation RemoveEnd = Lexer::findLocationAfterToken(
+      EraseStmt->getEndLoc(), tok::semi, SM, LangOpts,
+      /*SkipTrailingWhitespaceAndNewLine=*/true);
+  if (RemoveEnd.isInvalid() || If->getCond()->getBeginLoc().isMacroID() ||
+      If->getCond()->getEndLoc().isMacroID())
+    return;
+  // Take the indentation of the erased line with it.
+  const std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(RemoveBegin);
+  const StringRef Buffer = SM.getBufferData(Pos.first);
+  const size_t LineStart = Buffer.rfind('\n', Pos.second) + 1;
+  if (Buffer.slice(LineStart, Pos.second).find_first_not_of(" \t") ==
+      StringRef::npos)
+    RemoveBegin = RemoveBegin.getLocWithOffset(
+        -static_cast<int>(Pos.second - LineStart));
+  Diag << FixItHint::CreateReplacement(If->getCond()->getSourceRange(),
+                                       EraseText)
+       << FixItHint::CreateRemoval(
+              CharSourceRange::getCharRange(RemoveBegin, RemoveEnd));
+}
+
+} // namespace clang::tidy::safedelete

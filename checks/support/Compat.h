@@ -1,0 +1,42 @@
+//===--- Compat.h - LLVM-version differences in one place -------*- C++ -*-===//
+//
+// The only file in safedelete that tests LLVM_VERSION_MAJOR. Everything that
+// differs between the supported majors (14, 15, 16, 19, 22) is wrapped here;
+// checks call these wrappers and never test the version themselves.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SAFEDELETE_CHECKS_SUPPORT_COMPAT_H
+#define SAFEDELETE_CHECKS_SUPPORT_COMPAT_H
+
+#include "llvm/Config/llvm-config.h"
+
+// LLVM 22 moved the registry into ClangTidyModule.h and deprecated the old
+// header with a #warning.
+#include "clang-tidy/ClangTidyModule.h"
+#if LLVM_VERSION_MAJOR < 22
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
+
+#if LLVM_VERSION_MAJOR >= 16
+#include <optional>
+#else
+#include "llvm/ADT/Optional.h"
+#endif
+
+namespace clang::tidy::safedelete::compat {
+
+/// The optional type of the matcher/clang-tidy APIs
+/// (`getCheckTraversalKind`, `Options.get`).
+#if LLVM_VERSION_MAJOR >= 16
+template <typename T> using Optional = std::optional<T>;
+#else
+template <typename T> using Optional = llvm::Optional<T>;
+#endif
+
+/// The LLVM major this module was compiled against.
+inline constexpr unsigned BuiltMajor = LLVM_VERSION_MAJOR;
+
+} // namespace clang::tidy::safedelete::compat
+
+#endif // SAFEDELETE_CHECKS_SUPPORT_COMPAT_H

@@ -1,0 +1,174 @@
+//===--- ExprIdentity.cpp - same object, same key -------------------------===//
+
+#include "support/ExprIdentity.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::safedelete {
+
+static const Expr *strip(const Expr *E) {
+  while (true) {
+    const Expr *Next = E->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next)) {
+      // Implicit conversions and copies: `std::string` from a literal.
+      if (!isa<CXXTemporaryObjectExpr>(Construct) &&
+          Construct->getNumArgs() >= 1 &&
+          (Construct->getNumArgs() == 1 ||
+           isa<CXXDefaultArgExpr>(Construct->getArg(1))) &&
+          (Construct->getParenOrBraceRange().isInvalid()))
+        Next = Construct->getArg(0);
+    }
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+}
+
+static bool isPureOperator(OverloadedOperatorKind Kind) {
+  return Kind == OO_Star || Kind == OO_Arrow || Kind == OO_Subscript;
+}
+
+static bool sameArgs(const CallExpr *A, const CallExpr *B, unsigned From) {
+  if (A->getNumArgs() != B->getNumArgs())
+    return false;
+  for (unsigned I = From; I < A->getNumArgs(); ++I)
+    if (!isSameAccess(A->getArg(I), B->getArg(I)))
+      return false;
+  return true;
+}
+
+bool isSameAccess(const Expr *A, const Expr *B) {
+  if (!A || !B)
+    return false;
+  A = strip(A);
+  B = strip(B);
+  if (A->getStmtClass() != B->getStmtClass())
+    return false;
+  if (A->getType().isVolatileQualified())
+    return false;
+
+  switch (A->getStmtClass()) {
+  case Stmt::DeclRefExprClass: {
+    const ValueDecl *DA = cast<DeclRefExpr>(A)->getDecl();
+    const ValueDecl *DB = cast<DeclRefExpr>(B)->getDecl();
+    return DA->getCanonicalDecl() == DB->getCanonicalDecl() &&
+           !isa<FunctionDecl>(DA);
+  }
+  case Stmt::MemberExprClass: {
+    const auto *MA = cast<MemberExpr>(A);
+    const auto *MB = cast<MemberExpr>(B);
+    return MA->getMemberDecl()->getCanonicalDecl() ==
+               MB->getMemberDecl()->getCanonicalDecl() &&
+           !isa<CXXMethodDecl>(MA->getMemberDecl()) &&
+           MA->isArrow() == MB->isArrow() &&
+           isSameAccess(MA->getBase(), MB->getBase());
+  }
+  case Stmt::CXXThisExprClass:
+  case Stmt::CXXNullPtrLiteralExprClass:
+    return true;
+  case Stmt::IntegerLiteralClass:
+    return llvm::APInt::isSameValue(cast<IntegerLiteral>(A)->getValue(),
+                                    cast<IntegerLiteral>(B)->getValue());
+  case Stmt::CharacterLiteralClass:
+    return cast<CharacterLiteral>(A)->getValue() ==
+           cast<CharacterLiteral>(B)->getValue();
+  case Stmt::CXXBoolLiteralExprClass:
+    return cast<CXXBoolLiteralExpr>(A)->getValue() ==
+           cast<CXXBoolLiteralExpr>(B)->getValue();
+  case Stmt::FloatingLiteralClass:
+    return cast<FloatingLiteral>(A)->getValue().bitwiseIsEqual(
+        cast<FloatingLiteral>(B)->getValue());
+  case Stmt::StringLiteralClass:
+    return cast<StringLiteral>(A)->getBytes() ==
+           cast<StringLiteral>(B)->getBytes();
+  case Stmt::UnaryOperatorClass: {
+    const auto *UA = cast<UnaryOperator>(A);
+    const auto *UB = cast<UnaryOperator>(B);
+    return UA->getOpcode() == UB->getOpcode() && !UA->isIncrementDecrementOp() &&
+           isSameAccess(UA->getSubExpr(), UB->getSubExpr());
+  }
+  case Stmt::BinaryOperatorClass: {
+    const auto *BA = cast<BinaryOperator>(A);
+    const auto *BB = cast<BinaryOperator>(B);
+    return BA->getOpcode() == BB->getOpcode() && !BA->isAssignmentOp() &&
+           !BA->isCommaOp() && isSameAccess(BA->getLHS(), BB->getLHS()) &&
+           isSameAccess(BA->getRHS(), BB->getRHS());
+  }
+  case Stmt::ArraySubscriptExprClass: {
+    const auto *SA = cast<ArraySubscriptExpr>(A);
+    const auto *SB = cast<ArraySubscriptExpr>(B);
+    return isSameAccess(SA->getBase(), SB->getBase()) &&
+           isSameAccess(SA->getIdx(), SB->getIdx());
+  }
+  case Stmt::CStyleCastExprClass:
+  case Stmt::CXXStaticCastExprClass:
+  case Stmt::CXXFunctionalCastExprClass:
+  case Stmt::CXXConstCastExprClass: {
+    const auto *CA = cast<ExplicitCastExpr>(A);
+    const auto *CB = cast<ExplicitCastExpr>(B);
+    return CA->getTypeAsWritten().getCanonicalType() ==
+               CB->getTypeAsWritten().getCanonicalType() &&
+           isSameAccess(CA->getSubExpr(), CB->getSubExpr());
+  }
+  case Stmt::CXXConstructExprClass:
+  case Stmt::CXXTemporaryObjectExprClass: {
+    const auto *CA = cast<CXXConstructExpr>(A);
+    const auto *CB = cast<CXXConstructExpr>(B);
+    if (CA->getConstructor() != CB->getConstructor() ||
+        CA->getNumArgs() != CB->getNumArgs())
+      return false;
+    for (unsigned I = 0; I < CA->getNumArgs(); ++I)
+      if (!isSameAccess(CA->getArg(I), CB->getArg(I)))
+        return false;
+    return true;
+  }
+  case Stmt::CXXDefaultArgExprClass:
+    return cast<CXXDefaultArgExpr>(A)->getParam() ==
+           cast<CXXDefaultArgExpr>(B)->getParam();
+  case Stmt::CXXOperatorCallExprClass: {
+    const auto *OA = cast<CXXOperatorCallExpr>(A);
+    const auto *OB = cast<CXXOperatorCallExpr>(B);
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(OA->getDirectCallee());
+    return OA->getOperator() == OB->getOperator() &&
+           isPureOperator(OA->getOperator()) && Method && Method->isConst() &&
+           OA->getDirectCallee() == OB->getDirectCallee() && sameArgs(OA, OB, 0);
+  }
+  case Stmt::CXXMemberCallExprClass: {
+    const auto *CA = cast<CXXMemberCallExpr>(A);
+    const auto *CB = cast<CXXMemberCallExpr>(B);
+    const CXXMethodDecl *Method = CA->getMethodDecl();
+    return Method && Method->isConst() && CA->getNumArgs() == 0 &&
+           Method == CB->getMethodDecl() &&
+           isSameAccess(CA->getImplicitObjectArgument(),
+                        CB->getImplicitObjectArgument());
+  }
+  default:
+    return false;
+  }
+}
+
+const ValueDecl *accessRoot(const Expr *E) {
+  while (E) {
+    E = strip(E);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Ref->getDecl();
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      if (isa<CXXThisExpr>(strip(Member->getBase())))
+        return Member->getMemberDecl();
+      E = Member->getBase();
+    } else if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = Sub->getBase();
+    } else if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      E = Unary->getSubExpr();
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      E = Op->getNumArgs() > 0 ? Op->getArg(0) : nullptr;
+    } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+      E = Call->getImplicitObjectArgument();
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace clang::tidy::safedelete

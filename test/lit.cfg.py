@@ -1,0 +1,50 @@
+# lit configuration of the safedelete suite. CMake generates one
+# lit.site.cfg.py per mode (plugin, standalone) that sets the paths below and
+# then loads this file, so the same tests run against both artifacts.
+import os
+import shlex
+
+import lit.formats
+
+config.name = "safedelete-" + config.safedelete_mode
+config.test_format = lit.formats.ShTest(True)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "unit"]
+config.test_source_root = os.path.dirname(__file__)
+
+llvm_bin = os.path.dirname(config.clang_tidy)
+config.environment["PATH"] = os.pathsep.join(
+    [llvm_bin, config.environment.get("PATH", os.environ.get("PATH", ""))])
+
+if config.safedelete_mode == "plugin":
+    tidy = [config.clang_tidy, "--load=" + config.plugin]
+else:
+    tidy = [config.safedelete_tidy]
+tidy_cmd = " ".join(shlex.quote(a) for a in tidy)
+
+runner = [config.python,
+          os.path.join(config.test_source_root, "check_clang_tidy.py"),
+          "--clang-tidy=" + config.clang_tidy if config.safedelete_mode == "plugin"
+          else "--clang-tidy=" + config.safedelete_tidy,
+          "--filecheck=" + config.filecheck,
+          "--clangxx=" + config.clangxx,
+          "--headers=" + os.path.join(config.test_source_root, "checkers",
+                                      "Inputs", "Headers")]
+if config.safedelete_mode == "plugin":
+    runner.append("--load=" + config.plugin)
+
+config.substitutions.append(
+    ("%check_clang_tidy", " ".join(shlex.quote(a) for a in runner)))
+config.substitutions.append(("%clang_tidy", tidy_cmd))
+config.substitutions.append(("%safedelete_tidy", shlex.quote(config.safedelete_tidy)))
+config.substitutions.append(("%host_clang_tidy", shlex.quote(config.clang_tidy)))
+config.substitutions.append(("%plugin", shlex.quote(config.plugin)))
+config.substitutions.append(("%unittests", shlex.quote(config.unittests)))
+config.substitutions.append(("%python", shlex.quote(config.python)))
+config.substitutions.append(("%examples", os.path.join(config.source_root, "examples")))
+config.substitutions.append(("%source_root", config.source_root))
+
+config.available_features.add(config.safedelete_mode)
+config.available_features.add("llvm-" + config.llvm_major)
+if config.unittests:
+    config.available_features.add("unittests")
