@@ -44,6 +44,15 @@ config.substitutions.append(("%python", shlex.quote(config.python)))
 config.substitutions.append(("%examples", os.path.join(config.source_root, "examples")))
 config.substitutions.append(("%source_root", config.source_root))
 
+# Another packaged clang-tidy major, to show that a mismatched plugin is refused.
+import shutil
+for major in ("22", "19", "16", "15", "14"):
+    other = shutil.which("clang-tidy-" + major)
+    if major != config.llvm_major and other:
+        config.substitutions.append(("%other_clang_tidy", other))
+        config.available_features.add("other-clang-tidy")
+        break
+
 config.available_features.add(config.safedelete_mode)
 config.available_features.add("llvm-" + config.llvm_major)
 if config.unittests:

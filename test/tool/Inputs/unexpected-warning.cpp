@@ -1,0 +1,5 @@
+// Has no CHECK-MESSAGES, yet the check warns: the runner must fail.
+#include <map>
+void f(std::map<int, int> &m, int k) {
+  if (m.count(k)) m.erase(k);
+}
