@@ -1,0 +1,27 @@
+# Convenience entry points over CMake; see README.md.
+#   make demo            install what is missing, build, run on examples/
+#   make check           install what is missing, build, run the test suite
+#   make check LLVM=22   the same against another LLVM major (14 15 16 19 22)
+LLVM ?= 19
+BUILD ?= build/llvm-$(LLVM)
+
+.PHONY: deps build demo check bench clean
+
+deps:
+	@tools/install-deps.sh $(LLVM)
+
+build: deps
+	cmake -S . -B $(BUILD) -G Ninja -DLLVM_ROOT=/usr/lib/llvm-$(LLVM)
+	cmake --build $(BUILD) -j2
+
+demo: build
+	@tools/demo.sh $(BUILD)
+
+check: build
+	cmake --build $(BUILD) --target check
+
+bench: build
+	@bench/run.sh $(BUILD)
+
+clean:
+	rm -rf build
