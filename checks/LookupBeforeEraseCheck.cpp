@@ -3,6 +3,7 @@
 #include "LookupBeforeEraseCheck.h"
 #include "support/ExprIdentity.h"
 #include "support/NameList.h"
+#include "clang-tidy/utils/LexerUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -113,24 +114,53 @@ const ReturnStmt *returnsBool(const Stmt *S, bool &Value) {
   return Return;
 }
 
-/// The statement that follows \p S in its enclosing compound statement and
-/// the one before it (either may be null).
-std::pair<const Stmt *, const Stmt *> neighbours(const Stmt *S,
-                                                 ASTContext &Context) {
-  const auto Parents = Context.getParents(*S);
-  if (Parents.size() != 1)
-    return {nullptr, nullptr};
-  const auto *Block = Parents[0].get<CompoundStmt>();
-  if (!Block)
-    return {nullptr, nullptr};
-  const Stmt *Previous = nullptr;
-  for (auto It = Block->body_begin(); It != Block->body_end(); ++It) {
-    if (*It == S)
-      return {Previous, std::next(It) == Block->body_end() ? nullptr
-                                                           : *std::next(It)};
-    Previous = *It;
-  }
-  return {nullptr, nullptr};
+// The find-iterator and return forms need the statements around the if.
+// They are read from the tokens, not through the parent map: building that
+// map costs more than the whole check.
+
+/// Whether \p If is a statement of a block rather than the body of another
+/// statement (`else if`, `case 1: if`, `for (...) if`).
+bool isBlockStatement(const IfStmt *If, const SourceManager &SM,
+                      const LangOptions &LangOpts) {
+  const Token Previous =
+      utils::lexer::getPreviousToken(If->getBeginLoc(), SM, LangOpts);
+  return Previous.isOneOf(tok::semi, tok::l_brace, tok::r_brace);
+}
+
+/// Whether the declaration of \p Var is the statement right before \p If.
+bool declaredRightBefore(const VarDecl *Var, const IfStmt *If,
+                         const SourceManager &SM, const LangOptions &LangOpts) {
+  if (Var->getEndLoc().isMacroID())
+    return false;
+  const auto Semi = Lexer::findNextToken(Var->getEndLoc(), SM, LangOpts);
+  if (!Semi || !Semi->is(tok::semi))
+    return false;
+  const auto Next = Lexer::findNextToken(Semi->getLocation(), SM, LangOpts);
+  return Next && Next->getLocation() == If->getBeginLoc();
+}
+
+/// Whether the raw token \p Tok is the keyword or identifier \p Word.
+bool isWord(const Token &Tok, StringRef Word) {
+  return Tok.is(tok::raw_identifier) && Tok.getRawIdentifier() == Word;
+}
+
+/// The location of `false` in a `return false;` right after \p If (of `true`
+/// when \p Value is true), or an invalid location.
+SourceLocation returnAfter(const IfStmt *If, bool Value,
+                           const SourceManager &SM, const LangOptions &LangOpts) {
+  if (!isBlockStatement(If, SM, LangOpts))
+    return {};
+  const auto Return = Lexer::findNextToken(If->getEndLoc(), SM, LangOpts);
+  if (!Return || !isWord(*Return, "return"))
+    return {};
+  const auto Literal =
+      Lexer::findNextToken(Return->getLocation(), SM, LangOpts);
+  if (!Literal || !isWord(*Literal, Value ? "true" : "false"))
+    return {};
+  const auto Semi = Lexer::findNextToken(Literal->getLocation(), SM, LangOpts);
+  if (!Semi || !Semi->is(tok::semi))
+    return {};
+  return Literal->getLocation();
 }
 
 /// Whether \p S could observe or change the container before the erase: it
@@ -235,8 +265,7 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Context = *Result.Context;
-  if (Context.getDiagnostics().hasUncompilableErrorOccurred())
+  if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
     return;
   const auto *If = Result.Nodes.getNodeAs<IfStmt>(IfId);
   const auto *Lookup = Result.Nodes.getNodeAs<CXXMemberCallExpr>(LookupId);
@@ -284,9 +313,7 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
     // auto it = c.find(k); if (it != c.end()) ... c.erase(k);
     if (!isSameAccess(Erase->getArg(0), Key))
       return;
-    const auto [Previous, Next] = neighbours(If, Context);
-    const auto *Decl = dyn_cast_or_null<DeclStmt>(Previous);
-    if (!Decl || !Decl->isSingleDecl() || Decl->getSingleDecl() != Iter)
+    if (!declaredRightBefore(Iter, If, SM, LangOpts))
       return;
     if (isMultiKeyContainer(Lookup)) {
       // erase(it) would remove one element where erase(k) removes them all:
@@ -328,13 +355,11 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
 
   // if (c.count(k)) { c.erase(k); return true; } return false;
   bool Returned = false;
-  bool Otherwise = false;
   if (Body.size() == 2 && returnsBool(Body[1], Returned)) {
-    const auto [Previous, Next] = neighbours(If, Context);
-    const ReturnStmt *After = returnsBool(Next, Otherwise);
-    if (After && Otherwise != Returned && !After->getEndLoc().isMacroID()) {
+    const SourceLocation Otherwise = returnAfter(If, !Returned, SM, LangOpts);
+    if (Otherwise.isValid()) {
       Diag << FixItHint::CreateReplacement(
-          SourceRange(If->getBeginLoc(), After->getEndLoc()),
+          SourceRange(If->getBeginLoc(), Otherwise),
           ("return " + EraseText + (Returned ? " != 0" : " == 0")).str());
       return;
     }

@@ -220,6 +220,24 @@ void eraseThenMore(std::map<int, int> &m21, int k) {
   // CHECK-FIXES-NEXT: }
 }
 
+// The if is the body of another statement: the `return false;` after it is
+// not its neighbour, so only the condition is rewritten.
+bool nestedIfs(std::map<int, int> &m26, int k, bool gate) {
+  if (gate) if (m26.count(k)) { m26.erase(k); return true; }
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: redundant lookup in 'm26'
+  // CHECK-FIXES: if (gate) if (m26.erase(k)) { return true; }
+  if (!gate) {
+    use(k);
+  } else if (m26.find(k) != m26.end()) {
+    m26.erase(k);
+    return true;
+  }
+  // CHECK-MESSAGES: :[[@LINE-4]]:18: warning: redundant lookup in 'm26'
+  // CHECK-FIXES: } else if (m26.erase(k)) {
+  // CHECK-FIXES-NEXT: return true;
+  return false;
+}
+
 // ===== Flagged: the find result guards an erase by key =====
 
 void findIteratorThenEraseKey(std::map<int, int> &m22, int k) {
@@ -230,7 +248,7 @@ void findIteratorThenEraseKey(std::map<int, int> &m22, int k) {
 }
 
 void findIteratorUseThenErase(std::map<int, int> &m23, int k) {
-  auto it23 = m23.find(k);
+  auto it23 = m23.find(k); // a comment between is fine
   if (it23 != m23.end()) {
     it23->second = 0;
     m23.erase(k);
