@@ -34,6 +34,7 @@ constexpr char LookupId[] = "lookup";
 constexpr char EndId[] = "end";
 constexpr char IterId[] = "iter";
 constexpr char IfId[] = "if";
+constexpr char CountIsOneId[] = "count-is-one";
 constexpr char RedundantLookup[] =
     "redundant lookup in '%0' before erase; 'erase' does nothing when the key "
     "is absent";
@@ -230,7 +231,10 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
       binaryOperator(hasOperatorName(">"), hasLHS(Count), hasRHS(Zero)),
       binaryOperator(hasOperatorName("<"), hasLHS(Zero), hasRHS(Count)),
       binaryOperator(hasOperatorName(">="), hasLHS(Count), hasRHS(One)),
-      binaryOperator(hasOperatorName("<="), hasLHS(One), hasRHS(Count)));
+      binaryOperator(hasOperatorName("<="), hasLHS(One), hasRHS(Count)),
+      // A presence test only where a key occurs at most once.
+      binaryOperator(hasOperatorName("=="), hasOperands(Count, One))
+          .bind(CountIsOneId));
 
   const auto End =
       expr(anyOf(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("end", "cend"))),
@@ -270,6 +274,9 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *If = Result.Nodes.getNodeAs<IfStmt>(IfId);
   const auto *Lookup = Result.Nodes.getNodeAs<CXXMemberCallExpr>(LookupId);
   const auto *Iter = Result.Nodes.getNodeAs<VarDecl>(IterId);
+  if (Result.Nodes.getNodeAs<BinaryOperator>(CountIsOneId) &&
+      isMultiKeyContainer(Lookup))
+    return;
   const SourceManager &SM = *Result.SourceManager;
   const LangOptions &LangOpts = getLangOpts();
 

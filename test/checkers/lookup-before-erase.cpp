@@ -48,6 +48,16 @@ void zeroLessThanCountMulti(std::multimap<int, int> &mm5, int k) {
   // CHECK-FIXES: mm5.erase(k);
 }
 
+// A key occurs at most once in a map: `== 1` is a presence test there.
+void countIsOneUnique(std::map<int, int> &m27, std::unordered_set<int> &us28, int k) {
+  if (m27.count(k) == 1) m27.erase(k);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: redundant lookup in 'm27'
+  // CHECK-FIXES: m27.erase(k);
+  if (1 == us28.count(k)) { us28.erase(k); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: redundant lookup in 'us28'
+  // CHECK-FIXES: us28.erase(k);
+}
+
 void findNotEnd(std::map<int, int> &m6, int k) {
   if (m6.find(k) != m6.end()) m6.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: redundant lookup in 'm6'
@@ -328,6 +338,7 @@ void notAPresenceTest(std::multimap<int, int> &mm, std::map<int, int> &m, int k)
   if (mm.count(k) > 1) mm.erase(k);
   if (mm.count(k) == 1) mm.erase(k);
   if (m.count(k) == 0) m.erase(k);
+  if (m.count(k) == 2) m.erase(k);
   if (!m.count(k)) m.erase(k);
   if (m.count(k) && flag()) m.erase(k);
   while (m.count(k)) m.erase(k);
