@@ -844,7 +844,14 @@ void PendingMapLeakCheck::onEndOfTranslationUnit() {
 
   for (const Facts::Completion &C : Current->Completions) {
     const FunctionDecl *Function = C.Function;
-    if (isa<CXXDestructorDecl>(Function))
+    // A destructor's map dies with it; so does a local map (reported per
+    // map below).
+    const auto *LocalMap = dyn_cast<VarDecl>(C.Map);
+    if (isa<CXXDestructorDecl>(Function) ||
+        (LocalMap && LocalMap->hasLocalStorage() &&
+         !isa<ParmVarDecl>(LocalMap) &&
+         !LocalMap->getType()->isReferenceType() &&
+         !LocalMap->getType()->isPointerType()))
       continue;
     const Stmt *Body = Function->getBody();
     const auto RemovedIn = [&](const Stmt *S) {
@@ -870,6 +877,10 @@ void PendingMapLeakCheck::onEndOfTranslationUnit() {
       }
 
     const StringRef Method = methodName(C.Call);
+    const auto *AsMethod = dyn_cast<CXXMethodDecl>(Function);
+    const std::string Where = AsMethod && AsMethod->getParent()->isLambda()
+                                  ? std::string("the lambda")
+                                  : "'" + Function->getNameAsString() + "'";
     const StringRef MapText =
         textOf(C.Path.Container->getSourceRange(), Context);
     // After a lookup of the same key, `m[k]` finds the existing entry.
@@ -984,7 +995,7 @@ void PendingMapLeakCheck::onEndOfTranslationUnit() {
       auto Diag = diag(C.Call->getExprLoc(),
                        "entry of '%0' is completed by '%1' but never removed "
                        "from the map in %2; it stays there forever")
-                  << MapText << Method << Function;
+                  << MapText << Method << Where;
       if (!Fix.empty())
         Diag << FixItHint::CreateInsertion(Semi, "\n" + Indent + Fix);
     }
