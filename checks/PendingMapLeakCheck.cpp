@@ -58,6 +58,12 @@ const Expr *strip(const Expr *E) {
       Next = Temp->getSubExpr();
     if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
       Next = Bind->getSubExpr();
+    // A copy or move of a temporary (`iterator it = m.find(k);` before C++17).
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next))
+      if (Construct->getNumArgs() == 1 &&
+          Construct->getConstructor()->isCopyOrMoveConstructor() &&
+          isa<MaterializeTemporaryExpr>(Construct->getArg(0)))
+        Next = Construct->getArg(0);
     if (Next == E)
       return E;
     E = Next;
@@ -236,7 +242,7 @@ public:
           return found(Lookup::Subscript, Op, Op->getArg(0), Op->getArg(1), T);
         if ((Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
             Op->getNumArgs() == 1 &&
-            isWrapper(recordOf(Op->getArg(0)->getType()))) {
+            isWrapper(recordOf(strip(Op->getArg(0))->getType()))) {
           E = Op->getArg(0);
           continue;
         }
@@ -360,7 +366,8 @@ private:
       if (const auto *Range = dyn_cast<DeclRefExpr>(strip(Object)))
         if (const auto *RangeVar = dyn_cast<VarDecl>(Range->getDecl()))
           if (RangeVar->isImplicit() && RangeVar->getInit())
-            Object = RangeVar->getInit();
+            return found(Lookup::Iteration, RangeVar->getInit(),
+                         RangeVar->getInit(), nullptr, T);
       return found(Lookup::Iteration, Call, Object, nullptr, T);
     }
     return false;
