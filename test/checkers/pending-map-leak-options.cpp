@@ -1,7 +1,8 @@
 // Configured pending, callback and container types; completions that need
-// a removal on their own path.
+// a removal on their own path. (The list form of CheckOptions: LLVM 14
+// reads no other.)
 // RUN: %check_clang_tidy -std=c++17-or-later %s safedelete-pending-map-leak %t -- \
-// RUN:   -config="{CheckOptions: {safedelete-pending-map-leak.PendingTypes: '::rpc::Reply', safedelete-pending-map-leak.CallbackTypes: '::std::function', safedelete-pending-map-leak.CompletionMethods: 'send;operator()', safedelete-pending-map-leak.OneShotCompletionMethods: 'send', safedelete-pending-map-leak.ContainerTypes: '::rpc::Table'}}"
+// RUN:   -config="{CheckOptions: [{key: safedelete-pending-map-leak.PendingTypes, value: '::rpc::Reply'}, {key: safedelete-pending-map-leak.CallbackTypes, value: '::std::function'}, {key: safedelete-pending-map-leak.CompletionMethods, value: 'send;operator()'}, {key: safedelete-pending-map-leak.OneShotCompletionMethods, value: 'send'}, {key: safedelete-pending-map-leak.ContainerTypes, value: '::rpc::Table'}]}"
 
 #include <functional>
 #include <future>

@@ -409,3 +409,29 @@ void localSwapOut(PromiseMap &byId) {
   for (auto &entry : old)
     entry.second.set_value(0);
 }
+
+// Seen in rest_rpc (rpc_client.hpp, dd4a046): a reference bound to `[]`; an
+// unknown id inserts an empty entry before the erase, and the completion
+// dereferences it.
+namespace rest_rpc_client {
+class Client {
+public:
+  void onResult(int id, bool failed) {
+    auto &f = futures_[id];
+    if (failed) {
+      if (f) {
+        f->set_value(0);
+        // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'set_value' through 'futures_[...]' inserts a new entry into 'futures_' when the key is absent (a late or duplicate response) that nobody waits for [safedelete-pending-map-leak]
+        futures_.erase(id);
+        return;
+      }
+    }
+    f->set_value(1);
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'set_value' through 'futures_[...]'
+    futures_.erase(id);
+  }
+
+private:
+  std::map<int, std::shared_ptr<std::promise<int>>> futures_;
+};
+} // namespace rest_rpc_client
