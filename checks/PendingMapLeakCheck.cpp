@@ -45,7 +45,7 @@ constexpr const char *RemovalMethods[] = {"erase", "extract", "clear", "swap",
                                           "erase_if"};
 
 constexpr char CompletionId[] = "completion";
-constexpr char FunctionId[] = "function";
+constexpr char LambdaId[] = "lambda";
 constexpr char InsertionId[] = "insertion";
 
 /// Ignores parentheses, implicit nodes and temporaries.
@@ -144,6 +144,10 @@ struct PendingMapLeakCheck::Facts {
   };
   ASTContext *Context = nullptr;
   std::vector<Completion> Completions;
+  /// Lambdas' call operators outside system headers. With the functions of
+  /// the translation unit, they say where a completion stands, looked up at
+  /// its end rather than through the parent map, which costs far more.
+  llvm::SmallVector<const FunctionDecl *, 8> Definitions;
   llvm::MapVector<const ValueDecl *, llvm::SmallVector<const Expr *, 2>>
       Insertions;
   llvm::DenseSet<SourceLocation> Seen;
@@ -515,18 +519,32 @@ bool collectMethods(const CXXRecordDecl *Record,
   return true;
 }
 
-/// Every function definition in \p Context and below it.
-void collectFunctions(const DeclContext *Context,
+/// Every function definition in \p Context and below it, template
+/// instantiations included, system headers skipped (whole namespaces at a
+/// time, so the walk costs little next to the parse).
+void collectFunctions(const DeclContext *Context, const SourceManager &SM,
                       llvm::SmallVectorImpl<const FunctionDecl *> &Functions) {
   for (const Decl *D : Context->decls()) {
-    const auto *Function = dyn_cast<FunctionDecl>(D);
-    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
-      Function = Template->getTemplatedDecl();
-    if (Function && Function->doesThisDeclarationHaveABody())
-      Functions.push_back(Function);
-    if (const auto *Inner = dyn_cast<DeclContext>(D))
-      if (!isa<FunctionDecl>(D))
-        collectFunctions(Inner, Functions);
+    if (SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      continue;
+    const auto AddFunction = [&](const FunctionDecl *Function) {
+      if (Function && Function->doesThisDeclarationHaveABody())
+        Functions.push_back(Function);
+    };
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D)) {
+      AddFunction(Template->getTemplatedDecl());
+      for (const FunctionDecl *Spec : Template->specializations())
+        AddFunction(Spec);
+    } else if (const auto *Function = dyn_cast<FunctionDecl>(D)) {
+      AddFunction(Function);
+    } else if (const auto *Template = dyn_cast<ClassTemplateDecl>(D)) {
+      collectFunctions(Template->getTemplatedDecl(), SM, Functions);
+      for (const ClassTemplateSpecializationDecl *Spec :
+           Template->specializations())
+        collectFunctions(Spec, SM, Functions);
+    } else if (const auto *Inner = dyn_cast<DeclContext>(D)) {
+      collectFunctions(Inner, SM, Functions);
+    }
   }
 }
 
@@ -545,12 +563,40 @@ bool isLoop(const Stmt *S) {
          isa<CXXForRangeStmt>(S);
 }
 
+/// Whether \p Inner is \p Outer or one of its descendants.
 bool contains(const Stmt *Outer, const Stmt *Inner) {
   if (Outer == Inner)
     return true;
   return llvm::any_of(Outer->children(), [&](const Stmt *Child) {
     return Child && contains(Child, Inner);
   });
+}
+
+/// The innermost of \p Definitions (lambdas count) whose body holds \p Call:
+/// narrowed by source range, then confirmed in the tree, which also tells a
+/// template's instantiations apart.
+const FunctionDecl *
+enclosingDefinition(const Expr *Call,
+                    llvm::ArrayRef<const FunctionDecl *> Definitions,
+                    const SourceManager &SM) {
+  const SourceLocation Loc = SM.getExpansionLoc(Call->getBeginLoc());
+  const FunctionDecl *Best = nullptr;
+  unsigned BestSize = ~0U;
+  for (const FunctionDecl *Definition : Definitions) {
+    const Stmt *Body = Definition->getBody();
+    if (!Body)
+      continue;
+    const SourceLocation Begin = SM.getExpansionLoc(Body->getBeginLoc());
+    const SourceLocation End = SM.getExpansionLoc(Body->getEndLoc());
+    if (!SM.isPointWithin(Loc, Begin, End))
+      continue;
+    const unsigned Size = SM.getFileOffset(End) - SM.getFileOffset(Begin);
+    if (Size < BestSize && contains(Body, Call)) {
+      Best = Definition;
+      BestSize = Size;
+    }
+  }
+  return Best;
 }
 
 /// The statement of a compound statement that holds \p Target, with its
@@ -765,20 +811,19 @@ void PendingMapLeakCheck::registerMatchers(MatchFinder *Finder) {
   };
   const auto Completable =
       OfRecord(cxxRecordDecl(hasAnyName(CompletableNames)));
-  const auto InFunction = forCallable(functionDecl().bind(FunctionId));
+  Finder->addMatcher(
+      lambdaExpr(unless(isExpansionInSystemHeader())).bind(LambdaId), this);
   if (!MethodNames.empty())
     Finder->addMatcher(
-        cxxMemberCallExpr(unless(isExpansionInSystemHeader()),
-                          callee(cxxMethodDecl(hasAnyName(MethodNames))),
-                          on(Completable), InFunction)
+        cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(MethodNames))),
+                          unless(isExpansionInSystemHeader()), on(Completable))
             .bind(CompletionId),
         this);
   if (CallOperator)
     Finder->addMatcher(
-        cxxOperatorCallExpr(unless(isExpansionInSystemHeader()),
-                            hasOverloadedOperatorName("()"),
-                            hasArgument(0, ignoringParenImpCasts(Completable)),
-                            InFunction)
+        cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
+                            unless(isExpansionInSystemHeader()),
+                            hasArgument(0, ignoringParenImpCasts(Completable)))
             .bind(CompletionId),
         this);
 
@@ -788,16 +833,19 @@ void PendingMapLeakCheck::registerMatchers(MatchFinder *Finder) {
       OfRecord(cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(Containers))));
   const auto Inserting = cxxMethodDecl(hasAnyName(
       "emplace", "try_emplace", "insert", "insert_or_assign", "emplace_hint"));
-  Finder->addMatcher(cxxMemberCallExpr(unless(isExpansionInSystemHeader()),
-                                       unless(isInTemplateInstantiation()),
-                                       callee(Inserting), on(Container))
+  // Cheap tests first: names, then system headers, then types;
+  // isInTemplateInstantiation() walks the ancestors, so it comes last.
+  Finder->addMatcher(cxxMemberCallExpr(callee(Inserting),
+                                       unless(isExpansionInSystemHeader()),
+                                       on(Container),
+                                       unless(isInTemplateInstantiation()))
                          .bind(InsertionId),
                      this);
   Finder->addMatcher(
-      cxxOperatorCallExpr(unless(isExpansionInSystemHeader()),
-                          unless(isInTemplateInstantiation()),
-                          hasOverloadedOperatorName("[]"),
-                          hasArgument(0, ignoringParenImpCasts(Container)))
+      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
+                          unless(isExpansionInSystemHeader()),
+                          hasArgument(0, ignoringParenImpCasts(Container)),
+                          unless(isInTemplateInstantiation()))
           .bind(InsertionId),
       this);
 }
@@ -819,10 +867,13 @@ void PendingMapLeakCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
 
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>(LambdaId)) {
+    State->Definitions.push_back(Lambda->getCallOperator());
+    return;
+  }
+
   const auto *Call = Result.Nodes.getNodeAs<Expr>(CompletionId);
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId);
-  if (!Call || !Function || !Function->hasBody() ||
-      Call->getBeginLoc().isMacroID() ||
+  if (!Call || Call->getBeginLoc().isMacroID() ||
       !State->Seen.insert(Call->getExprLoc()).second)
     return;
   const StringRef Method = methodName(Call);
@@ -836,7 +887,7 @@ void PendingMapLeakCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   const bool OneShot = llvm::is_contained(OneShotCompletionMethods, Method) &&
                        !Types.isCallback(objectOf(Call)->getType());
-  State->Completions.push_back({Call, Function, Path, Map, OneShot});
+  State->Completions.push_back({Call, nullptr, Path, Map, OneShot});
 }
 
 void PendingMapLeakCheck::onEndOfTranslationUnit() {
@@ -848,6 +899,15 @@ void PendingMapLeakCheck::onEndOfTranslationUnit() {
   ASTContext &Context = *Current->Context;
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LangOpts = Context.getLangOpts();
+
+  if (!Current->Completions.empty())
+    collectFunctions(Context.getTranslationUnitDecl(), SM,
+                     Current->Definitions);
+  for (Facts::Completion &C : Current->Completions)
+    C.Function = enclosingDefinition(C.Call, Current->Definitions, SM);
+  llvm::erase_if(Current->Completions, [](const Facts::Completion &C) {
+    return C.Function == nullptr;
+  });
 
   for (const Facts::Completion &C : Current->Completions) {
     const FunctionDecl *Function = C.Function;
@@ -1054,7 +1114,7 @@ void PendingMapLeakCheck::onEndOfTranslationUnit() {
           continue;
         Scope.push_back(Owner);
       } else if (!Var->isExternallyVisible()) {
-        collectFunctions(Context.getTranslationUnitDecl(), Scope);
+        collectFunctions(Context.getTranslationUnitDecl(), SM, Scope);
       } else {
         continue;
       }
