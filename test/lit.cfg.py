@@ -88,5 +88,8 @@ if schema_python and config.sarif_schema and os.path.isfile(config.sarif_schema)
 for tool in ("git", "pre-commit", "cmake", "ninja"):
     if shutil.which(tool):
         config.available_features.add(tool)
+if config.plugin:
+    config.available_features.add("plugin-built")
 config.substitutions.append(("%tidy_bin_dir", os.path.dirname(config.safedelete_tidy)))
+config.substitutions.append(("%build_dir", os.path.dirname(os.path.dirname(config.test_exec_root))))
 config.substitutions.append(("%llvm_root", os.path.dirname(llvm_bin)))
