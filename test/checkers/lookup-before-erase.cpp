@@ -388,3 +388,37 @@ template <class Map, class Key> void dependent(Map &m, const Key &k) {
   if (m.count(k)) m.erase(k);
 }
 void instantiateDependent(std::map<int, int> &m) { dependent(m, 1); }
+
+// More look-alikes that must stay silent.
+struct Queue {
+  int take();
+  int peek() const;
+};
+void moreLookAlikes(std::map<int, int> &m, std::map<int, int> *pm, std::set<int> &s,
+                    SessionTable &t1, SessionTable &t2, Queue &q, Request &r, int k) {
+  if (m.count(k)) { m.erase(k); } else {}
+  auto copy = m;
+  if (m.count(k)) copy.erase(k);
+  if (m.count(k)) m.erase(m.find(k));
+  if (m.count(k)) m.erase(k), use(k);
+  if (m.count(k) > 0 || flag()) m.erase(k);
+  if (m.find(k) == m.end()) m.erase(k);
+  if (s.count(k)) s.insert(k);
+  if (m.count(k)) m.clear();
+  if (m.count(r.key)) m.erase(r.id());
+  if (m.count(q.take())) m.erase(q.take());
+  if (t1.sessions_.count(k)) t2.sessions_.erase(k);
+  if ((*pm).count(k)) pm->erase(k);
+  if (m.count(k) > 2) m.erase(k);
+  if (m.count(k)) {
+    use(q.peek());
+    m.erase(k);
+  }
+}
+
+int lookupResultReturned(std::map<int, int> &m, std::map<int, int> &other, int k) {
+  auto it = other.find(k);
+  if (it != m.end()) m.erase(k);
+  if (m.count(k)) return static_cast<int>(m.erase(k));
+  return 0;
+}
