@@ -1,6 +1,7 @@
 # lit configuration of the safedelete suite. CMake generates one
 # lit.site.cfg.py per mode (plugin, standalone) that sets the paths below and
 # then loads this file, so the same tests run against both artifacts.
+import glob
 import os
 import shlex
 
@@ -90,6 +91,15 @@ for tool in ("git", "pre-commit", "cmake", "ninja"):
         config.available_features.add(tool)
 if config.plugin:
     config.available_features.add("plugin-built")
+# safedelete-clangd, built for the LLVM majors that ship libclangdMain.a. In
+# the build tree it has no lib/clang/N beside it: give it the packaged one.
+stddef = sorted(glob.glob(os.path.join(os.path.dirname(llvm_bin), "lib", "clang", "*",
+                                       "include", "stddef.h")))
+if config.safedelete_clangd and stddef:
+    config.available_features.add("clangd")
+    config.substitutions.append(("%safedelete_clangd", shlex.quote(config.safedelete_clangd)))
+    config.substitutions.append(("%clangd_resource_dir",
+                                 shlex.quote(os.path.dirname(os.path.dirname(stddef[0])))))
 config.substitutions.append(("%tidy_bin_dir", os.path.dirname(config.safedelete_tidy)))
 config.substitutions.append(("%build_dir", os.path.dirname(os.path.dirname(config.test_exec_root))))
 config.substitutions.append(("%llvm_root", os.path.dirname(llvm_bin)))

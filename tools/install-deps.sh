@@ -10,6 +10,11 @@ esac
 packages="cmake ninja-build g++ make python3 libgtest-dev
   clang-tidy-$major libclang-$major-dev llvm-$major-dev llvm-$major-tools clang-$major
   git python3-yaml python3-jsonschema pre-commit"
+# safedelete-clangd links clangd's libclangdMain.a, which libclang-N-dev ships
+# from 19 on; clangd's remote index needs gRPC, protobuf and abseil.
+case "$major" in
+  19|22) packages="$packages libgrpc++-dev libprotobuf-dev libabsl-dev" ;;
+esac
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
