@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LookupBeforeEraseCheck.h"
+#include "UnconditionalSqlDeleteCheck.h"
 #include "support/Compat.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringRef.h"
@@ -46,6 +47,8 @@ public:
     }
     CheckFactories.registerCheck<LookupBeforeEraseCheck>(
         "safedelete-lookup-before-erase");
+    CheckFactories.registerCheck<UnconditionalSqlDeleteCheck>(
+        "safedelete-unconditional-sql-delete");
   }
 };
 

@@ -13,6 +13,7 @@
 
 // LLVM 22 moved the registry into ClangTidyModule.h and deprecated the old
 // header with a #warning.
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #if LLVM_VERSION_MAJOR < 22
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -23,6 +24,7 @@
 #else
 #include "llvm/ADT/Optional.h"
 #endif
+#include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::safedelete::compat {
 
@@ -33,6 +35,27 @@ template <typename T> using Optional = std::optional<T>;
 #else
 template <typename T> using Optional = llvm::Optional<T>;
 #endif
+
+/// Reads a boolean option. OptionsView::get<bool> is an explicit
+/// specialisation whose mangled name GCC and clang spell differently (its
+/// enable_if_t<std::is_integral_v<T>> return type), so a GCC-built check does
+/// not link against a clang-built clang-tidy; read the text instead. A value
+/// that is not a boolean leaves the default.
+inline bool getBool(const ClangTidyCheck::OptionsView &Options,
+                    llvm::StringRef Name, bool Default) {
+  const std::string Value(Options.get(Name, Default ? "true" : "false"));
+  return llvm::StringSwitch<bool>(Value)
+      .Cases("true", "True", "TRUE", "1", true)
+      .Cases("false", "False", "FALSE", "0", false)
+      .Default(Default);
+}
+
+/// Writes a boolean option, for the reason given at getBool.
+inline void storeBool(const ClangTidyCheck::OptionsView &Options,
+                      ClangTidyOptions::OptionMap &Opts, llvm::StringRef Name,
+                      bool Value) {
+  Options.store(Opts, Name, Value ? "true" : "false");
+}
 
 /// The LLVM major this module was compiled against.
 inline constexpr unsigned BuiltMajor = LLVM_VERSION_MAJOR;

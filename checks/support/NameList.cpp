@@ -9,7 +9,8 @@ namespace clang::tidy::safedelete {
 static bool isIdentifier(llvm::StringRef Text) {
   if (Text.empty() || llvm::isDigit(Text.front()))
     return false;
-  return llvm::all_of(Text, [](char C) { return llvm::isAlnum(C) || C == '_'; });
+  return llvm::all_of(Text,
+                      [](char C) { return llvm::isAlnum(C) || C == '_'; });
 }
 
 bool isQualifiedName(llvm::StringRef Name) {
@@ -45,9 +46,9 @@ IndexedNameList parseIndexedNameList(llvm::StringRef Value) {
     unsigned Index = 0;
     llvm::StringRef Name =
         Colon == llvm::StringRef::npos ? "" : Entry.take_front(Colon).rtrim();
-    const bool HasIndex = Colon != llvm::StringRef::npos &&
-                          !Entry.drop_front(Colon + 1).trim().getAsInteger(
-                              10, Index);
+    const bool HasIndex =
+        Colon != llvm::StringRef::npos &&
+        !Entry.drop_front(Colon + 1).trim().getAsInteger(10, Index);
     // An operator as the last part: check the qualifier before it.
     llvm::StringRef Qualifier = Name;
     bool IsOperator = false;

@@ -1,0 +1,625 @@
+//===--- UnconditionalSqlDeleteCheck.cpp - safedelete
+//----------------------===//
+
+#include "UnconditionalSqlDeleteCheck.h"
+#include "support/NameList.h"
+#include "support/SqlScanner.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Regex.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::safedelete {
+namespace {
+
+constexpr char DefaultSqlFunctions[] =
+    "::sqlite3_exec:1;::sqlite3_prepare:1;::sqlite3_prepare_v2:1;"
+    "::sqlite3_prepare_v3:1;"
+    "::PQexec:1;::PQexecParams:1;::PQprepare:2;::PQsendQuery:1;"
+    "::PQsendQueryParams:1;::PQsendPrepare:2;"
+    "::mysql_query:1;::mysql_real_query:1;::mysql_send_query:1;"
+    "::mysql_stmt_prepare:1;"
+    "::SQLExecDirect:1;::SQLExecDirectA:1;::SQLPrepare:1;::SQLPrepareA:1;"
+    "::pqxx::transaction_base::exec:0;::pqxx::transaction_base::exec0:0;"
+    "::pqxx::transaction_base::exec1:0;::pqxx::transaction_base::exec_n:1;"
+    "::pqxx::transaction_base::exec_params:0;"
+    "::pqxx::transaction_base::exec_params0:0;"
+    "::pqxx::transaction_base::exec_params1:0;"
+    "::pqxx::transaction_base::exec_params_n:1;"
+    "::pqxx::transaction_base::query:0;::pqxx::transaction_base::query01:0;"
+    "::pqxx::transaction_base::query1:0;::pqxx::transaction_base::query_n:1;"
+    "::pqxx::transaction_base::query_value:0;::pqxx::connection::prepare:1;"
+    "::QSqlQuery::exec:0;::QSqlQuery::prepare:0;::QSqlQuery::QSqlQuery:0;"
+    "::QSqlDatabase::exec:0;"
+    "::soci::session::operator<<:0;::soci::details::once_type::operator<<:0;"
+    "::SQLite::Database::exec:0;::SQLite::Statement::Statement:1;"
+    "::sqlite::database::operator<<:0;"
+    "::Poco::Data::Session::operator<<:0;::Poco::Data::Statement::operator<<:0";
+
+constexpr char DefaultDeleteAllFunctions[] =
+    "::sqlite_orm::internal::storage_t::remove_all;"
+    "::odb::database::erase_query";
+
+/// Functions whose first argument holds the text of their result: format
+/// functions (their placeholders are opaque) and string factories.
+constexpr llvm::StringLiteral TextFunctions[] = {
+    "std::format",           "std::vformat",        "fmt::format",
+    "fmt::vformat",          "fmt::sprintf",        "absl::StrFormat",
+    "QString::fromUtf8",     "QString::fromLatin1", "QString::fromLocal8Bit",
+    "QString::fromStdString"};
+
+/// Member functions that hand their object's text on unchanged, or with
+/// placeholders replaced (QString::arg).
+constexpr llvm::StringLiteral PassThroughMethods[] = {
+    "c_str",       "data",      "toStdString", "toUtf8",  "toLatin1",
+    "toLocal8Bit", "constData", "arg",         "toString"};
+
+constexpr char CallId[] = "call";
+constexpr char ConstructId[] = "construct";
+constexpr char StreamId[] = "stream";
+constexpr char StreamRootId[] = "stream-root";
+constexpr char DeleteAllId[] = "delete-all";
+constexpr char LiteralId[] = "literal";
+constexpr unsigned MaxDepth = 8;
+constexpr char ExplicitCondition[] = " WHERE 1 = 1";
+
+/// `ns::Class::name`, skipping inline and anonymous namespaces.
+std::string qualifiedName(const NamedDecl *D) {
+  std::string Name = D->getNameAsString();
+  for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(C)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Name = NS->getNameAsString() + "::" + Name;
+    } else if (const auto *Record = dyn_cast<RecordDecl>(C)) {
+      Name = Record->getNameAsString() + "::" + Name;
+    } else if (!isa<LinkageSpecDecl>(C)) {
+      break;
+    }
+  }
+  return Name;
+}
+
+/// Whether the configured \p Entry (`::a::b`, `a::b` or `b`) names \p Name.
+bool namesDecl(StringRef Entry, StringRef Name) {
+  if (Entry.consume_front("::"))
+    return Entry == Name;
+  return Name == Entry || (Name.size() > Entry.size() + 2 &&
+                           Name.take_back(Entry.size()) == Entry &&
+                           Name.drop_back(Entry.size()).take_back(2) == "::");
+}
+
+/// Whether \p E is `a << b`.
+const CXXOperatorCallExpr *asStreamCall(const Expr *E) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(E->IgnoreImplicit());
+  return Op && Op->getOperator() == OO_LessLess && Op->getNumArgs() == 2
+             ? Op
+             : nullptr;
+}
+
+/// Matches `x << a << b ...` on its outer calls when the innermost `x << a`
+/// matches \p Root.
+AST_MATCHER_P(CXXOperatorCallExpr, streamsFrom,
+              ast_matchers::internal::Matcher<CallExpr>, Root) {
+  const CXXOperatorCallExpr *Innermost = asStreamCall(&Node);
+  if (!Innermost)
+    return false;
+  while (const CXXOperatorCallExpr *Inner = asStreamCall(Innermost->getArg(0)))
+    Innermost = Inner;
+  return Innermost != &Node && Root.matches(*Innermost, Finder, Builder);
+}
+
+/// Strips what does not change the text of a string expression.
+const Expr *stripText(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Full = dyn_cast<FullExpr>(E))
+      E = Full->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+      E = Cast->getSubExpr();
+    else
+      return E;
+  }
+}
+
+/// One piece of the SQL text: a string literal or an opaque expression.
+struct Piece {
+  std::size_t Offset;
+  std::size_t Size;
+  const StringLiteral *Literal;
+  const Expr *Opaque;
+  /// An opaque operand of a string `+`: `+ " WHERE 1 = 1"` may follow it.
+  bool Appendable;
+};
+
+/// The SQL text an expression evaluates to, as far as the translation unit
+/// tells.
+struct SqlText {
+  std::string Text;
+  std::vector<Piece> Pieces;
+
+  bool known() const {
+    return llvm::any_of(Pieces, [](const Piece &P) { return P.Literal; });
+  }
+
+  const Piece *pieceAt(std::size_t Offset) const {
+    for (const Piece &P : Pieces)
+      if (Offset >= P.Offset && Offset < P.Offset + P.Size)
+        return &P;
+    return nullptr;
+  }
+
+  void addLiteral(const StringLiteral *Literal) {
+    const std::size_t Offset = Text.size();
+    if (Literal->getCharByteWidth() == 1) {
+      Text += Literal->getString().str();
+    } else {
+      for (unsigned I = 0, N = Literal->getLength(); I != N; ++I) {
+        const uint32_t Unit = Literal->getCodeUnit(I);
+        Text += Unit < 0x80 ? static_cast<char>(Unit) : '?';
+      }
+    }
+    Pieces.push_back({Offset, Text.size() - Offset, Literal, nullptr, false});
+  }
+
+  void addOpaque(const Expr *E, bool Appendable) {
+    Pieces.push_back({Text.size(), 1, nullptr, E, Appendable});
+    Text += sql::OpaqueMark;
+  }
+
+  /// Appends what \p E evaluates to.
+  void add(const Expr *E, unsigned Depth, bool InPlus = false) {
+    E = stripText(E);
+    if (Depth > MaxDepth) {
+      addOpaque(E, InPlus);
+      return;
+    }
+    if (const auto *Literal = dyn_cast<StringLiteral>(E)) {
+      addLiteral(Literal);
+      return;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if (Op->getOperator() == OO_Plus && Op->getNumArgs() == 2 &&
+          Op->getType()->isRecordType()) {
+        add(Op->getArg(0), Depth + 1, true);
+        add(Op->getArg(1), Depth + 1, true);
+        return;
+      }
+    } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (Method &&
+          (isa<CXXConversionDecl>(Method) ||
+           (Method->getIdentifier() &&
+            llvm::is_contained(PassThroughMethods, Method->getName())))) {
+        add(Member->getImplicitObjectArgument(), Depth + 1);
+        return;
+      }
+    } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Callee->getIdentifier() && Call->getNumArgs() > 0) {
+        const std::string Name = qualifiedName(Callee);
+        if (llvm::any_of(TextFunctions,
+                         [&](StringRef F) { return namesDecl(F, Name); })) {
+          add(Call->getArg(0), Depth + 1);
+          return;
+        }
+      }
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      // A string (or format string) made from one string argument.
+      if (Construct->getNumArgs() >= 1 &&
+          llvm::all_of(
+              llvm::drop_begin(Construct->arguments()),
+              [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); })) {
+        add(Construct->getArg(0), Depth + 1, InPlus);
+        return;
+      }
+    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
+        const QualType Type = Var->getType();
+        const bool Constant =
+            Type.isConstQualified() ||
+            (Type->isArrayType() &&
+             Type->getAsArrayTypeUnsafe()->getElementType().isConstQualified());
+        const Expr *Init = Var->getAnyInitializer();
+        if (Constant && !Type->isReferenceType() && Init) {
+          add(Init, Depth + 1, InPlus);
+          return;
+        }
+      }
+    }
+    addOpaque(E, InPlus);
+  }
+};
+
+} // namespace
+
+struct UnconditionalSqlDeleteCheck::State {
+  std::vector<IndexedName> SqlFunctions;
+  std::vector<std::string> DeleteAllFunctions;
+  llvm::Regex Allowed;
+  bool HasAllowed = false;
+
+  ASTContext *Context = nullptr;
+  llvm::DenseSet<unsigned> Reported;
+  /// SQL calls through `<<` wait for the end of the translation unit, when
+  /// the pieces streamed after them are known.
+  std::vector<const CallExpr *> StreamRoots;
+  llvm::DenseMap<const CallExpr *,
+                 std::pair<const CXXOperatorCallExpr *, unsigned>>
+      StreamEnds;
+  llvm::SmallPtrSet<const Expr *, 8> Continuations;
+
+  /// The index of the SQL argument of \p Callee, if it is an SQL function.
+  compat::Optional<unsigned> sqlArgument(const FunctionDecl *Callee) const {
+    const std::string Name = qualifiedName(Callee);
+    for (const IndexedName &F : SqlFunctions)
+      if (namesDecl(F.Name, Name))
+        return F.Index;
+    return {};
+  }
+
+  bool allowedTable(StringRef Table) const {
+    if (!HasAllowed || Table.empty())
+      return false;
+    const StringRef Unqualified = Table.rsplit('.').second;
+    return Allowed.match(Table) ||
+           (!Unqualified.empty() && Allowed.match(Unqualified));
+  }
+};
+
+UnconditionalSqlDeleteCheck::UnconditionalSqlDeleteCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawSqlFunctions(Options.get("SqlFunctions", DefaultSqlFunctions)),
+      RawDeleteAllFunctions(
+          Options.get("DeleteAllFunctions", DefaultDeleteAllFunctions)),
+      AllowedTables(Options.get("AllowedTables", "")),
+      AllowExplicitAllRows(
+          compat::getBool(Options, "AllowExplicitAllRows", true)),
+      CheckUpdate(compat::getBool(Options, "CheckUpdate", false)),
+      CheckAllStringLiterals(
+          compat::getBool(Options, "CheckAllStringLiterals", false)),
+      TU(std::make_unique<State>()) {
+  IndexedNameList Functions = parseIndexedNameList(RawSqlFunctions);
+  for (const std::string &Bad : Functions.Invalid)
+    configurationDiag("invalid entry '%0' in option 'SqlFunctions' of %1: "
+                      "expected 'name:index' such as '::sqlite3_exec:1'; the "
+                      "entry is ignored")
+        << Bad << Name;
+  TU->SqlFunctions = std::move(Functions.Entries);
+  NameList DeleteAll = parseNameList(RawDeleteAllFunctions);
+  for (const std::string &Bad : DeleteAll.Invalid)
+    configurationDiag("invalid entry '%0' in option 'DeleteAllFunctions' of "
+                      "%1: expected a qualified function name; the entry is "
+                      "ignored")
+        << Bad << Name;
+  TU->DeleteAllFunctions = std::move(DeleteAll.Names);
+  if (!StringRef(AllowedTables).trim().empty()) {
+    TU->Allowed =
+        llvm::Regex("^(" + AllowedTables + ")$", llvm::Regex::IgnoreCase);
+    std::string Error;
+    if (TU->Allowed.isValid(Error))
+      TU->HasAllowed = true;
+    else
+      configurationDiag("invalid regular expression '%0' in option "
+                        "'AllowedTables' of %1: %2; no table is allowed")
+          << AllowedTables << Name << Error;
+  }
+}
+
+UnconditionalSqlDeleteCheck::~UnconditionalSqlDeleteCheck() = default;
+
+void UnconditionalSqlDeleteCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "SqlFunctions", RawSqlFunctions);
+  Options.store(Opts, "DeleteAllFunctions", RawDeleteAllFunctions);
+  Options.store(Opts, "AllowedTables", AllowedTables);
+  compat::storeBool(Options, Opts, "AllowExplicitAllRows",
+                    AllowExplicitAllRows);
+  compat::storeBool(Options, Opts, "CheckUpdate", CheckUpdate);
+  compat::storeBool(Options, Opts, "CheckAllStringLiterals",
+                    CheckAllStringLiterals);
+}
+
+void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
+  std::vector<StringRef> Functions;
+  std::vector<StringRef> Operators;
+  for (const IndexedName &F : TU->SqlFunctions) {
+    Functions.push_back(F.Name);
+    if (StringRef(F.Name).take_back(10) == "operator<<")
+      Operators.push_back(F.Name);
+  }
+  if (!Functions.empty()) {
+    const auto Sql = functionDecl(hasAnyName(Functions));
+    Finder->addMatcher(
+        callExpr(unless(isExpansionInSystemHeader()), callee(Sql)).bind(CallId),
+        this);
+    Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader()),
+                                        hasDeclaration(Sql))
+                           .bind(ConstructId),
+                       this);
+  }
+  if (!Operators.empty())
+    Finder->addMatcher(
+        cxxOperatorCallExpr(
+            unless(isExpansionInSystemHeader()),
+            hasOverloadedOperatorName("<<"),
+            streamsFrom(callExpr(callee(functionDecl(hasAnyName(Operators))))
+                            .bind(StreamRootId)))
+            .bind(StreamId),
+        this);
+  if (!TU->DeleteAllFunctions.empty()) {
+    const std::vector<StringRef> Names(TU->DeleteAllFunctions.begin(),
+                                       TU->DeleteAllFunctions.end());
+    Finder->addMatcher(
+        cxxMemberCallExpr(unless(isExpansionInSystemHeader()),
+                          callee(cxxMethodDecl(hasAnyName(Names))),
+                          argumentCountIs(0))
+            .bind(DeleteAllId),
+        this);
+  }
+  if (CheckAllStringLiterals)
+    Finder->addMatcher(
+        stringLiteral(unless(isExpansionInSystemHeader())).bind(LiteralId),
+        this);
+}
+
+namespace {
+
+/// Reports the statements of one SQL text that touch every row.
+class Reporter {
+public:
+  Reporter(ClangTidyCheck &Check, UnconditionalSqlDeleteCheck::State &TU,
+           bool AllowExplicitAllRows, bool CheckUpdate)
+      : Check(Check), TU(TU), Context(*TU.Context),
+        SM(Context.getSourceManager()),
+        AllowExplicitAllRows(AllowExplicitAllRows), CheckUpdate(CheckUpdate) {}
+
+  /// \p Sql reaches the database at \p Use (a call), or is a free-standing
+  /// literal when \p Use is null; then only complete upper-case statements
+  /// count.
+  void report(const SqlText &Sql, const Expr *Use, StringRef UseName) {
+    const auto Inside = [&](SourceLocation Loc) {
+      return SM.isPointWithin(SM.getExpansionLoc(Loc),
+                              SM.getExpansionLoc(Use->getBeginLoc()),
+                              SM.getExpansionLoc(Use->getEndLoc()));
+    };
+    if (!Sql.known())
+      return;
+    for (const sql::Statement &S : sql::scan(Sql.Text)) {
+      if (S.Kind == sql::StatementKind::Other ||
+          (S.Kind == sql::StatementKind::Update && !CheckUpdate))
+        continue;
+      const bool AlwaysTrue = !AllowExplicitAllRows && S.HasWhere &&
+                              S.ExplicitAllRows && !S.Limited;
+      if (!sql::affectsEveryRow(S) && !AlwaysTrue)
+        continue;
+      if (!Use && !(S.UpperCase && S.Complete))
+        continue;
+      if (TU.allowedTable(S.Table))
+        continue;
+      const Piece *Keyword = Sql.pieceAt(S.KeywordOffset);
+      if (!Keyword || !Keyword->Literal)
+        continue;
+      const SourceLocation Loc =
+          locationIn(*Keyword, S.KeywordOffset - Keyword->Offset);
+      if (!TU.Reported.insert(Loc.getRawEncoding()).second)
+        continue;
+      emit(S, Sql, Loc, AlwaysTrue);
+      if (Use && !Inside(Keyword->Literal->getBeginLoc()))
+        Check.diag(Use->getExprLoc(),
+                   "the statement is sent to the database "
+                   "by '%0' here",
+                   DiagnosticIDs::Note)
+            << UseName;
+    }
+  }
+
+private:
+  /// Where byte \p Offset of a literal piece is spelled, or the literal
+  /// itself when it is not spelled in a file or is not a narrow string.
+  SourceLocation locationIn(const Piece &P, std::size_t Offset) const {
+    const StringLiteral *Literal = P.Literal;
+    if (!spelledInFile(Literal) || Literal->getCharByteWidth() != 1)
+      return Literal->getBeginLoc();
+    return Literal->getLocationOfByte(Offset, SM, Context.getLangOpts(),
+                                      Context.getTargetInfo());
+  }
+
+  static bool spelledInFile(const Expr *E) {
+    return E->getBeginLoc().isFileID() && E->getEndLoc().isFileID();
+  }
+
+  void emit(const sql::Statement &S, const SqlText &Sql, SourceLocation Loc,
+            bool AlwaysTrue) {
+    const bool Delete = S.Kind == sql::StatementKind::Delete;
+    std::string Message = Delete ? "SQL DELETE" : "SQL UPDATE";
+    if (!S.Table.empty())
+      Message += Delete ? " from '%0'" : " of '%0'";
+    Message += AlwaysTrue ? " has a WHERE clause that is always true"
+                          : " has no WHERE clause";
+    Message +=
+        Delete ? "; every row will be deleted" : "; every row will be changed";
+    {
+      auto Warning = Check.diag(Loc, Message);
+      if (!S.Table.empty())
+        Warning << S.Table;
+    }
+    if (AlwaysTrue)
+      return;
+    auto Note = Check.diag(Loc,
+                           Delete ? "add 'WHERE 1 = 1' if every row is meant "
+                                    "to be deleted"
+                                  : "add 'WHERE 1 = 1' if every row is meant "
+                                    "to be changed",
+                           DiagnosticIDs::Note);
+    if (S.WhereInsertOffset == 0)
+      return;
+    const Piece *Last = Sql.pieceAt(S.WhereInsertOffset - 1);
+    if (!Last)
+      return;
+    if (Last->Literal) {
+      if (spelledInFile(Last->Literal) &&
+          Last->Literal->getCharByteWidth() == 1)
+        Note << FixItHint::CreateInsertion(
+            locationIn(*Last, S.WhereInsertOffset - Last->Offset),
+            ExplicitCondition);
+      return;
+    }
+    if (Last->Appendable && spelledInFile(Last->Opaque)) {
+      const SourceLocation After = Lexer::getLocForEndOfToken(
+          Last->Opaque->getEndLoc(), 0, SM, Context.getLangOpts());
+      if (After.isValid())
+        Note << FixItHint::CreateInsertion(
+            After, (Twine(" + \"") + ExplicitCondition + "\"").str());
+    }
+  }
+
+  ClangTidyCheck &Check;
+  UnconditionalSqlDeleteCheck::State &TU;
+  ASTContext &Context;
+  const SourceManager &SM;
+  const bool AllowExplicitAllRows;
+  const bool CheckUpdate;
+};
+
+/// The SQL argument of \p Call at \p Index (counted without `this`), or null.
+const Expr *sqlArgumentOf(const CallExpr *Call, unsigned Index) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+    if (const auto *Method =
+            dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee()))
+      if (!Method->isStatic())
+        ++Index;
+  if (Index >= Call->getNumArgs() ||
+      isa<CXXDefaultArgExpr>(Call->getArg(Index)))
+    return nullptr;
+  return Call->getArg(Index);
+}
+
+} // namespace
+
+void UnconditionalSqlDeleteCheck::check(
+    const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  if (Context.getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  TU->Context = &Context;
+  Reporter Report(*this, *TU, AllowExplicitAllRows, CheckUpdate);
+
+  if (const auto *Stream =
+          Result.Nodes.getNodeAs<CXXOperatorCallExpr>(StreamId)) {
+    const auto *Root = Result.Nodes.getNodeAs<CallExpr>(StreamRootId);
+    TU->Continuations.insert(Stream);
+    unsigned Levels = 0;
+    for (const CXXOperatorCallExpr *E = Stream; E != Root;
+         E = asStreamCall(E->getArg(0)))
+      ++Levels;
+    auto &End = TU->StreamEnds[Root];
+    if (Levels > End.second)
+      End = {Stream, Levels};
+    return;
+  }
+
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return;
+    if (isa<CXXOperatorCallExpr>(Call)) {
+      TU->StreamRoots.push_back(Call);
+      return;
+    }
+    const compat::Optional<unsigned> Index = TU->sqlArgument(Callee);
+    const Expr *Arg = Index ? sqlArgumentOf(Call, *Index) : nullptr;
+    if (!Arg)
+      return;
+    SqlText Sql;
+    Sql.add(Arg, 0);
+    Report.report(Sql, Call, Callee->getName());
+    return;
+  }
+
+  if (const auto *Construct =
+          Result.Nodes.getNodeAs<CXXConstructExpr>(ConstructId)) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    const compat::Optional<unsigned> Index = TU->sqlArgument(Ctor);
+    if (!Index || *Index >= Construct->getNumArgs() ||
+        isa<CXXDefaultArgExpr>(Construct->getArg(*Index)))
+      return;
+    SqlText Sql;
+    Sql.add(Construct->getArg(*Index), 0);
+    Report.report(Sql, Construct, Ctor->getParent()->getName());
+    return;
+  }
+
+  if (const auto *DeleteAll =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>(DeleteAllId)) {
+    const CXXMethodDecl *Method = DeleteAll->getMethodDecl();
+    std::string Entity;
+    if (const TemplateArgumentList *Args =
+            Method->getTemplateSpecializationArgs())
+      if (Args->size() > 0 && Args->get(0).getKind() == TemplateArgument::Type)
+        if (const auto *Record = Args->get(0).getAsType()->getAsRecordDecl())
+          Entity = Record->getNameAsString();
+    if (TU->allowedTable(Entity))
+      return;
+    auto Warning =
+        diag(DeleteAll->getExprLoc(),
+             Entity.empty()
+                 ? "%0 has no condition; every row will be deleted"
+                 : "%0 has no condition; every row of '%1' will be deleted")
+        << Method;
+    if (!Entity.empty())
+      Warning << Entity;
+    return;
+  }
+
+  if (const auto *Literal = Result.Nodes.getNodeAs<StringLiteral>(LiteralId)) {
+    SqlText Sql;
+    Sql.addLiteral(Literal);
+    Report.report(Sql, nullptr, "");
+  }
+}
+
+void UnconditionalSqlDeleteCheck::onEndOfTranslationUnit() {
+  if (TU->Context && !TU->StreamRoots.empty()) {
+    Reporter Report(*this, *TU, AllowExplicitAllRows, CheckUpdate);
+    for (const CallExpr *Root : TU->StreamRoots) {
+      if (TU->Continuations.count(Root))
+        continue;
+      const FunctionDecl *Callee = Root->getDirectCallee();
+      const compat::Optional<unsigned> Index = TU->sqlArgument(Callee);
+      const Expr *Arg = Index ? sqlArgumentOf(Root, *Index) : nullptr;
+      if (!Arg)
+        continue;
+      SqlText Sql;
+      Sql.add(Arg, 0);
+      // The pieces streamed after the first one, innermost first.
+      llvm::SmallVector<const Expr *, 4> Later;
+      const auto End = TU->StreamEnds.find(Root);
+      if (End != TU->StreamEnds.end())
+        for (const CXXOperatorCallExpr *E = End->second.first; E != Root;
+             E = asStreamCall(E->getArg(0)))
+          Later.push_back(E->getArg(1));
+      for (const Expr *Piece : llvm::reverse(Later))
+        Sql.add(Piece, 0);
+      Report.report(Sql, Root, "operator<<");
+    }
+  }
+  TU->Context = nullptr;
+  TU->Reported.clear();
+  TU->StreamRoots.clear();
+  TU->StreamEnds.clear();
+  TU->Continuations.clear();
+}
+
+} // namespace clang::tidy::safedelete
