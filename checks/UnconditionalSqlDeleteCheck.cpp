@@ -427,11 +427,13 @@ public:
 
 private:
   /// Where byte \p Offset of a literal piece is spelled, or the literal
-  /// itself when it is not spelled in a file or is not a narrow string.
+  /// itself when it is written by a macro or is not a narrow string.
   SourceLocation locationIn(const Piece &P, std::size_t Offset) const {
     const StringLiteral *Literal = P.Literal;
-    if (!spelledInFile(Literal) || Literal->getCharByteWidth() != 1)
-      return Literal->getBeginLoc();
+    const SourceLocation Begin = Literal->getBeginLoc();
+    if (Literal->getCharByteWidth() != 1 ||
+        !(Begin.isFileID() || SM.isMacroArgExpansion(Begin)))
+      return Begin;
     return Literal->getLocationOfByte(Offset, SM, Context.getLangOpts(),
                                       Context.getTargetInfo());
   }
