@@ -332,15 +332,33 @@ void UnconditionalSqlDeleteCheck::storeOptions(
 }
 
 void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
+  // hasName does not see through the template arguments of a class template
+  // specialisation: match the last part of each name, and check() compares
+  // the qualified name.
+  const auto LastParts = [](const auto &Names) {
+    std::vector<StringRef> Parts;
+    for (StringRef Name : Names) {
+      const size_t Sep = Name.rfind("::");
+      Parts.push_back(Sep == StringRef::npos ? Name : Name.drop_front(Sep + 2));
+    }
+    return Parts;
+  };
   std::vector<StringRef> Functions;
-  std::vector<StringRef> Operators;
+  std::vector<StringRef> StreamClasses;
+  std::vector<StringRef> StreamFunctions;
   for (const IndexedName &F : TU->SqlFunctions) {
-    Functions.push_back(F.Name);
-    if (StringRef(F.Name).take_back(10) == "operator<<")
-      Operators.push_back(F.Name);
+    const StringRef Name = F.Name;
+    Functions.push_back(Name);
+    if (Name.take_back(10) != "operator<<")
+      continue;
+    const StringRef Class = Name.drop_back(10);
+    if (Class.size() > 2 && Class.take_back(2) == "::")
+      StreamClasses.push_back(Class.drop_back(2));
+    else
+      StreamFunctions.push_back(Name);
   }
   if (!Functions.empty()) {
-    const auto Sql = functionDecl(hasAnyName(Functions));
+    const auto Sql = functionDecl(hasAnyName(LastParts(Functions)));
     Finder->addMatcher(
         callExpr(unless(isExpansionInSystemHeader()), callee(Sql)).bind(CallId),
         this);
@@ -349,25 +367,26 @@ void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
                            .bind(ConstructId),
                        this);
   }
-  if (!Operators.empty())
+  if (!StreamClasses.empty() || !StreamFunctions.empty())
     Finder->addMatcher(
         cxxOperatorCallExpr(
             unless(isExpansionInSystemHeader()),
             hasOverloadedOperatorName("<<"),
-            streamsFrom(callExpr(callee(functionDecl(hasAnyName(Operators))))
+            streamsFrom(callExpr(callee(functionDecl(
+                                     anyOf(cxxMethodDecl(ofClass(cxxRecordDecl(
+                                               hasAnyName(StreamClasses)))),
+                                           hasAnyName(StreamFunctions)))))
                             .bind(StreamRootId)))
             .bind(StreamId),
         this);
-  if (!TU->DeleteAllFunctions.empty()) {
-    const std::vector<StringRef> Names(TU->DeleteAllFunctions.begin(),
-                                       TU->DeleteAllFunctions.end());
+  if (!TU->DeleteAllFunctions.empty())
     Finder->addMatcher(
         cxxMemberCallExpr(unless(isExpansionInSystemHeader()),
-                          callee(cxxMethodDecl(hasAnyName(Names))),
+                          callee(cxxMethodDecl(
+                              hasAnyName(LastParts(TU->DeleteAllFunctions)))),
                           argumentCountIs(0))
             .bind(DeleteAllId),
         this);
-  }
   if (CheckAllStringLiterals)
     Finder->addMatcher(
         stringLiteral(unless(isExpansionInSystemHeader())).bind(LiteralId),
@@ -536,12 +555,14 @@ void UnconditionalSqlDeleteCheck::check(
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return;
+    const compat::Optional<unsigned> Index = TU->sqlArgument(Callee);
+    if (!Index)
+      return;
     if (isa<CXXOperatorCallExpr>(Call)) {
       TU->StreamRoots.push_back(Call);
       return;
     }
-    const compat::Optional<unsigned> Index = TU->sqlArgument(Callee);
-    const Expr *Arg = Index ? sqlArgumentOf(Call, *Index) : nullptr;
+    const Expr *Arg = sqlArgumentOf(Call, *Index);
     if (!Arg)
       return;
     SqlText Sql;
@@ -566,6 +587,10 @@ void UnconditionalSqlDeleteCheck::check(
   if (const auto *DeleteAll =
           Result.Nodes.getNodeAs<CXXMemberCallExpr>(DeleteAllId)) {
     const CXXMethodDecl *Method = DeleteAll->getMethodDecl();
+    const std::string Name = qualifiedName(Method);
+    if (llvm::none_of(TU->DeleteAllFunctions,
+                      [&](StringRef F) { return namesDecl(F, Name); }))
+      return;
     std::string Entity;
     if (const TemplateArgumentList *Args =
             Method->getTemplateSpecializationArgs())
