@@ -284,11 +284,9 @@ UnconditionalSqlDeleteCheck::UnconditionalSqlDeleteCheck(
       RawDeleteAllFunctions(
           Options.get("DeleteAllFunctions", DefaultDeleteAllFunctions)),
       AllowedTables(Options.get("AllowedTables", "")),
-      AllowExplicitAllRows(
-          compat::getBool(Options, "AllowExplicitAllRows", true)),
-      CheckUpdate(compat::getBool(Options, "CheckUpdate", false)),
-      CheckAllStringLiterals(
-          compat::getBool(Options, "CheckAllStringLiterals", false)),
+      AllowExplicitAllRows(boolOption("AllowExplicitAllRows", true)),
+      CheckUpdate(boolOption("CheckUpdate", false)),
+      CheckAllStringLiterals(boolOption("CheckAllStringLiterals", false)),
       TU(std::make_unique<State>()) {
   IndexedNameList Functions = parseIndexedNameList(RawSqlFunctions);
   for (const std::string &Bad : Functions.Invalid)
@@ -318,6 +316,16 @@ UnconditionalSqlDeleteCheck::UnconditionalSqlDeleteCheck(
 }
 
 UnconditionalSqlDeleteCheck::~UnconditionalSqlDeleteCheck() = default;
+
+bool UnconditionalSqlDeleteCheck::boolOption(StringRef Name, bool Default) {
+  std::string Invalid;
+  const bool Value = compat::getBool(Options, Name, Default, Invalid);
+  if (!Invalid.empty())
+    configurationDiag("invalid value '%0' for option '%1' of %2: expected "
+                      "true or false; using %3")
+        << Invalid << Name << getID() << (Default ? "true" : "false");
+  return Value;
+}
 
 void UnconditionalSqlDeleteCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {

@@ -35,6 +35,9 @@ public:
   struct State;
 
 private:
+  /// Reads a boolean option, reporting a value that is not one.
+  bool boolOption(StringRef Name, bool Default);
+
   const std::string RawSqlFunctions;
   const std::string RawDeleteAllFunctions;
   const std::string AllowedTables;

@@ -40,14 +40,19 @@ template <typename T> using Optional = llvm::Optional<T>;
 /// specialisation whose mangled name GCC and clang spell differently (its
 /// enable_if_t<std::is_integral_v<T>> return type), so a GCC-built check does
 /// not link against a clang-built clang-tidy; read the text instead. A value
-/// that is not a boolean leaves the default.
+/// that is not a boolean leaves the default and is returned in \p Invalid.
 inline bool getBool(const ClangTidyCheck::OptionsView &Options,
-                    llvm::StringRef Name, bool Default) {
+                    llvm::StringRef Name, bool Default, std::string &Invalid) {
   const std::string Value(Options.get(Name, Default ? "true" : "false"));
-  return llvm::StringSwitch<bool>(Value)
-      .Cases("true", "True", "TRUE", "1", true)
-      .Cases("false", "False", "FALSE", "0", false)
-      .Default(Default);
+  const int Parsed = llvm::StringSwitch<int>(Value)
+                         .Cases("true", "True", "TRUE", "1", 1)
+                         .Cases("false", "False", "FALSE", "0", 0)
+                         .Default(-1);
+  if (Parsed < 0) {
+    Invalid = Value;
+    return Default;
+  }
+  return Parsed == 1;
 }
 
 /// Writes a boolean option, for the reason given at getBool.
