@@ -284,9 +284,9 @@ UnconditionalSqlDeleteCheck::UnconditionalSqlDeleteCheck(
       RawDeleteAllFunctions(
           Options.get("DeleteAllFunctions", DefaultDeleteAllFunctions)),
       AllowedTables(Options.get("AllowedTables", "")),
-      AllowExplicitAllRows(boolOption("AllowExplicitAllRows", true)),
-      CheckUpdate(boolOption("CheckUpdate", false)),
-      CheckAllStringLiterals(boolOption("CheckAllStringLiterals", false)),
+      AllowExplicitAllRows(boolOption(Name, "AllowExplicitAllRows", true)),
+      CheckUpdate(boolOption(Name, "CheckUpdate", false)),
+      CheckAllStringLiterals(boolOption(Name, "CheckAllStringLiterals", false)),
       TU(std::make_unique<State>()) {
   IndexedNameList Functions = parseIndexedNameList(RawSqlFunctions);
   for (const std::string &Bad : Functions.Invalid)
@@ -317,13 +317,14 @@ UnconditionalSqlDeleteCheck::UnconditionalSqlDeleteCheck(
 
 UnconditionalSqlDeleteCheck::~UnconditionalSqlDeleteCheck() = default;
 
-bool UnconditionalSqlDeleteCheck::boolOption(StringRef Name, bool Default) {
+bool UnconditionalSqlDeleteCheck::boolOption(StringRef CheckName,
+                                             StringRef Name, bool Default) {
   std::string Invalid;
   const bool Value = compat::getBool(Options, Name, Default, Invalid);
   if (!Invalid.empty())
     configurationDiag("invalid value '%0' for option '%1' of %2: expected "
                       "true or false; using %3")
-        << Invalid << Name << getID() << (Default ? "true" : "false");
+        << Invalid << Name << CheckName << (Default ? "true" : "false");
   return Value;
 }
 

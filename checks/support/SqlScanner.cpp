@@ -277,7 +277,7 @@ private:
   }
 
   bool isUpper(std::size_t I) const {
-    return llvm::none_of(text(I), [](char C) { return llvm::isLower(C); });
+    return llvm::none_of(text(I), [](char C) { return C >= 'a' && C <= 'z'; });
   }
 
   /// Skips the optional words in \p Words starting at \p I.

@@ -1,7 +1,7 @@
 // CheckAllStringLiterals: every literal that reads as a complete upper-case
 // DELETE statement, wherever it goes.
 // RUN: %check_clang_tidy %s safedelete-unconditional-sql-delete %t -- \
-// RUN:   -config="{CheckOptions: {safedelete-unconditional-sql-delete.CheckAllStringLiterals: true}}"
+// RUN:   -config="{CheckOptions: [{key: safedelete-unconditional-sql-delete.CheckAllStringLiterals, value: true}]}"
 
 #include <sqlite3.h>
 

@@ -2,12 +2,12 @@
 // units, wide strings); AllowedTables, CheckUpdate, AllowExplicitAllRows and
 // an empty DeleteAllFunctions. Without --fix-notes the notes change nothing.
 // RUN: %check_clang_tidy %s safedelete-unconditional-sql-delete %t -- \
-// RUN:   -config="{CheckOptions: { \
-// RUN:     safedelete-unconditional-sql-delete.SqlFunctions: '::db::Connection::execute:0; runSql:1; ::wexec:0; ::db::Connection::operator<<:0', \
-// RUN:     safedelete-unconditional-sql-delete.AllowedTables: 'test_.*|scratch', \
-// RUN:     safedelete-unconditional-sql-delete.CheckUpdate: true, \
-// RUN:     safedelete-unconditional-sql-delete.AllowExplicitAllRows: false, \
-// RUN:     safedelete-unconditional-sql-delete.DeleteAllFunctions: ''}}"
+// RUN:   -config="{CheckOptions: [ \
+// RUN:     {key: safedelete-unconditional-sql-delete.SqlFunctions, value: '::db::Connection::execute:0; runSql:1; ::wexec:0; ::db::Connection::operator<<:0'}, \
+// RUN:     {key: safedelete-unconditional-sql-delete.AllowedTables, value: 'test_.*|scratch'}, \
+// RUN:     {key: safedelete-unconditional-sql-delete.CheckUpdate, value: true}, \
+// RUN:     {key: safedelete-unconditional-sql-delete.AllowExplicitAllRows, value: false}, \
+// RUN:     {key: safedelete-unconditional-sql-delete.DeleteAllFunctions, value: ''}]}"
 
 #include <sqlite3.h>
 #include <sqlite_orm/sqlite_orm.h>
