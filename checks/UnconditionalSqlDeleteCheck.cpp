@@ -132,6 +132,98 @@ const Expr *stripText(const Expr *E) {
   }
 }
 
+/// Whether the use \p Ref of a variable, below the ancestors \p Stack (the
+/// innermost last), may change the variable.
+bool mayModify(const DeclRefExpr *Ref, llvm::ArrayRef<const Stmt *> Stack) {
+  const auto ChangesThrough = [](QualType Param) {
+    return Param->isReferenceType() &&
+           (Param->isRValueReferenceType() ||
+            !Param.getNonReferenceType().isConstQualified());
+  };
+  const Stmt *Child = Ref;
+  for (const Stmt *P : llvm::reverse(Stack)) {
+    if (isa<ParenExpr>(P)) {
+      Child = P;
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(P)) {
+      const CastKind Kind = Cast->getCastKind();
+      if (Kind != CK_NoOp && Kind != CK_DerivedToBase &&
+          Kind != CK_UncheckedDerivedToBase)
+        return false; // A value is read.
+      Child = P;
+      continue;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(P)) {
+      const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+      return !Method || !Method->isConst();
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(P)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!Callee)
+        return true;
+      unsigned Shift = 0;
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+          Method && isa<CXXOperatorCallExpr>(Call) && !Method->isStatic()) {
+        if (Call->getArg(0) == Child)
+          return !Method->isConst();
+        Shift = 1;
+      }
+      for (unsigned I = Shift, N = Call->getNumArgs(); I < N; ++I)
+        if (Call->getArg(I) == Child)
+          return I - Shift >= Callee->getNumParams() ||
+                 ChangesThrough(Callee->getParamDecl(I - Shift)->getType());
+      return true;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(P)) {
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      for (unsigned I = 0, N = Construct->getNumArgs(); I < N; ++I)
+        if (Construct->getArg(I) == Child)
+          return I >= Ctor->getNumParams() ||
+                 ChangesThrough(Ctor->getParamDecl(I)->getType());
+      return true;
+    }
+    if (const auto *Unary = dyn_cast<UnaryOperator>(P))
+      return Unary->getOpcode() == UO_AddrOf || Unary->isIncrementDecrementOp();
+    if (const auto *Binary = dyn_cast<BinaryOperator>(P))
+      return Binary->isAssignmentOp() && Binary->getLHS() == Child;
+    return !isa<ReturnStmt>(P) && !isa<LambdaExpr>(P);
+  }
+  return true;
+}
+
+/// Whether some use of \p Var in \p S (with ancestors \p Stack) may change
+/// it.
+bool modifiedIn(const Stmt *S, const VarDecl *Var,
+                llvm::SmallVectorImpl<const Stmt *> &Stack) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (Ref->getDecl() == Var && mayModify(Ref, Stack))
+      return true;
+  Stack.push_back(S);
+  for (const Stmt *Child : S->children())
+    if (modifiedIn(Child, Var, Stack))
+      return true;
+  Stack.pop_back();
+  return false;
+}
+
+/// Whether \p Var is a local string (a class or a pointer) that its function
+/// never changes after its initialisation.
+bool isUnchangedLocal(const VarDecl *Var) {
+  const QualType Type = Var->getType();
+  if (!Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      !(Type->isRecordType() || Type->isPointerType()))
+    return false;
+  const auto *Function =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  if (!Function || !Function->getBody())
+    return false;
+  llvm::SmallVector<const Stmt *, 32> Stack;
+  return !modifiedIn(Function->getBody(), Var, Stack);
+}
+
 /// One piece of the SQL text: a string literal or an opaque expression.
 struct Piece {
   std::size_t Offset;
@@ -231,7 +323,8 @@ struct SqlText {
             (Type->isArrayType() &&
              Type->getAsArrayTypeUnsafe()->getElementType().isConstQualified());
         const Expr *Init = Var->getAnyInitializer();
-        if (Constant && !Type->isReferenceType() && Init) {
+        if (Init && !Type->isReferenceType() &&
+            (Constant || isUnchangedLocal(Var))) {
           add(Init, Depth + 1, InPlus);
           return;
         }

@@ -24,7 +24,7 @@
 #else
 #include "llvm/ADT/Optional.h"
 #endif
-#include "llvm/ADT/StringSwitch.h"
+#include <string>
 
 namespace clang::tidy::safedelete::compat {
 
@@ -44,15 +44,14 @@ template <typename T> using Optional = llvm::Optional<T>;
 inline bool getBool(const ClangTidyCheck::OptionsView &Options,
                     llvm::StringRef Name, bool Default, std::string &Invalid) {
   const std::string Value(Options.get(Name, Default ? "true" : "false"));
-  const int Parsed = llvm::StringSwitch<int>(Value)
-                         .Cases("true", "True", "TRUE", "1", 1)
-                         .Cases("false", "False", "FALSE", "0", 0)
-                         .Default(-1);
-  if (Parsed < 0) {
-    Invalid = Value;
-    return Default;
-  }
-  return Parsed == 1;
+  for (const char *True : {"true", "True", "TRUE", "1"})
+    if (Value == True)
+      return true;
+  for (const char *False : {"false", "False", "FALSE", "0"})
+    if (Value == False)
+      return false;
+  Invalid = Value;
+  return Default;
 }
 
 /// Writes a boolean option, for the reason given at getBool.

@@ -125,6 +125,49 @@ void concatenation(PGconn *pg, const std::string &table, const std::string &id) 
   PQexec(pg, sql.c_str());
 }
 
+// --- Local strings that their function never changes ------------------------
+
+void fill(std::string &out);
+void show(const std::string &text);
+
+void unchangedLocals(sqlite3 *db, PGconn *pg, const std::string &table) {
+  std::string purge = "DELETE FROM local_string";
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: SQL DELETE from 'local_string' has no WHERE clause
+  // CHECK-FIXES: std::string purge = "DELETE FROM local_string WHERE 1 = 1";
+  show(purge);
+  PQexec(pg, purge.c_str());
+  const char *wipe = "DELETE FROM local_pointer";
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: SQL DELETE from 'local_pointer' has no WHERE clause
+  // CHECK-FIXES: const char *wipe = "DELETE FROM local_pointer WHERE 1 = 1";
+  sqlite3_exec(db, wipe, nullptr, nullptr, nullptr);
+  std::string byTable = "DELETE FROM " + table;
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: SQL DELETE has no WHERE clause
+  // CHECK-FIXES: std::string byTable = "DELETE FROM " + table + " WHERE 1 = 1";
+  PQexec(pg, byTable.c_str());
+
+  // Silent: changed after the initialisation, by an operator, a call taking a
+  // non-const reference, an assignment or a pointer to it.
+  std::string appended = "DELETE FROM t";
+  appended += " WHERE id = 1";
+  PQexec(pg, appended.c_str());
+  std::string filled = "DELETE FROM t";
+  fill(filled);
+  PQexec(pg, filled.c_str());
+  std::string assigned = "DELETE FROM t";
+  if (!table.empty())
+    assigned = "DELETE FROM t WHERE id = 2";
+  PQexec(pg, assigned.c_str());
+  std::string pointed = "DELETE FROM t";
+  std::string *alias = &pointed;
+  PQexec(pg, alias->c_str());
+  PQexec(pg, pointed.c_str());
+  const char *advanced = "DELETE FROM t";
+  ++advanced;
+  sqlite3_exec(db, advanced, nullptr, nullptr, nullptr);
+  std::string &ref = appended;
+  PQexec(pg, ref.c_str());
+}
+
 // --- Functions in templates, lambdas, through pointers and macros ------------
 
 template <class T> void purgeAll(sqlite3 *db) {
