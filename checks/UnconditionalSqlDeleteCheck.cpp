@@ -66,7 +66,10 @@ constexpr char StreamId[] = "stream";
 constexpr char StreamRootId[] = "stream-root";
 constexpr char DeleteAllId[] = "delete-all";
 constexpr char LiteralId[] = "literal";
+constexpr char WrapperCallId[] = "wrapper-call";
 constexpr unsigned MaxDepth = 8;
+/// How many wrappers deep the SQL argument is followed.
+constexpr unsigned MaxWrapperDepth = 4;
 constexpr char ExplicitCondition[] = " WHERE 1 = 1";
 
 /// `ns::Class::name`, skipping inline and anonymous namespaces.
@@ -351,6 +354,36 @@ struct UnconditionalSqlDeleteCheck::State {
                  std::pair<const CXXOperatorCallExpr *, unsigned>>
       StreamEnds;
   llvm::SmallPtrSet<const Expr *, 8> Continuations;
+  /// Functions of this translation unit that send one of their string
+  /// parameters, whole, as SQL: the project's own wrappers, and that index.
+  llvm::DenseMap<const FunctionDecl *, unsigned> Wrappers;
+  /// Calls of functions of this translation unit that take a string: SQL
+  /// calls if their callee turns out to be a wrapper.
+  std::vector<const CallExpr *> WrapperCalls;
+
+  /// The key of \p F in Wrappers: its template pattern, canonical.
+  static const FunctionDecl *wrapperKey(const FunctionDecl *F) {
+    if (const FunctionDecl *Pattern = F->getTemplateInstantiationPattern())
+      F = Pattern;
+    return F->getCanonicalDecl();
+  }
+
+  /// When \p Sql is one parameter of a function written outside system
+  /// headers, records that function as a wrapper; true if it is new.
+  bool noteWrapper(const SqlText &Sql) {
+    if (Sql.Pieces.size() != 1 || !Sql.Pieces.front().Opaque)
+      return false;
+    const auto *Ref = dyn_cast<DeclRefExpr>(Sql.Pieces.front().Opaque);
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    const auto *Function =
+        Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
+    if (!Function ||
+        Context->getSourceManager().isInSystemHeader(Function->getLocation()))
+      return false;
+    return Wrappers
+        .try_emplace(wrapperKey(Function), Param->getFunctionScopeIndex())
+        .second;
+  }
 
   /// The index of the SQL argument of \p Callee, if it is an SQL function.
   compat::Optional<unsigned> sqlArgument(const FunctionDecl *Callee) const {
@@ -489,6 +522,22 @@ void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
                           argumentCountIs(0))
             .bind(DeleteAllId),
         this);
+  // Calls that may go through a wrapper: to a function defined in this
+  // translation unit that takes a string.
+  const auto StringClass = qualType(hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(cxxRecordDecl(hasAnyName(
+          "::std::basic_string", "::std::basic_string_view", "::std::string",
+          "::std::string_view", "::QString", "::QByteArray"))))));
+  const auto StringParameter = parmVarDecl(hasType(qualType(anyOf(
+      pointsTo(isAnyCharacter()), references(StringClass), StringClass))));
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()),
+               unless(cxxOperatorCallExpr()),
+               callee(functionDecl(unless(isExpansionInSystemHeader()),
+                                   hasBody(stmt()),
+                                   hasAnyParameter(StringParameter))))
+          .bind(WrapperCallId),
+      this);
   if (CheckAllStringLiterals)
     Finder->addMatcher(
         stringLiteral(unless(isExpansionInSystemHeader())).bind(LiteralId),
@@ -639,6 +688,11 @@ void UnconditionalSqlDeleteCheck::check(
   TU->Context = &Context;
   Reporter Report(*this, *TU, AllowExplicitAllRows, CheckUpdate);
 
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(WrapperCallId)) {
+    TU->WrapperCalls.push_back(Call);
+    return;
+  }
+
   if (const auto *Stream =
           Result.Nodes.getNodeAs<CXXOperatorCallExpr>(StreamId)) {
     const auto *Root = Result.Nodes.getNodeAs<CallExpr>(StreamRootId);
@@ -669,6 +723,7 @@ void UnconditionalSqlDeleteCheck::check(
       return;
     SqlText Sql;
     Sql.add(Arg, 0);
+    TU->noteWrapper(Sql);
     Report.report(Sql, Call, Callee->getName());
     return;
   }
@@ -682,6 +737,7 @@ void UnconditionalSqlDeleteCheck::check(
       return;
     SqlText Sql;
     Sql.add(Construct->getArg(*Index), 0);
+    TU->noteWrapper(Sql);
     Report.report(Sql, Construct, Ctor->getParent()->getName());
     return;
   }
@@ -741,7 +797,31 @@ void UnconditionalSqlDeleteCheck::onEndOfTranslationUnit() {
           Later.push_back(E->getArg(1));
       for (const Expr *Piece : llvm::reverse(Later))
         Sql.add(Piece, 0);
+      TU->noteWrapper(Sql);
       Report.report(Sql, Root, "operator<<");
+    }
+  }
+  if (TU->Context && !TU->Wrappers.empty()) {
+    // Calls of wrappers, and the wrappers of wrappers they reveal.
+    Reporter Report(*this, *TU, AllowExplicitAllRows, CheckUpdate);
+    llvm::DenseSet<const CallExpr *> Done;
+    bool Grew = true;
+    for (unsigned Depth = 0; Grew && Depth < MaxWrapperDepth; ++Depth) {
+      Grew = false;
+      for (const CallExpr *Call : TU->WrapperCalls) {
+        const FunctionDecl *Callee = Call->getDirectCallee();
+        const auto Wrapper = TU->Wrappers.find(State::wrapperKey(Callee));
+        if (Wrapper == TU->Wrappers.end() || !Done.insert(Call).second)
+          continue;
+        const unsigned Index = Wrapper->second;
+        if (Index >= Call->getNumArgs() ||
+            isa<CXXDefaultArgExpr>(Call->getArg(Index)))
+          continue;
+        SqlText Sql;
+        Sql.add(Call->getArg(Index), 0);
+        Grew |= TU->noteWrapper(Sql);
+        Report.report(Sql, Call, Callee->getName());
+      }
     }
   }
   TU->Context = nullptr;
@@ -749,6 +829,8 @@ void UnconditionalSqlDeleteCheck::onEndOfTranslationUnit() {
   TU->StreamRoots.clear();
   TU->StreamEnds.clear();
   TU->Continuations.clear();
+  TU->Wrappers.clear();
+  TU->WrapperCalls.clear();
 }
 
 } // namespace clang::tidy::safedelete
