@@ -574,7 +574,11 @@ public:
                               S.ExplicitAllRows && !S.Limited;
       if (!sql::affectsEveryRow(S) && !AlwaysTrue)
         continue;
-      if (!Use && !(S.UpperCase && S.Complete))
+      // A free-standing literal must read as a whole statement; one that
+      // ends in a blank is likely continued by a later piece.
+      const StringRef Rest = StringRef(Sql.Text).drop_front(S.End);
+      if (!Use && (!S.UpperCase || !S.Complete ||
+                   (!Rest.empty() && Rest.trim().empty())))
         continue;
       if (TU.allowedTable(S.Table))
         continue;

@@ -313,22 +313,25 @@ private:
     return J;
   }
 
-  /// Whether an opaque word at \p I stands where a new clause could start,
-  /// rather than as an operand of the token before it.
-  bool startsClause(std::size_t I) const {
-    const std::size_t P = I - 1;
+  /// Whether the token at \p P needs an operand after it: an operator, a
+  /// comma, an opening parenthesis or a keyword such as FROM or SET.
+  bool expectsOperand(std::size_t P) const {
     if (Tokens[P].Kind == Token::Punct)
-      return Text[Tokens[P].Begin] == ')';
+      return Text[Tokens[P].Begin] != ')';
     if (Tokens[P].Kind != Token::Word || Tokens[P].Quoted || Tokens[P].Opaque)
-      return true;
+      return false;
     static constexpr llvm::StringRef OperandBefore[] = {
         "FROM",   "JOIN",      "USING",  "AS",    "ON",     "AND",
         "OR",     "NOT",       "IN",     "IS",    "LIKE",   "BETWEEN",
         "INTO",   "ONLY",      "SET",    "WHERE", "BY",     "LIMIT",
         "OFFSET", "RETURNING", "OUTPUT", "TOP",   "DELETE", "UPDATE"};
-    return llvm::none_of(OperandBefore,
-                         [&](llvm::StringRef W) { return isKeyword(P, W); });
+    return llvm::any_of(OperandBefore,
+                        [&](llvm::StringRef W) { return isKeyword(P, W); });
   }
+
+  /// Whether an opaque word at \p I stands where a new clause could start,
+  /// rather than as an operand of the token before it.
+  bool startsClause(std::size_t I) const { return !expectsOperand(I - 1); }
 
   /// Scans the depth-0 tokens from \p I on for WHERE, LIMIT, RETURNING and
   /// opaque clauses.
@@ -422,12 +425,14 @@ private:
     readClauses(S, AfterName);
   }
 
-  /// Whether what follows a target name at \p I reads like SQL: nothing, or
-  /// an upper-case keyword.
+  /// Whether what follows a target name at \p I reads like SQL (nothing, or
+  /// an upper-case keyword) and the statement does not stop in the middle of
+  /// an expression (`SET year =`).
   bool completeAfter(std::size_t I) const {
-    return I == Tokens.size() ||
-           (Tokens[I].Kind == Token::Word && !Tokens[I].Quoted &&
-            !Tokens[I].Opaque && isUpper(I));
+    return (I == Tokens.size() ||
+            (Tokens[I].Kind == Token::Word && !Tokens[I].Quoted &&
+             !Tokens[I].Opaque && isUpper(I))) &&
+           !expectsOperand(Tokens.size() - 1);
   }
 
   llvm::StringRef Text;

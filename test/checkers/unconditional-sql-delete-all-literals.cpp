@@ -1,14 +1,16 @@
 // CheckAllStringLiterals: every literal that reads as a complete upper-case
 // DELETE statement, wherever it goes.
 // RUN: %check_clang_tidy %s safedelete-unconditional-sql-delete %t -- \
-// RUN:   -config="{CheckOptions: [{key: safedelete-unconditional-sql-delete.CheckAllStringLiterals, value: true}]}"
+// RUN:   -config="{CheckOptions: [{key: safedelete-unconditional-sql-delete.CheckAllStringLiterals, value: true}, {key: safedelete-unconditional-sql-delete.CheckUpdate, value: true}]}"
 
 #include <sqlite3.h>
+#include <string>
 
 namespace home {
 class Db {
 public:
   bool run(const char *sql);
+  bool run(const std::string &sql);
 };
 } // namespace home
 
@@ -32,4 +34,7 @@ void wrappers(home::Db &db, sqlite3 *raw) {
   db.run("DELETE FROM sessions " "WHERE id = ?");
   db.run("SELECT * FROM sessions");
   db.run("DELETE");
+  // Regression (libpqxx test07): a literal continued by a later piece.
+  db.run(std::string("UPDATE events SET year=") + "1");
+  db.run(std::string("DELETE FROM sessions ") + "WHERE id = 1");
 }

@@ -391,6 +391,15 @@ TEST(SqlScanner, UpperCaseAndComplete) {
   EXPECT_FALSE(one("DELETE from sessions").UpperCase);
 }
 
+TEST(SqlScanner, StatementCutInTheMiddleIsNotComplete) {
+  EXPECT_FALSE(one("UPDATE events SET year=").Complete);
+  EXPECT_FALSE(one("DELETE FROM t WHERE").Complete);
+  EXPECT_FALSE(one("DELETE FROM t USING").Complete);
+  EXPECT_FALSE(one("DELETE FROM t RETURNING a,").Complete);
+  EXPECT_TRUE(one("UPDATE events SET year = 1").Complete);
+  EXPECT_TRUE(one("DELETE FROM t RETURNING (a)").Complete);
+}
+
 TEST(SqlScanner, KeywordOffsetAndEnd) {
   const std::string Text = "  /* c */ DELETE FROM t ; ";
   const sql::Statement S = one(Text);
