@@ -135,6 +135,15 @@ const Expr *stripText(const Expr *E) {
   }
 }
 
+/// The function body that \p Var is local to, or null.
+const Stmt *localBody(const VarDecl *Var) {
+  if (!Var->hasLocalStorage() || isa<ParmVarDecl>(Var))
+    return nullptr;
+  const auto *Function =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  return Function ? Function->getBody() : nullptr;
+}
+
 /// Whether the use \p Ref of a variable, below the ancestors \p Stack (the
 /// innermost last), may change the variable.
 bool mayModify(const DeclRefExpr *Ref, llvm::ArrayRef<const Stmt *> Stack) {
@@ -190,7 +199,8 @@ bool mayModify(const DeclRefExpr *Ref, llvm::ArrayRef<const Stmt *> Stack) {
       return Unary->getOpcode() == UO_AddrOf || Unary->isIncrementDecrementOp();
     if (const auto *Binary = dyn_cast<BinaryOperator>(P))
       return Binary->isAssignmentOp() && Binary->getLHS() == Child;
-    return !isa<ReturnStmt>(P) && !isa<LambdaExpr>(P);
+    return !isa<ReturnStmt>(P) && !isa<LambdaExpr>(P) &&
+           !isa<UnaryExprOrTypeTraitExpr>(P);
   }
   return true;
 }
@@ -216,15 +226,120 @@ bool modifiedIn(const Stmt *S, const VarDecl *Var,
 /// never changes after its initialisation.
 bool isUnchangedLocal(const VarDecl *Var) {
   const QualType Type = Var->getType();
-  if (!Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
-      !(Type->isRecordType() || Type->isPointerType()))
-    return false;
-  const auto *Function =
-      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
-  if (!Function || !Function->getBody())
+  const Stmt *Body = localBody(Var);
+  if (!Body || !(Type->isRecordType() || Type->isPointerType()))
     return false;
   llvm::SmallVector<const Stmt *, 32> Stack;
-  return !modifiedIn(Function->getBody(), Var, Stack);
+  return !modifiedIn(Body, Var, Stack);
+}
+
+/// Collects, in source order, what is written into the local char buffer or
+/// output string stream \p Var: the format string of the one `sprintf` or
+/// `snprintf` that fills the buffer, or every piece streamed into the stream
+/// with `<<`. False when the variable is used in any other way that may
+/// write to it.
+class WriteCollector {
+public:
+  WriteCollector(const VarDecl *Var, llvm::SmallVectorImpl<const Expr *> &Out)
+      : Var(Var), Out(Out) {}
+
+  bool collect(const Stmt *Body) {
+    walk(Body);
+    return Ok && !Out.empty();
+  }
+
+private:
+  void walk(const Stmt *S) {
+    if (!S || !Ok)
+      return;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (Ref->getDecl() == Var)
+        Ok = use(Ref);
+    Stack.push_back(S);
+    for (const Stmt *Child : S->children())
+      walk(Child);
+    Stack.pop_back();
+  }
+
+  /// The ancestor \p Up levels above the use, skipping implicit casts and
+  /// parentheses; \p Child is set to the node below it.
+  const Stmt *parent(const Stmt *&Child, std::size_t &Up) const {
+    while (Up < Stack.size()) {
+      const Stmt *P = Stack[Stack.size() - 1 - Up++];
+      if (!isa<ImplicitCastExpr>(P) && !isa<ParenExpr>(P))
+        return P;
+      Child = P;
+    }
+    return nullptr;
+  }
+
+  bool use(const DeclRefExpr *Ref) {
+    const Stmt *Child = Ref;
+    std::size_t Up = 0;
+    const Stmt *P = parent(Child, Up);
+    if (isa_and_nonnull<UnaryExprOrTypeTraitExpr>(P))
+      return true; // sizeof buffer
+    if (Var->getType()->isArrayType()) {
+      const auto *Call = dyn_cast_or_null<CallExpr>(P);
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      if (!Callee || !Callee->getIdentifier())
+        return false;
+      const std::string Name = qualifiedName(Callee);
+      const unsigned Format = Name == "sprintf" || Name == "std::sprintf" ? 1
+                              : Name == "snprintf" || Name == "std::snprintf"
+                                  ? 2
+                                  : 0;
+      if (Format != 0 && Call->getArg(0) == Child &&
+          Call->getNumArgs() > Format) {
+        Out.push_back(Call->getArg(Format));
+        return Out.size() == 1;
+      }
+      // Read through a `const char *` parameter.
+      for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I)
+        if (Call->getArg(I) == Child)
+          return I < Callee->getNumParams() &&
+                 Callee->getParamDecl(I)->getType()->isPointerType() &&
+                 Callee->getParamDecl(I)
+                     ->getType()
+                     ->getPointeeType()
+                     .isConstQualified();
+      return false;
+    }
+    // A stream: `os << a << b;` or a read through `os.str()`.
+    if (const auto *Member = dyn_cast_or_null<MemberExpr>(P)) {
+      const Stmt *Call =
+          Up < Stack.size() ? Stack[Stack.size() - 1 - Up] : nullptr;
+      const auto *Str = dyn_cast_or_null<CXXMemberCallExpr>(Call);
+      return Str && Str->getNumArgs() == 0 && Member->getMemberDecl() &&
+             Member->getMemberDecl()->getIdentifier() &&
+             Member->getMemberDecl()->getName() == "str";
+    }
+    bool Streamed = false;
+    while (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(P)) {
+      if (Op->getOperator() != OO_LessLess || Op->getNumArgs() != 2 ||
+          Op->getArg(0) != Child)
+        break;
+      Out.push_back(Op->getArg(1));
+      Streamed = true;
+      Child = P;
+      P = parent(Child, Up);
+    }
+    return Streamed;
+  }
+
+  const VarDecl *Var;
+  llvm::SmallVectorImpl<const Expr *> &Out;
+  llvm::SmallVector<const Stmt *, 32> Stack;
+  bool Ok = true;
+};
+
+/// Whether \p Type is a standard output string stream.
+bool isStringStream(QualType Type) {
+  const auto *Record = Type->getAsCXXRecordDecl();
+  return Record && Record->getIdentifier() &&
+         (Record->getName() == "basic_ostringstream" ||
+          Record->getName() == "basic_stringstream") &&
+         qualifiedName(Record).rfind("std::", 0) == 0;
 }
 
 /// One piece of the SQL text: a string literal or an opaque expression.
@@ -272,6 +387,18 @@ struct SqlText {
     Text += sql::OpaqueMark;
   }
 
+  /// Appends what is written into the local buffer or stream \p Var, if
+  /// that is all known.
+  bool addWrites(const VarDecl *Var, unsigned Depth) {
+    const Stmt *Body = localBody(Var);
+    llvm::SmallVector<const Expr *, 8> Writes;
+    if (!Body || !WriteCollector(Var, Writes).collect(Body))
+      return false;
+    for (const Expr *Piece : Writes)
+      add(Piece, Depth + 1);
+    return true;
+  }
+
   /// Appends what \p E evaluates to.
   void add(const Expr *E, unsigned Depth, bool InPlus = false) {
     E = stripText(E);
@@ -292,6 +419,14 @@ struct SqlText {
       }
     } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *Method = Member->getMethodDecl();
+      const auto *Stream = dyn_cast<DeclRefExpr>(
+          Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
+      const auto *StreamVar =
+          Stream ? dyn_cast<VarDecl>(Stream->getDecl()) : nullptr;
+      if (Method && Method->getIdentifier() && Method->getName() == "str" &&
+          StreamVar && isStringStream(StreamVar->getType()) &&
+          addWrites(StreamVar, Depth))
+        return;
       if (Method &&
           (isa<CXXConversionDecl>(Method) ||
            (Method->getIdentifier() &&
@@ -321,6 +456,15 @@ struct SqlText {
     } else if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
         const QualType Type = Var->getType();
+        if (Type->isArrayType() && !Type.isConstQualified() &&
+            Type->getAsArrayTypeUnsafe()
+                ->getElementType()
+                ->isAnyCharacterType() &&
+            !Type->getAsArrayTypeUnsafe()
+                 ->getElementType()
+                 .isConstQualified() &&
+            addWrites(Var, Depth))
+          return;
         const bool Constant =
             Type.isConstQualified() ||
             (Type->isArrayType() &&

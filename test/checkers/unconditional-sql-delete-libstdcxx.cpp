@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 #include <libpq-fe.h>
+#include <cstdio>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -29,7 +30,18 @@ void real(sqlite3 *db, PGconn *pg, const std::string &table, std::string_view sc
   // Silent.
   sqlite3_exec(db, kPurgeOld.c_str(), nullptr, nullptr, nullptr);
   PQexec(pg, ("DELETE FROM " + table + " WHERE id = $1").c_str());
+  std::ostringstream unrelated;
+  unrelated << "DELETE FROM " << table;
   std::ostringstream os;
-  os << "DELETE FROM " << table;
+  os << "DELETE FROM " << table << " WHERE id = " << 3;
   PQexec(pg, os.str().c_str());
+  std::stringstream all;
+  all << "DELETE FROM " << table;
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: SQL DELETE has no WHERE clause
+  PQexec(pg, all.str().c_str());
+  char buf[64];
+  std::snprintf(buf, sizeof(buf), "DELETE FROM %s", table.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: SQL DELETE has no WHERE clause
+  // CHECK-FIXES: std::snprintf(buf, sizeof(buf), "DELETE FROM %s WHERE 1 = 1", table.c_str());
+  PQexec(pg, buf);
 }

@@ -3,7 +3,9 @@
 #include <libpq-fe.h>
 #include <mysql.h>
 #include <sql.h>
+#include <cstdio>
 #include <sqlite3.h>
+#include <sstream>
 #include <string>
 
 // --- C APIs: every default SQL function and argument position --------------
@@ -128,6 +130,8 @@ void concatenation(PGconn *pg, const std::string &table, const std::string &id) 
 // --- Local strings that their function never changes ------------------------
 
 void fill(std::string &out);
+void fillBuffer(char *out);
+void logMessage(const char *fmt, ...);
 void show(const std::string &text);
 
 void unchangedLocals(sqlite3 *db, PGconn *pg, const std::string &table) {
@@ -168,6 +172,52 @@ void unchangedLocals(sqlite3 *db, PGconn *pg, const std::string &table) {
   PQexec(pg, ref.c_str());
 }
 
+// --- SQL built in the same function: sprintf buffers, string streams --------
+
+void built(sqlite3 *db, PGconn *pg, const char *table, int id) {
+  char sql[256];
+  snprintf(sql, sizeof sql, "DELETE FROM %s", table);
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: SQL DELETE has no WHERE clause; every row will be deleted
+  // CHECK-FIXES: snprintf(sql, sizeof sql, "DELETE FROM %s WHERE 1 = 1", table);
+  sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+  char buffer[128];
+  std::sprintf(buffer, "DELETE FROM printf_%d", id);
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: SQL DELETE has no WHERE clause
+  // CHECK-FIXES: std::sprintf(buffer, "DELETE FROM printf_%d WHERE 1 = 1", id);
+  logMessage(buffer);
+  PQexec(pg, buffer);
+  std::ostringstream os;
+  os << "DELETE FROM " << table;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: SQL DELETE has no WHERE clause
+  PQexec(pg, os.str().c_str());
+  std::stringstream ss;
+  ss << "DELETE FROM streamed_a";
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: SQL DELETE from 'streamed_a' has no WHERE clause
+  // CHECK-FIXES: ss << "DELETE FROM streamed_a WHERE 1 = 1";
+  PQexec(pg, ss.str().c_str());
+
+  // Silent: a WHERE written later, a buffer written twice or by another
+  // function, a stream reset.
+  char where[256];
+  snprintf(where, sizeof where, "DELETE FROM %s WHERE id = %d", table, id);
+  sqlite3_exec(db, where, nullptr, nullptr, nullptr);
+  char twice[64];
+  sprintf(twice, "DELETE FROM t");
+  sprintf(twice, "DELETE FROM t WHERE id = %d", id);
+  sqlite3_exec(db, twice, nullptr, nullptr, nullptr);
+  char other[64];
+  fillBuffer(other);
+  sqlite3_exec(db, other, nullptr, nullptr, nullptr);
+  std::ostringstream q;
+  q << "DELETE FROM " << table;
+  q << " WHERE id = " << id;
+  PQexec(pg, q.str().c_str());
+  std::ostringstream reset;
+  reset << "DELETE FROM t";
+  reset.str("");
+  PQexec(pg, reset.str().c_str());
+}
+
 // --- Functions in templates, lambdas, through pointers and macros ------------
 
 template <class T> void purgeAll(sqlite3 *db) {
@@ -204,8 +254,6 @@ void macros(sqlite3 *db) {
 }
 
 // --- Silent: a top-level WHERE, other statements, no SQL API ----------------
-
-void logMessage(const char *fmt, ...);
 
 void silent(sqlite3 *db, PGconn *pg, const std::string &table, const char *dynamic,
             bool all) {
