@@ -74,17 +74,22 @@ constexpr char ExplicitCondition[] = " WHERE 1 = 1";
 
 /// `ns::Class::name`, skipping inline and anonymous namespaces.
 std::string qualifiedName(const NamedDecl *D) {
-  std::string Name = D->getNameAsString();
+  llvm::SmallVector<std::string, 4> Parts = {D->getNameAsString()};
   for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(C)) {
-      if (NS->isInline() || NS->isAnonymousNamespace())
-        continue;
-      Name = NS->getNameAsString() + "::" + Name;
+      if (!NS->isInline() && !NS->isAnonymousNamespace())
+        Parts.push_back(NS->getNameAsString());
     } else if (const auto *Record = dyn_cast<RecordDecl>(C)) {
-      Name = Record->getNameAsString() + "::" + Name;
+      Parts.push_back(Record->getNameAsString());
     } else if (!isa<LinkageSpecDecl>(C)) {
       break;
     }
+  }
+  std::string Name;
+  for (const std::string &Part : llvm::reverse(Parts)) {
+    if (!Name.empty())
+      Name += "::";
+    Name += Part;
   }
   return Name;
 }

@@ -9,7 +9,7 @@ namespace clang::tidy::safedelete::sql {
 namespace {
 
 struct Token {
-  enum KindType { Word, Number, String, Param, Punct } Kind;
+  enum KindType : unsigned char { Word, Number, String, Param, Punct } Kind;
   std::size_t Begin;
   std::size_t End;
   unsigned Depth;
@@ -361,11 +361,9 @@ private:
       return K < Tokens.size() && Tokens[K].Kind == Token::Number &&
              text(K) == "1";
     };
-    if (isKeyword(J, "TRUE"))
-      ++J;
-    else if (IsOne(J) && isPunct(J + 1, '=') && IsOne(J + 2))
+    if (IsOne(J) && isPunct(J + 1, '=') && IsOne(J + 2))
       J += 3;
-    else if (IsOne(J))
+    else if (isKeyword(J, "TRUE") || IsOne(J))
       ++J;
     else
       return false;
