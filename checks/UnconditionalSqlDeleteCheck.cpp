@@ -294,8 +294,8 @@ private:
                               : Name == "snprintf" || Name == "std::snprintf"
                                   ? 2
                                   : 0;
-      if (Format != 0 && Call->getArg(0) == Child &&
-          Call->getNumArgs() > Format) {
+      if (Format != 0 && Call->getNumArgs() > Format &&
+          Call->getArg(0) == Child) {
         Out.push_back(Call->getArg(Format));
         return Out.size() == 1;
       }
