@@ -8,6 +8,7 @@
 
 #include "LookupBeforeEraseCheck.h"
 #include "PendingMapLeakCheck.h"
+#include "UnconditionalSqlDeleteCheck.h"
 #include "support/Compat.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringRef.h"
@@ -49,6 +50,8 @@ public:
         "safedelete-lookup-before-erase");
     CheckFactories.registerCheck<PendingMapLeakCheck>(
         "safedelete-pending-map-leak");
+    CheckFactories.registerCheck<UnconditionalSqlDeleteCheck>(
+        "safedelete-unconditional-sql-delete");
   }
 };
 
