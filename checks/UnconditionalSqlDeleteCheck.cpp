@@ -644,18 +644,18 @@ void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
   if (!Functions.empty()) {
     const auto Sql = functionDecl(hasAnyName(LastParts(Functions)));
     Finder->addMatcher(
-        callExpr(unless(isExpansionInSystemHeader()), callee(Sql)).bind(CallId),
+        callExpr(callee(Sql), unless(isExpansionInSystemHeader())).bind(CallId),
         this);
-    Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader()),
-                                        hasDeclaration(Sql))
+    Finder->addMatcher(cxxConstructExpr(hasDeclaration(Sql),
+                                        unless(isExpansionInSystemHeader()))
                            .bind(ConstructId),
                        this);
   }
   if (!StreamClasses.empty() || !StreamFunctions.empty())
     Finder->addMatcher(
         cxxOperatorCallExpr(
-            unless(isExpansionInSystemHeader()),
             hasOverloadedOperatorName("<<"),
+            unless(isExpansionInSystemHeader()),
             streamsFrom(callExpr(callee(functionDecl(
                                      anyOf(cxxMethodDecl(ofClass(cxxRecordDecl(
                                                hasAnyName(StreamClasses)))),
