@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "EraseDuringIterationCheck.h"
 #include "LookupBeforeEraseCheck.h"
 #include "support/Compat.h"
 #include "clang/Basic/Version.h"
@@ -44,6 +45,8 @@ public:
                    << HostMajor << " or use safedelete-tidy\n";
       return;
     }
+    CheckFactories.registerCheck<EraseDuringIterationCheck>(
+        "safedelete-erase-during-iteration");
     CheckFactories.registerCheck<LookupBeforeEraseCheck>(
         "safedelete-lookup-before-erase");
   }
