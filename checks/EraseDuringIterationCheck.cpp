@@ -25,51 +25,64 @@ constexpr char ForEachId[] = "for-each";
 constexpr char EraseId[] = "erase";
 
 // Node-based containers whose insertions invalidate no iterator.
-constexpr const char *OrderedContainers[] = {
-    "std::map",          "std::multimap",           "std::set",
-    "std::multiset",     "std::list",               "std::forward_list",
-    "boost::container::map", "boost::container::multimap",
-    "boost::container::set", "boost::container::multiset",
-    "boost::container::list"};
+constexpr const char *OrderedContainers[] = {"std::map",
+                                             "std::multimap",
+                                             "std::set",
+                                             "std::multiset",
+                                             "std::list",
+                                             "std::forward_list",
+                                             "boost::container::map",
+                                             "boost::container::multimap",
+                                             "boost::container::set",
+                                             "boost::container::multiset",
+                                             "boost::container::list"};
 // Hash containers: erase invalidates only the erased element, an insertion
 // may rehash and invalidate every iterator.
-constexpr const char *HashedContainers[] = {
-    "std::unordered_map",        "std::unordered_multimap",
-    "std::unordered_set",        "std::unordered_multiset",
-    "absl::flat_hash_map",       "absl::flat_hash_set",
-    "absl::node_hash_map",       "absl::node_hash_set",
-    "boost::unordered_map",      "boost::unordered_multimap",
-    "boost::unordered_set",      "boost::unordered_multiset",
-    "boost::unordered_flat_map", "boost::unordered_flat_set",
-    "boost::unordered_node_map", "boost::unordered_node_set",
-    "llvm::DenseMap",            "llvm::SmallDenseMap",
-    "llvm::DenseSet",            "llvm::SmallDenseSet",
-    "llvm::StringMap",           "llvm::StringSet"};
+constexpr const char *HashedContainers[] = {"std::unordered_map",
+                                            "std::unordered_multimap",
+                                            "std::unordered_set",
+                                            "std::unordered_multiset",
+                                            "absl::flat_hash_map",
+                                            "absl::flat_hash_set",
+                                            "absl::node_hash_map",
+                                            "absl::node_hash_set",
+                                            "boost::unordered_map",
+                                            "boost::unordered_multimap",
+                                            "boost::unordered_set",
+                                            "boost::unordered_multiset",
+                                            "boost::unordered_flat_map",
+                                            "boost::unordered_flat_set",
+                                            "boost::unordered_node_map",
+                                            "boost::unordered_node_set",
+                                            "llvm::DenseMap",
+                                            "llvm::SmallDenseMap",
+                                            "llvm::DenseSet",
+                                            "llvm::SmallDenseSet",
+                                            "llvm::StringMap",
+                                            "llvm::StringSet"};
 // Containers whose erase shifts or rebalances the elements after the erased
 // one: `c.erase(it++)` leaves `it` invalid.
-constexpr const char *ShiftingContainers[] = {
-    "std::vector",
-    "std::deque",
-    "std::basic_string",
-    "boost::container::vector",
-    "boost::container::small_vector",
-    "boost::container::static_vector",
-    "boost::container::deque",
-    "boost::container::flat_map",
-    "boost::container::flat_multimap",
-    "boost::container::flat_set",
-    "boost::container::flat_multiset",
-    "llvm::SmallVector",
-    "llvm::SmallVectorImpl",
-    "absl::InlinedVector",
-    "absl::btree_map",
-    "absl::btree_multimap",
-    "absl::btree_set",
-    "absl::btree_multiset"};
+constexpr const char *ShiftingContainers[] = {"std::vector",
+                                              "std::deque",
+                                              "std::basic_string",
+                                              "boost::container::vector",
+                                              "boost::container::small_vector",
+                                              "boost::container::static_vector",
+                                              "boost::container::deque",
+                                              "boost::container::flat_map",
+                                              "boost::container::flat_multimap",
+                                              "boost::container::flat_set",
+                                              "boost::container::flat_multiset",
+                                              "llvm::SmallVector",
+                                              "llvm::SmallVectorImpl",
+                                              "absl::InlinedVector",
+                                              "absl::btree_map",
+                                              "absl::btree_multimap",
+                                              "absl::btree_set",
+                                              "absl::btree_multiset"};
 // Where `std::erase_if` exists and erase(key) removes exactly one element.
-constexpr const char *UniqueKeyStd[] = {"std::map", "std::set",
-                                        "std::unordered_map",
-                                        "std::unordered_set"};
+constexpr const char *UniqueKeyStd[] = {
+    "std::map", "std::set", "std::unordered_map", "std::unordered_set"};
 
 constexpr const char *RemovalMethods[] = {
     "erase",     "erase_after", "extract", "pop_back", "pop_front", "remove",
@@ -77,9 +90,9 @@ constexpr const char *RemovalMethods[] = {
 // Removals that only contiguous containers make harmful for every iterator.
 constexpr const char *ShiftingRemovals[] = {"resize", "shrink_to_fit"};
 constexpr const char *InsertionMethods[] = {
-    "push_back", "emplace_back", "push_front",     "emplace_front",
-    "insert",    "emplace",      "emplace_hint",   "try_emplace",
-    "insert_or_assign", "reserve", "rehash"};
+    "push_back",        "emplace_back", "push_front",   "emplace_front",
+    "insert",           "emplace",      "emplace_hint", "try_emplace",
+    "insert_or_assign", "reserve",      "rehash"};
 
 /// What a container does to its iterators.
 struct Family {
@@ -140,7 +153,8 @@ const Expr *strip(const Expr *E) {
 
 bool refersTo(const Expr *E, const ValueDecl *D) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E));
-  return Ref && D && Ref->getDecl()->getCanonicalDecl() == D->getCanonicalDecl();
+  return Ref && D &&
+         Ref->getDecl()->getCanonicalDecl() == D->getCanonicalDecl();
 }
 
 /// A container as an access path and the number of dereferences applied to
@@ -285,8 +299,7 @@ public:
   LoopFlow(const Stmt *Loop, ASTContext &Context) : Loop(Loop) {
     CFG::BuildOptions Options;
     Options.setAllAlwaysAdd();
-    Graph = CFG::buildCFG(nullptr, const_cast<Stmt *>(Loop), &Context,
-                          Options);
+    Graph = CFG::buildCFG(nullptr, const_cast<Stmt *>(Loop), &Context, Options);
     if (!Graph)
       return;
     for (const CFGBlock *Block : *Graph) {
@@ -532,7 +545,6 @@ std::string freshName(StringRef Text,
   return "";
 }
 
-
 /// How \p Type (a container, or a reference to one) treats its iterators.
 Family familyOf(QualType Type, const std::vector<std::string> &Extra) {
   Family Result;
@@ -561,11 +573,10 @@ Family familyOf(QualType Type, const std::vector<std::string> &Extra) {
     }
     for (StringRef Wanted : Extra) {
       Wanted.consume_front("::");
-      const bool Matches = Wanted.contains("::")
-                               ? Name == Wanted
-                               : StringRef(Name).rsplit("::").second ==
-                                         Wanted ||
-                                     Name == Wanted;
+      const bool Matches =
+          Wanted.contains("::")
+              ? Name == Wanted
+              : StringRef(Name).rsplit("::").second == Wanted || Name == Wanted;
       if (!Matches)
         continue;
       // A configured flat map or vector shifts its elements on erase.
@@ -581,9 +592,8 @@ Family familyOf(QualType Type, const std::vector<std::string> &Extra) {
   if (Classify(Record))
     return Result;
   if (Record->hasDefinition())
-    Record->forallBases([&](const CXXRecordDecl *Base) {
-      return !Classify(Base);
-    });
+    Record->forallBases(
+        [&](const CXXRecordDecl *Base) { return !Classify(Base); });
   if (!Result.Known)
     return Family();
   return Result;
@@ -731,8 +741,8 @@ void EraseDuringIterationCheck::registerMatchers(MatchFinder *Finder) {
       Names.push_back(std::string("::") + Name);
   Names.insert(Names.end(), ContainerTypes.begin(), ContainerTypes.end());
   const std::vector<StringRef> NameRefs(Names.begin(), Names.end());
-  const auto ContainerType = qualType(hasUnqualifiedDesugaredType(
-      recordType(hasDeclaration(
+  const auto ContainerType =
+      qualType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
           cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(NameRefs)))))));
   const auto NotSystem = unless(isExpansionInSystemHeader());
 
@@ -740,16 +750,15 @@ void EraseDuringIterationCheck::registerMatchers(MatchFinder *Finder) {
       cxxForRangeStmt(NotSystem, hasRangeInit(expr(hasType(ContainerType))))
           .bind(RangeForId),
       this);
-  Finder->addMatcher(
-      stmt(NotSystem, anyOf(forStmt(hasCondition(expr())), whileStmt(),
-                            doStmt()))
-          .bind(IterLoopId),
-      this);
-  Finder->addMatcher(
-      callExpr(NotSystem, callee(functionDecl(hasName("::std::for_each"))),
-               argumentCountIs(3))
-          .bind(ForEachId),
-      this);
+  Finder->addMatcher(stmt(NotSystem, anyOf(forStmt(hasCondition(expr())),
+                                           whileStmt(), doStmt()))
+                         .bind(IterLoopId),
+                     this);
+  Finder->addMatcher(callExpr(NotSystem,
+                              callee(functionDecl(hasName("::std::for_each"))),
+                              argumentCountIs(3))
+                         .bind(ForEachId),
+                     this);
   Finder->addMatcher(
       cxxMemberCallExpr(NotSystem, callee(cxxMethodDecl(hasName("erase"))),
                         argumentCountIs(1),
@@ -801,13 +810,12 @@ void noteSafeForm(ClangTidyCheck &Check, const Touch &T,
     return;
   }
   static constexpr const char *Erasures[] = {
-      "erase",  "erase_after", "extract",      "remove",
-      "remove_if", "unique",   "std::erase",   "std::erase_if"};
-  if (contains(Erasures, T.Name) || !T.Name.empty() &&
-                                        !contains(RemovalMethods, T.Name) &&
-                                        !contains(ShiftingRemovals, T.Name) &&
-                                        T.Name != "operator=" &&
-                                        T.Name != "std::swap")
+      "erase",     "erase_after", "extract",    "remove",
+      "remove_if", "unique",      "std::erase", "std::erase_if"};
+  if (contains(Erasures, T.Name) ||
+      !T.Name.empty() && !contains(RemovalMethods, T.Name) &&
+          !contains(ShiftingRemovals, T.Name) && T.Name != "operator=" &&
+          T.Name != "std::swap")
     Check.diag(Loc,
                "collect what to remove and erase it after the loop, or "
                "iterate with 'it = %0.erase(it)' and advance only when "
@@ -889,9 +897,8 @@ std::string rewriteCondition(const Expr *Cond, const VarDecl *LoopVar,
     return "";
   const unsigned Begin = SM.getFileOffset(Cond->getBeginLoc());
   const StringRef Text = textOf(Cond->getSourceRange(), Context);
-  llvm::sort(Edits, [](const Edit &A, const Edit &B) {
-    return A.Begin < B.Begin;
-  });
+  llvm::sort(Edits,
+             [](const Edit &A, const Edit &B) { return A.Begin < B.Begin; });
   std::string Result;
   unsigned At = 0;
   for (const Edit &E : Edits) {
@@ -930,7 +937,8 @@ std::string rangeForFix(const CXXForRangeStmt *Loop, const Touch &T,
   const Expr *Cond = If->getCond();
   const auto *Decomposition = dyn_cast<DecompositionDecl>(LoopVar);
 
-  if (Fix == EraseDuringIterationCheck::FixKind::EraseIf && Context.getLangOpts().CPlusPlus20) {
+  if (Fix == EraseDuringIterationCheck::FixKind::EraseIf &&
+      Context.getLangOpts().CPlusPlus20) {
     std::string Param;
     std::string Unpack;
     if (Decomposition) {
@@ -951,9 +959,10 @@ std::string rangeForFix(const CXXForRangeStmt *Loop, const Touch &T,
       }
       Unpack += "] = " + Entry + "; ";
     } else {
-      Param = textOf(SourceRange(LoopVar->getBeginLoc(), LoopVar->getLocation()),
-                     Context)
-                  .str();
+      Param =
+          textOf(SourceRange(LoopVar->getBeginLoc(), LoopVar->getLocation()),
+                 Context)
+              .str();
     }
     return ("std::erase_if(" + ContainerText + ", [&](" + Param + ") { " +
             Unpack + "return " + textOf(Cond->getSourceRange(), Context) +
@@ -968,15 +977,15 @@ std::string rangeForFix(const CXXForRangeStmt *Loop, const Touch &T,
   const std::string It = freshName(LoopText, {"it", "iter", "it_"});
   if (It.empty())
     return "";
-  const std::string NewCond = rewriteCondition(Cond, LoopVar, Kind, It, Context);
+  const std::string NewCond =
+      rewriteCondition(Cond, LoopVar, Kind, It, Context);
   if (NewCond.empty())
     return "";
-  const std::string Object =
-      isa<UnaryOperator>(strip(Loop->getRangeInit()))
-          ? ("(" + ContainerText + ")").str()
-          : ContainerText.str();
-  const std::string Indent(
-      SM.getSpellingColumnNumber(Loop->getBeginLoc()) - 1, ' ');
+  const std::string Object = isa<UnaryOperator>(strip(Loop->getRangeInit()))
+                                 ? ("(" + ContainerText + ")").str()
+                                 : ContainerText.str();
+  const std::string Indent(SM.getSpellingColumnNumber(Loop->getBeginLoc()) - 1,
+                           ' ');
   return "for (auto " + It + " = " + Object + ".begin(); " + It +
          " != " + Object + ".end();) {\n" + Indent + "  if (" + NewCond +
          ")\n" + Indent + "    " + It + " = " + Object + ".erase(" + It +
@@ -1033,8 +1042,8 @@ void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
     if (Touches.size() == 1 && Fix != FixKind::None && !T.Inserts &&
         T.Name == "erase" && Kind.UniqueKeyStd && !isInstantiated(LoopVar) &&
         !inMacro(Loop->getSourceRange()))
-      Replacement = rangeForFix(Loop, T, ContainerText, Kind, Fix, Context,
-                                ReplaceEnd);
+      Replacement =
+          rangeForFix(Loop, T, ContainerText, Kind, Fix, Context, ReplaceEnd);
     {
       auto Diag = diag(T.Call->getExprLoc(),
                        T.Inserts ? InsertionInLoop : RemovalInLoop)
@@ -1044,13 +1053,11 @@ void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
             CharSourceRange::getCharRange(Loop->getBeginLoc(), ReplaceEnd),
             Replacement);
     }
-    diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
-        << ContainerText;
+    diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note) << ContainerText;
     if (Replacement.empty())
       noteSafeForm(*this, T, Context);
   }
 }
-
 
 namespace {
 
@@ -1090,9 +1097,9 @@ std::vector<FixItHint> iteratorLoopFix(const Stmt *Loop, const VarDecl *It,
     return Has(Increment);
   };
   if (!llvm::all_of(Hits, InIncrement) ||
-      !llvm::any_of(statementsOf(If->getThen()),
-                    [&](const Stmt *S) { return isStatement(S, 
-                        cast<Expr>(Site)); }))
+      !llvm::any_of(statementsOf(If->getThen()), [&](const Stmt *S) {
+        return isStatement(S, cast<Expr>(Site));
+      }))
     return {};
   if (!TakesResult &&
       (!refersTo(cast<CallExpr>(Erase)->getArg(0), It) ||
@@ -1255,8 +1262,7 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
          "'%0' on '%1' invalidates %2, which is used again before it is "
          "reassigned")
         << S.Name << ContainerText << It << Hints;
-    diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
-        << ContainerText;
+    diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note) << ContainerText;
     diag(Hits.front()->getBeginLoc(), "%0 is used here after being invalidated",
          DiagnosticIDs::Note)
         << It;
@@ -1278,7 +1284,8 @@ void EraseDuringIterationCheck::checkForEach(const Expr *E,
   const auto *First = dyn_cast<CXXMemberCallExpr>(strip(Call->getArg(0)));
   ContainerRef Container;
   const Expr *Object = nullptr;
-  if (!First || (methodName(First) != "begin" && methodName(First) != "cbegin") ||
+  if (!First ||
+      (methodName(First) != "begin" && methodName(First) != "cbegin") ||
       !endOf(Call->getArg(1), Container, Object) ||
       !sameContainer(objectOf(First), Container) ||
       !isSideEffectFreeAccess(Container.Base))
@@ -1290,13 +1297,22 @@ void EraseDuringIterationCheck::checkForEach(const Expr *E,
   const Family Kind = familyOf(ObjectType, ContainerTypes);
   if (!Lambda || !Kind.Known)
     return;
+  // A container the lambda captured by copy is another object.
+  const ValueDecl *Root = accessRoot(Container.Base);
+  if (llvm::any_of(Lambda->captures(), [&](const LambdaCapture &Capture) {
+        return Capture.capturesVariable() &&
+               Capture.getCaptureKind() == LCK_ByCopy &&
+               Capture.getCapturedVar() == Root;
+      }))
+    return;
   const StringRef ContainerText = textOf(Object->getSourceRange(), Context);
   // Every call of the lambda is one iteration: returning from it does not
   // leave the loop.
   forEachCall(Lambda->getBody(), [&](const CallExpr *Inner) {
     compat::Optional<Touch> T = touchOf(Inner, EraseMethods);
-    if (!T || !(sameContainer(T->Object, Container) ||
-                sameContainer(T->Other, Container)) ||
+    if (!T ||
+        !(sameContainer(T->Object, Container) ||
+          sameContainer(T->Other, Container)) ||
         (T->Shifting && !Kind.Shifting) ||
         (T->Inserts &&
          (!CheckInsertions || !Kind.InsertInvalidates || T->Subscript)) ||
@@ -1304,8 +1320,7 @@ void EraseDuringIterationCheck::checkForEach(const Expr *E,
       return;
     diag(Inner->getExprLoc(), T->Inserts ? InsertionInLoop : RemovalInLoop)
         << T->Name << objectText(*T, Context) << ContainerText;
-    diag(Call->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
-        << ContainerText;
+    diag(Call->getBeginLoc(), LoopStarts, DiagnosticIDs::Note) << ContainerText;
     noteSafeForm(*this, *T, Context);
   });
 }
@@ -1322,8 +1337,8 @@ void EraseDuringIterationCheck::checkPostIncrementErase(const Expr *E,
     if (Op->getOperator() == OO_PlusPlus && Op->getNumArgs() == 2)
       Operand = Op->getArg(0);
   }
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Operand ? strip(Operand)
-                                                          : nullptr);
+  const auto *Ref =
+      dyn_cast_or_null<DeclRefExpr>(Operand ? strip(Operand) : nullptr);
   const auto *It = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!It)
     return;
@@ -1341,8 +1356,7 @@ void EraseDuringIterationCheck::checkPostIncrementErase(const Expr *E,
                      It->getType().getCanonicalType().getUnqualifiedType();
   if (Fixable) {
     const auto Parents = Context.getParents(*Call);
-    const Stmt *Parent =
-        Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
+    const Stmt *Parent = Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
     if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(Parent)) {
       const auto Outer = Context.getParents(*Cleanups);
       Parent = Outer.size() == 1 ? Outer[0].get<Stmt>() : nullptr;
