@@ -1351,7 +1351,8 @@ void EraseDuringIterationCheck::checkPostIncrementErase(const Expr *E,
   const StringRef ContainerText =
       textOf(Call->getImplicitObjectArgument()->getSourceRange(), Context);
   // `c.erase(it++);` as a statement of its own becomes `it = c.erase(it);`.
-  bool Fixable = !inMacro(Call->getSourceRange()) && !isInstantiated(It) &&
+  bool Fixable = Fix != FixKind::None && !inMacro(Call->getSourceRange()) &&
+                 !isInstantiated(It) &&
                  Call->getType().getCanonicalType().getUnqualifiedType() ==
                      It->getType().getCanonicalType().getUnqualifiedType();
   if (Fixable) {
