@@ -1,5 +1,5 @@
 // Against the real libstdc++ headers, the library users build with.
-// RUN: %check_clang_tidy -real-stdlib -std=c++17-or-later %s safedelete-erase-during-iteration %t -- -config="{CheckOptions: {safedelete-erase-during-iteration.FixMode: iterator-loop}}"
+// RUN: %check_clang_tidy -real-stdlib -std=c++17-or-later %s safedelete-erase-during-iteration %t -- -config="{CheckOptions: [{key: safedelete-erase-during-iteration.FixMode, value: iterator-loop}]}"
 
 #include <algorithm>
 #include <deque>

@@ -1,4 +1,4 @@
-// RUN: %check_clang_tidy -std=c++17-or-later %s safedelete-erase-during-iteration %t -- -config="{CheckOptions: {safedelete-erase-during-iteration.ContainerTypes: '::my::Cache;FlatTable', safedelete-erase-during-iteration.EraseMethods: 'drop;evict', safedelete-erase-during-iteration.CheckInsertions: false, safedelete-erase-during-iteration.FixMode: none}}"
+// RUN: %check_clang_tidy -std=c++17-or-later %s safedelete-erase-during-iteration %t -- -config="{CheckOptions: [{key: safedelete-erase-during-iteration.ContainerTypes, value: '::my::Cache;FlatTable'}, {key: safedelete-erase-during-iteration.EraseMethods, value: 'drop;evict'}, {key: safedelete-erase-during-iteration.CheckInsertions, value: false}, {key: safedelete-erase-during-iteration.FixMode, value: none}]}"
 
 #include <map>
 #include <vector>

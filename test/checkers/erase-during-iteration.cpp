@@ -1,4 +1,4 @@
-// RUN: %check_clang_tidy -std=c++17-or-later %s safedelete-erase-during-iteration %t -- -config="{CheckOptions: {safedelete-erase-during-iteration.FixMode: iterator-loop}}"
+// RUN: %check_clang_tidy -std=c++17-or-later %s safedelete-erase-during-iteration %t -- -config="{CheckOptions: [{key: safedelete-erase-during-iteration.FixMode, value: iterator-loop}]}"
 
 #include <algorithm>
 #include <deque>
