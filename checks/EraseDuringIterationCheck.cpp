@@ -993,6 +993,37 @@ std::string rangeForFix(const CXXForRangeStmt *Loop, const Touch &T,
          Indent + "}";
 }
 
+/// Whether a removal from a node-based container keeps the element the
+/// range-for stands on: erasing another key leaves its iterator valid, and a
+/// predicate that compares the address of the loop variable spares it.
+bool sparesCurrent(const Touch &T, const VarDecl *LoopVar,
+                   const std::vector<std::string> &EraseMethods) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(T.Call);
+  if (!Member || Member->getNumArgs() == 0)
+    return false;
+  if (T.Name == "remove_if") {
+    const auto *Lambda = dyn_cast<LambdaExpr>(strip(Member->getArg(0)));
+    std::function<bool(const Stmt *)> TakesAddress = [&](const Stmt *S) {
+      if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(S))
+        if (Unary->getOpcode() == UO_AddrOf &&
+            refersTo(Unary->getSubExpr(), LoopVar))
+          return true;
+      return S && llvm::any_of(S->children(), TakesAddress);
+    };
+    return Lambda && TakesAddress(Lambda->getBody());
+  }
+  const bool ByKey = T.Name == "erase" || T.Name == "extract" ||
+                     T.Name == "remove" ||
+                     llvm::is_contained(EraseMethods, T.Name);
+  if (!ByKey || Member->getNumArgs() != 1)
+    return false;
+  const Expr *Arg = strip(Member->getArg(0));
+  if (const auto *Find = dyn_cast<CXXMemberCallExpr>(Arg))
+    if (methodName(Find) == "find" && Find->getNumArgs() == 1)
+      Arg = Find->getArg(0);
+  return !isCurrentKey(Arg, LoopVar);
+}
+
 } // namespace
 
 void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
@@ -1020,6 +1051,8 @@ void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
         (!CheckInsertions || !Kind.InsertInvalidates ||
          (T->Subscript && (Kind.Shifting || !Kind.Pairs ||
                            isCurrentKey(Call->getArg(1), LoopVar)))))
+      return;
+    if (!Kind.Shifting && sparesCurrent(*T, LoopVar, EraseMethods))
       return;
     Touches.push_back(*T);
   });

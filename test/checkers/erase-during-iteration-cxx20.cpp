@@ -91,14 +91,6 @@ void elseBranchNoFix(std::map<int, int> &m3) {
   // CHECK-FIXES: m3.erase(kv.first);
 }
 
-void otherKeyNoFix(std::map<int, int> &m4, int k) {
-  for (auto &kv : m4)
-    if (kv.second == 4)
-      m4.erase(k);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'erase' on 'm4'
-  // CHECK-FIXES: m4.erase(k);
-}
-
 void stdEraseIfInLoop(std::vector<int> &v1) {
   for (int x : v1)
     if (x == 0)
@@ -121,6 +113,12 @@ void eraseIfAlready(std::map<int, int> &a1) {
 void readOnly(std::map<int, int> &a2) {
   for (auto kv : a2)
     use(kv.second);
+}
+
+void eraseOtherKey(std::map<int, int> &a5, int k) {
+  for (auto &kv : a5)
+    if (kv.second == 4)
+      a5.erase(k);
 }
 
 void eraseIfOnAnother(std::vector<int> &a3, std::vector<int> &a4) {

@@ -62,9 +62,9 @@ void rangeForClear(std::map<int, int> &m2) {
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'clear' on 'm2'
 }
 
-void rangeForExtract(std::map<int, int> &m3, int k) {
+void rangeForCommaExpression(std::map<int, int> &m3) {
   for (auto &kv : m3)
-    use(kv.second), m3.erase(k);
+    use(kv.second), m3.erase(kv.first);
   // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: 'erase' on 'm3'
 }
 
@@ -198,6 +198,26 @@ void breakOnOnePathOnly(std::map<int, int> &m10, bool once) {
       break;
   }
   // CHECK-MESSAGES: :[[@LINE-4]]:9: warning: 'erase' on 'm10'
+}
+
+void rangeForEraseFound(std::map<int, int> &m20) {
+  for (auto &kv : m20)
+    if (kv.second == 5)
+      m20.erase(m20.find(kv.first));
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'erase' on 'm20'
+}
+
+void rangeForListRemoveIf(std::list<int> &l6) {
+  for (int x : l6)
+    l6.remove_if([&](int y) { return y == x + 1; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'remove_if' on 'l6'
+}
+
+void rangeForVectorEraseOther(std::vector<int> &v10) {
+  for (int x : v10)
+    if (x == 0)
+      v10.erase(v10.begin());
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'erase' on 'v10'
 }
 
 // ===== Flagged: insertions that may invalidate every iterator =====
@@ -671,6 +691,24 @@ void lambdaCopiesContainer(std::set<int> &d7) {
 void forEachOverOther(std::vector<int> &d8, std::vector<int> &d9) {
   std::for_each(d8.begin(), d8.end(), [&](int x) { d9.push_back(x); });
 }
+
+void eraseOtherKeyRangeFor(std::map<int, int> &e2, int k) {
+  // Erasing another element of a node-based container keeps the loop's
+  // iterator valid.
+  for (auto &kv : e2)
+    if (kv.second == k)
+      e2.erase(k);
+}
+
+namespace regression_cppcheck_remove_overlaps {
+// cppcheck lib/token.cpp removeOverlaps(): the predicate spares the element
+// the loop stands on by comparing addresses; std::list::remove_if leaves the
+// iterators of the other elements valid.
+void removeOverlaps(std::list<int> &values) {
+  for (const int &x : values)
+    values.remove_if([&](const int &y) { return &x != &y && x == y; });
+}
+} // namespace regression_cppcheck_remove_overlaps
 
 namespace regression_while_true {
 void eraseWithoutIteratorCondition(std::map<int, int> &e1) {
