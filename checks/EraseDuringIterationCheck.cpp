@@ -281,6 +281,10 @@ struct Touch {
   bool Subscript = false;
   ContainerRef Object;
   ContainerRef Other; // the second container of a swap
+  // A call to a member function that modifies the container: the function
+  // and the modifying call inside it.
+  const CXXMethodDecl *Callee = nullptr;
+  const CallExpr *Inner = nullptr;
 };
 
 /// The loop a modification happens in.
@@ -1024,6 +1028,47 @@ bool sparesCurrent(const Touch &T, const VarDecl *LoopVar,
   return !isCurrentKey(Arg, LoopVar);
 }
 
+/// Whether \p Ref is the member \p Field of `*this`.
+bool isThisMember(const ContainerRef &Ref, const FieldDecl *Field) {
+  const auto *Member = dyn_cast_or_null<MemberExpr>(Ref.Base);
+  return Member && Ref.Derefs == 0 && Member->getMemberDecl() == Field &&
+         isa<CXXThisExpr>(strip(Member->getBase()));
+}
+
+/// The call, in the body of \p Method or of a member function it calls on
+/// `this` (at most three calls deep), that removes elements from the member
+/// \p Field; null when there is none in this translation unit.
+const CallExpr *
+removalThrough(const CXXMethodDecl *Method, const FieldDecl *Field,
+               bool Shifting, const std::vector<std::string> &EraseMethods,
+               bool &ByKey, unsigned Depth,
+               llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Method || Depth > 3 || !Method->hasBody(Definition) ||
+      !Seen.insert(Definition).second)
+    return nullptr;
+  const CallExpr *Found = nullptr;
+  forEachCall(Definition->getBody(), [&](const CallExpr *Call) {
+    if (Found)
+      return;
+    compat::Optional<Touch> T = touchOf(Call, EraseMethods);
+    if (T && !T->Inserts && (Shifting || !T->Shifting) &&
+        (isThisMember(T->Object, Field) || isThisMember(T->Other, Field))) {
+      ByKey =
+          !Shifting && Call->getNumArgs() == 1 &&
+          (T->Name == "erase" || T->Name == "extract" || T->Name == "remove" ||
+           llvm::is_contained(EraseMethods, T->Name));
+      Found = Call;
+      return;
+    }
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    if (Member && isa<CXXThisExpr>(strip(Member->getImplicitObjectArgument())))
+      Found = removalThrough(Member->getMethodDecl(), Field, Shifting,
+                             EraseMethods, ByKey, Depth + 1, Seen);
+  });
+  return Found;
+}
+
 } // namespace
 
 void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
@@ -1039,9 +1084,40 @@ void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
     return;
   const StringRef ContainerText = textOf(Init->getSourceRange(), Context);
 
+  // A member of `*this` may also be modified by the member functions the
+  // loop calls.
+  const auto *ContainerMember = dyn_cast<MemberExpr>(Container.Base);
+  const auto *Field =
+      ContainerMember && Container.Derefs == 0 &&
+              isa<CXXThisExpr>(strip(ContainerMember->getBase()))
+          ? dyn_cast<FieldDecl>(ContainerMember->getMemberDecl())
+          : nullptr;
+
   llvm::SmallVector<Touch, 2> Touches;
   forEachCall(Loop->getBody(), [&](const CallExpr *Call) {
     compat::Optional<Touch> T = touchOf(Call, EraseMethods);
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    if (Field && Member && !T &&
+        isa<CXXThisExpr>(strip(Member->getImplicitObjectArgument()))) {
+      bool ByKey = false;
+      llvm::SmallPtrSet<const FunctionDecl *, 4> Seen;
+      const CallExpr *Inner =
+          removalThrough(Member->getMethodDecl(), Field, Kind.Shifting,
+                         EraseMethods, ByKey, 1, Seen);
+      // Erasing by key keeps the loop valid unless the key is the current
+      // one, which the call must then pass along.
+      if (Inner &&
+          (!ByKey || llvm::any_of(Member->arguments(), [&](const Expr *Arg) {
+            return isCurrentKey(Arg, LoopVar);
+          }))) {
+        Touch Through;
+        Through.Call = Call;
+        Through.Callee = Member->getMethodDecl();
+        Through.Inner = Inner;
+        Touches.push_back(Through);
+      }
+      return;
+    }
     if (!T || !(sameContainer(T->Object, Container) ||
                 sameContainer(T->Other, Container)))
       return;
@@ -1070,6 +1146,17 @@ void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
             [](const Stmt *) { return LoopFlow::Step::Continue; }, Hits) ||
         !firstReport(T.Call->getExprLoc()))
       continue;
+    if (T.Callee) {
+      diag(T.Call->getExprLoc(),
+           "%0 modifies '%1' inside a loop over it, which invalidates the "
+           "loop's iterator")
+          << T.Callee << ContainerText;
+      diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
+          << ContainerText;
+      diag(T.Inner->getExprLoc(), "'%0' is called here", DiagnosticIDs::Note)
+          << touchOf(T.Inner, EraseMethods)->Name;
+      continue;
+    }
     std::string Replacement;
     SourceLocation ReplaceEnd;
     if (Touches.size() == 1 && Fix != FixKind::None && !T.Inserts &&

@@ -79,3 +79,16 @@ void forEachNote(std::vector<int> &v3) {
   // CHECK-NOTES: :[[@LINE-3]]:3: note: loop over 'v3' starts here
   // CHECK-NOTES: :[[@LINE-4]]:55: note: collect the new elements and insert them after the loop
 }
+
+struct Reaper {
+  std::map<int, int> live_;
+  void kill(int id) { live_.erase(id); }
+  void reap() {
+    for (auto &kv : live_)
+      kill(kv.first);
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'kill' modifies 'live_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
+    // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'kill' modifies 'live_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: loop over 'live_' starts here
+    // CHECK-NOTES: :[[@LINE-7]]:29: note: 'erase' is called here
+  }
+};

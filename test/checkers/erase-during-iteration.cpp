@@ -220,6 +220,51 @@ void rangeForVectorEraseOther(std::vector<int> &v10) {
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'erase' on 'v10'
 }
 
+// ===== Flagged: member functions that modify the iterated member =====
+
+class Pool {
+  std::map<int, int> conns_;
+  void drop(int id) { conns_.erase(id); }
+  void reset() { this->conns_.clear(); }
+  void resetViaHelper() { reset(); }
+  void inspect(int id) { use(static_cast<int>(conns_.count(id))); }
+  void external(int id);
+
+public:
+  void sweep() {
+    for (auto &kv : conns_)
+      if (kv.second == 0)
+        drop(kv.first);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'drop' modifies 'conns_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
+  }
+  void sweepAll() {
+    for (auto &kv : this->conns_)
+      if (kv.second < 0)
+        this->resetViaHelper();
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'resetViaHelper' modifies 'this->conns_'
+  }
+  void sweepOtherKey(int k) {
+    for (auto &kv : conns_)
+      if (kv.second == k)
+        drop(k);
+  }
+  void readOnly() {
+    for (auto &kv : conns_)
+      inspect(kv.first);
+  }
+  void resetThenBreak() {
+    for (auto &kv : conns_)
+      if (kv.second > 100) {
+        reset();
+        break;
+      }
+  }
+  void notDefinedHere() {
+    for (auto &kv : conns_)
+      external(kv.first);
+  }
+};
+
 // ===== Flagged: insertions that may invalidate every iterator =====
 
 void pushBackWhileIterating(std::vector<int> &v4) {
