@@ -612,25 +612,22 @@ compat::Optional<Touch> touchOf(const CallExpr *Call,
     const StringRef Name = methodName(Member);
     if (Name.empty())
       return {};
+    Result.Shifting = contains(ShiftingRemovals, Name);
+    Result.Inserts = contains(InsertionMethods, Name);
+    if (!Result.Shifting && !Result.Inserts &&
+        !contains(RemovalMethods, Name) &&
+        !llvm::is_contained(EraseMethods, Name))
+      return {};
+    // Resolving aliases costs a walk of the function: names first.
     Result.Name = Name.str();
     Result.Object = objectOf(Member);
     if (Name == "swap" && Member->getNumArgs() == 1)
       Result.Other = resolve(Member->getArg(0), 0);
-    if (contains(RemovalMethods, Name) ||
-        llvm::is_contained(EraseMethods, Name))
-      return Result;
-    if (contains(ShiftingRemovals, Name)) {
-      Result.Shifting = true;
-      return Result;
-    }
-    if (contains(InsertionMethods, Name)) {
-      Result.Inserts = true;
-      return Result;
-    }
-    return {};
+    return Result;
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
-    if (Op->getNumArgs() != 2)
+    if (Op->getNumArgs() != 2 ||
+        (Op->getOperator() != OO_Equal && Op->getOperator() != OO_Subscript))
       return {};
     Result.Object = resolve(Op->getArg(0), 0);
     if (Op->getOperator() == OO_Equal) {
@@ -645,7 +642,9 @@ compat::Optional<Touch> touchOf(const CallExpr *Call,
     return {};
   }
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || Call->getNumArgs() < 1)
+  if (!Callee || Call->getNumArgs() < 1 || !Callee->getIdentifier() ||
+      !(Callee->getName() == "erase" || Callee->getName() == "erase_if" ||
+        Callee->getName() == "swap"))
     return {};
   const std::string Name = plainName(Callee);
   if (Name != "std::erase" && Name != "std::erase_if" && Name != "std::swap")
@@ -750,22 +749,24 @@ void EraseDuringIterationCheck::registerMatchers(MatchFinder *Finder) {
           cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(NameRefs)))))));
   const auto NotSystem = unless(isExpansionInSystemHeader());
 
+  // Cheap tests first: the kind and the arguments, then the callee's name,
+  // and only then where the node is spelled.
   Finder->addMatcher(
       cxxForRangeStmt(NotSystem, hasRangeInit(expr(hasType(ContainerType))))
           .bind(RangeForId),
       this);
-  Finder->addMatcher(stmt(NotSystem, anyOf(forStmt(hasCondition(expr())),
-                                           whileStmt(), doStmt()))
-                         .bind(IterLoopId),
+  Finder->addMatcher(forStmt(hasCondition(expr()), NotSystem).bind(IterLoopId),
                      this);
-  Finder->addMatcher(callExpr(NotSystem,
+  Finder->addMatcher(whileStmt(NotSystem).bind(IterLoopId), this);
+  Finder->addMatcher(doStmt(NotSystem).bind(IterLoopId), this);
+  Finder->addMatcher(callExpr(argumentCountIs(3),
                               callee(functionDecl(hasName("::std::for_each"))),
-                              argumentCountIs(3))
+                              NotSystem)
                          .bind(ForEachId),
                      this);
   Finder->addMatcher(
-      cxxMemberCallExpr(NotSystem, callee(cxxMethodDecl(hasName("erase"))),
-                        argumentCountIs(1),
+      cxxMemberCallExpr(argumentCountIs(1),
+                        callee(cxxMethodDecl(hasName("erase"))), NotSystem,
                         on(expr(anyOf(hasType(ContainerType),
                                       hasType(pointsTo(ContainerType))))))
           .bind(EraseId),
@@ -1309,13 +1310,14 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
   llvm::SmallVector<Site, 2> Sites;
   forEachCall(Body, [&](const CallExpr *Call) {
     const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-    if (!Member || !sameContainer(objectOf(Member), Container))
+    if (!Member)
       return;
     const StringRef Name = methodName(Member);
     const bool Erases =
         (Name == "erase" || llvm::is_contained(EraseMethods, Name)) &&
         Member->getNumArgs() == 1 && isCurrentOf(Member->getArg(0), It);
-    if (!Erases && !(Name == "clear" && Member->getNumArgs() == 0))
+    if ((!Erases && !(Name == "clear" && Member->getNumArgs() == 0)) ||
+        !sameContainer(objectOf(Member), Container))
       return;
     const auto Taken = TakenBy.find(Member);
     Sites.push_back(
