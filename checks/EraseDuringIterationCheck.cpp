@@ -1070,6 +1070,40 @@ removalThrough(const CXXMethodDecl *Method, const FieldDecl *Field,
   return Found;
 }
 
+/// Whether \p E is, somewhere in \p S, a statement of its own: an element
+/// of a block or the body of an if, a loop or a label.
+bool isStatementIn(const Stmt *S, const Expr *E) {
+  if (!S || isa<Expr>(S))
+    return false;
+  llvm::SmallVector<const Stmt *, 4> Bodies;
+  if (const auto *Block = dyn_cast<CompoundStmt>(S))
+    Bodies.append(Block->body_begin(), Block->body_end());
+  else if (const auto *If = dyn_cast<IfStmt>(S))
+    Bodies = {If->getThen(), If->getElse()};
+  else if (const Stmt *Body = loopBody(S))
+    Bodies = {Body};
+  else if (const auto *Label = dyn_cast<LabelStmt>(S))
+    Bodies = {Label->getSubStmt()};
+  else if (const auto *Case = dyn_cast<SwitchCase>(S))
+    Bodies = {Case->getSubStmt()};
+  else if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+    Bodies = {Switch->getBody()};
+  else if (const auto *Try = dyn_cast<CXXTryStmt>(S))
+    Bodies = {Try->getTryBlock()};
+  for (const Stmt *Body : Bodies) {
+    const auto *Full = dyn_cast_or_null<Expr>(Body);
+    if (Full && Full->IgnoreImplicit() == E)
+      return true;
+    if (isStatementIn(Body, E))
+      return true;
+  }
+  if (const auto *Try = dyn_cast<CXXTryStmt>(S))
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+      if (isStatementIn(Try->getHandler(I)->getHandlerBlock(), E))
+        return true;
+  return false;
+}
+
 } // namespace
 
 void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
@@ -1477,15 +1511,11 @@ void EraseDuringIterationCheck::checkPostIncrementErase(const Expr *E,
                  !isInstantiated(It) &&
                  Call->getType().getCanonicalType().getUnqualifiedType() ==
                      It->getType().getCanonicalType().getUnqualifiedType();
-  if (Fixable) {
-    const auto Parents = Context.getParents(*Call);
-    const Stmt *Parent = Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
-    if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(Parent)) {
-      const auto Outer = Context.getParents(*Cleanups);
-      Parent = Outer.size() == 1 ? Outer[0].get<Stmt>() : nullptr;
-    }
-    Fixable = Parent && !isa<Expr>(Parent);
-  }
+  // Only a statement of its own: its value is discarded. The function that
+  // declares the iterator is searched, not the parent map of the whole
+  // translation unit.
+  const auto *Function = dyn_cast<FunctionDecl>(It->getDeclContext());
+  Fixable = Fixable && Function && isStatementIn(Function->getBody(), Call);
   auto Diag = diag(Call->getExprLoc(),
                    "'erase(%0++)' on '%1' leaves '%0' invalid: erasing from a "
                    "'%2' invalidates the iterators after the erased element; "
