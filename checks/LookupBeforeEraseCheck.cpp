@@ -2,7 +2,9 @@
 
 #include "LookupBeforeEraseCheck.h"
 #include "support/ExprIdentity.h"
+#include "support/MemberCall.h"
 #include "support/NameList.h"
+#include "clang-tidy/utils/LexerUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -33,72 +35,20 @@ constexpr char LookupId[] = "lookup";
 constexpr char EndId[] = "end";
 constexpr char IterId[] = "iter";
 constexpr char IfId[] = "if";
+constexpr char CountIsOneId[] = "count-is-one";
 constexpr char RedundantLookup[] =
     "redundant lookup in '%0' before erase; 'erase' does nothing when the key "
     "is absent";
 
-/// The erase-by-one-argument call that \p S evaluates as a whole statement,
-/// its result discarded (optionally through a cast to void), or null.
-const CXXMemberCallExpr *erasedBy(const Stmt *S) {
-  const auto *E = dyn_cast<Expr>(S);
-  if (!E)
-    return nullptr;
-  E = E->IgnoreImplicit()->IgnoreParens();
-  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
-    if (Cast->getTypeAsWritten()->isVoidType())
-      E = Cast->getSubExpr()->IgnoreImplicit()->IgnoreParens();
-  const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
-  if (!Call || Call->getNumArgs() != 1)
-    return nullptr;
-  const CXXMethodDecl *Method = Call->getMethodDecl();
-  if (!Method || !Method->getIdentifier() || Method->getName() != "erase")
-    return nullptr;
-  return Call;
-}
-
-bool isArrowCall(const CXXMemberCallExpr *Call) {
-  const auto *Callee = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
-  return Callee && Callee->isArrow();
-}
-
-/// Whether two member calls are made on the same container object.
-bool onSameObject(const CXXMemberCallExpr *A, const CXXMemberCallExpr *B) {
-  return isArrowCall(A) == isArrowCall(B) &&
-         isSameAccess(A->getImplicitObjectArgument(),
-                      B->getImplicitObjectArgument());
-}
-
 /// Whether the `end()` bound by the matcher belongs to \p Lookup's container.
-bool endOfSameObject(const Expr *End, const CXXMemberCallExpr *Lookup) {
+bool endOfSameObject(const Expr *End, const MemberCall &Lookup) {
   if (!End)
     return true;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(End))
+  if (const MemberCall Member = MemberCall::of(End))
     return onSameObject(Member, Lookup);
-  const auto *Free = cast<CallExpr>(End);
-  const Expr *Object = Lookup->getImplicitObjectArgument();
   // std::end(c) takes the container itself, never a pointer to it.
-  return !isArrowCall(Lookup) && isSameAccess(Free->getArg(0), Object);
-}
-
-/// Whether the container \p Call is made on may hold several elements with
-/// one key (a multimap, multiset or a class derived from one).
-bool isMultiKeyContainer(const CXXMemberCallExpr *Call) {
-  // The object itself, not the base class the member was found in.
-  QualType Type = Call->getImplicitObjectArgument()->IgnoreParenImpCasts()->getType();
-  if (Type->isPointerType())
-    Type = Type->getPointeeType();
-  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
-  const auto IsMulti = [](const CXXRecordDecl *R) {
-    return R->getIdentifier() &&
-           StringRef(R->getName()).lower().find("multi") != std::string::npos;
-  };
-  if (!Record || !Record->hasDefinition())
-    return false;
-  if (IsMulti(Record))
-    return true;
-  return !Record->forallBases([&](const CXXRecordDecl *Base) {
-    return !IsMulti(Base);
-  });
+  return !Lookup.isArrow() &&
+         isSameAccess(cast<CallExpr>(End)->getArg(0), Lookup.object());
 }
 
 const ReturnStmt *returnsBool(const Stmt *S, bool &Value) {
@@ -113,24 +63,53 @@ const ReturnStmt *returnsBool(const Stmt *S, bool &Value) {
   return Return;
 }
 
-/// The statement that follows \p S in its enclosing compound statement and
-/// the one before it (either may be null).
-std::pair<const Stmt *, const Stmt *> neighbours(const Stmt *S,
-                                                 ASTContext &Context) {
-  const auto Parents = Context.getParents(*S);
-  if (Parents.size() != 1)
-    return {nullptr, nullptr};
-  const auto *Block = Parents[0].get<CompoundStmt>();
-  if (!Block)
-    return {nullptr, nullptr};
-  const Stmt *Previous = nullptr;
-  for (auto It = Block->body_begin(); It != Block->body_end(); ++It) {
-    if (*It == S)
-      return {Previous, std::next(It) == Block->body_end() ? nullptr
-                                                           : *std::next(It)};
-    Previous = *It;
-  }
-  return {nullptr, nullptr};
+// The find-iterator and return forms need the statements around the if.
+// They are read from the tokens, not through the parent map: building that
+// map costs more than the whole check.
+
+/// Whether \p If is a statement of a block rather than the body of another
+/// statement (`else if`, `case 1: if`, `for (...) if`).
+bool isBlockStatement(const IfStmt *If, const SourceManager &SM,
+                      const LangOptions &LangOpts) {
+  const Token Previous =
+      utils::lexer::getPreviousToken(If->getBeginLoc(), SM, LangOpts);
+  return Previous.isOneOf(tok::semi, tok::l_brace, tok::r_brace);
+}
+
+/// Whether the declaration of \p Var is the statement right before \p If.
+bool declaredRightBefore(const VarDecl *Var, const IfStmt *If,
+                         const SourceManager &SM, const LangOptions &LangOpts) {
+  if (Var->getEndLoc().isMacroID())
+    return false;
+  const auto Semi = Lexer::findNextToken(Var->getEndLoc(), SM, LangOpts);
+  if (!Semi || !Semi->is(tok::semi))
+    return false;
+  const auto Next = Lexer::findNextToken(Semi->getLocation(), SM, LangOpts);
+  return Next && Next->getLocation() == If->getBeginLoc();
+}
+
+/// Whether the raw token \p Tok is the keyword or identifier \p Word.
+bool isWord(const Token &Tok, StringRef Word) {
+  return Tok.is(tok::raw_identifier) && Tok.getRawIdentifier() == Word;
+}
+
+/// The location of `false` in a `return false;` right after \p If (of `true`
+/// when \p Value is true), or an invalid location.
+SourceLocation returnAfter(const IfStmt *If, bool Value,
+                           const SourceManager &SM, const LangOptions &LangOpts) {
+  if (!isBlockStatement(If, SM, LangOpts))
+    return {};
+  const auto Return = Lexer::findNextToken(If->getEndLoc(), SM, LangOpts);
+  if (!Return || !isWord(*Return, "return"))
+    return {};
+  const auto Literal =
+      Lexer::findNextToken(Return->getLocation(), SM, LangOpts);
+  if (!Literal || !isWord(*Literal, Value ? "true" : "false"))
+    return {};
+  const auto Semi = Lexer::findNextToken(Literal->getLocation(), SM, LangOpts);
+  if (!Semi || !Semi->is(tok::semi))
+    return {};
+  return Literal->getLocation();
 }
 
 /// Whether \p S could observe or change the container before the erase: it
@@ -146,8 +125,8 @@ bool mayTouchContainer(const Stmt *S, const VarDecl *Iter,
     return Ref->getDecl() == Root;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     const Expr *Object = nullptr;
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-      Object = Member->getImplicitObjectArgument();
+    if (const MemberCall Member = MemberCall::of(Call))
+      Object = Member.object();
     else if (isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs() > 0)
       Object = Call->getArg(0);
     if (!Object || accessRoot(Object) != Iter)
@@ -185,12 +164,25 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
   const auto ContainerType = qualType(hasUnqualifiedDesugaredType(
       recordType(hasDeclaration(cxxRecordDecl(isSameOrDerivedFrom(
           hasAnyName(Names)))))));
-  const auto OnContainer =
-      on(expr(anyOf(hasType(ContainerType), hasType(pointsTo(ContainerType)))));
+  // In a template, `std::map<K, V>` with dependent arguments: the class
+  // template is known even though the class is not.
+  const auto DependentContainerType =
+      qualType(hasUnqualifiedDesugaredType(templateSpecializationType(
+          hasDeclaration(namedDecl(hasAnyName(Names))))));
+  const auto OfType = [](const auto &Type) {
+    return expr(anyOf(hasType(Type), hasType(pointsTo(Type))));
+  };
+  const auto MethodCall = [&](StringRef Method, unsigned Args) {
+    return callExpr(
+        argumentCountIs(Args),
+        anyOf(cxxMemberCallExpr(on(OfType(ContainerType)),
+                                callee(cxxMethodDecl(hasName(Method)))),
+              callee(cxxDependentScopeMemberExpr(
+                  hasMemberName(std::string(Method)),
+                  hasObjectExpression(OfType(DependentContainerType))))));
+  };
   const auto Lookup = [&](StringRef Method) {
-    return cxxMemberCallExpr(OnContainer, callee(cxxMethodDecl(hasName(Method))),
-                             argumentCountIs(1))
-        .bind(LookupId);
+    return MethodCall(Method, 1).bind(LookupId);
   };
   const auto Count = Lookup("count");
   const auto Zero = integerLiteral(equals(0));
@@ -200,12 +192,15 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
       binaryOperator(hasOperatorName(">"), hasLHS(Count), hasRHS(Zero)),
       binaryOperator(hasOperatorName("<"), hasLHS(Zero), hasRHS(Count)),
       binaryOperator(hasOperatorName(">="), hasLHS(Count), hasRHS(One)),
-      binaryOperator(hasOperatorName("<="), hasLHS(One), hasRHS(Count)));
+      binaryOperator(hasOperatorName("<="), hasLHS(One), hasRHS(Count)),
+      // A presence test only where a key occurs at most once.
+      binaryOperator(hasOperatorName("=="), hasOperands(Count, One))
+          .bind(CountIsOneId));
 
   const auto End =
-      expr(anyOf(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("end", "cend"))),
-                                   argumentCountIs(0)),
-                 callExpr(callee(functionDecl(hasAnyName("::std::end", "::std::cend"))),
+      expr(anyOf(MethodCall("end", 0), MethodCall("cend", 0),
+                 callExpr(callee(functionDecl(
+                              hasAnyName("::std::end", "::std::cend"))),
                           argumentCountIs(1))))
           .bind(EndId);
   const auto Find = Lookup("find");
@@ -216,8 +211,7 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
                                      .bind(IterId))),
                   End));
 
-  const auto Erase = cxxMemberCallExpr(callee(cxxMethodDecl(hasName("erase"))),
-                                       argumentCountIs(1));
+  const auto Erase = MethodCall("erase", 1);
   const auto EraseStmt =
       expr(anyOf(Erase, explicitCastExpr(hasDestinationType(voidType()),
                                          hasSourceExpression(Erase))));
@@ -235,21 +229,25 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Context = *Result.Context;
-  if (Context.getDiagnostics().hasUncompilableErrorOccurred())
+  if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
     return;
   const auto *If = Result.Nodes.getNodeAs<IfStmt>(IfId);
-  const auto *Lookup = Result.Nodes.getNodeAs<CXXMemberCallExpr>(LookupId);
+  const MemberCall Lookup =
+      MemberCall::of(Result.Nodes.getNodeAs<CallExpr>(LookupId));
   const auto *Iter = Result.Nodes.getNodeAs<VarDecl>(IterId);
+  if (Result.Nodes.getNodeAs<BinaryOperator>(CountIsOneId) &&
+      isMultiKeyContainer(Lookup))
+    return;
   const SourceManager &SM = *Result.SourceManager;
   const LangOptions &LangOpts = getLangOpts();
 
   // Code written by a macro is the macro's business.
   if (If->getBeginLoc().isMacroID() || If->getEndLoc().isMacroID() ||
-      Lookup->getBeginLoc().isMacroID() || Lookup->getEndLoc().isMacroID())
+      Lookup.call()->getBeginLoc().isMacroID() ||
+      Lookup.call()->getEndLoc().isMacroID())
     return;
-  const Expr *Key = Lookup->getArg(0);
-  if (!isSideEffectFreeAccess(Lookup->getImplicitObjectArgument()) ||
+  const Expr *Key = Lookup.arg(0);
+  if (!isSideEffectFreeAccess(Lookup.object()) ||
       !isSideEffectFreeAccess(Key) ||
       !endOfSameObject(Result.Nodes.getNodeAs<Expr>(EndId), Lookup))
     return;
@@ -262,18 +260,18 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
 
   // The first statement of the branch that erases from the same container.
   const Stmt *const *EraseIt = llvm::find_if(Body, [&](const Stmt *S) {
-    const CXXMemberCallExpr *Erase = erasedBy(S);
+    const MemberCall Erase = discardedCall(S, "erase", 1);
     return Erase && onSameObject(Erase, Lookup);
   });
   if (EraseIt == Body.end())
     return;
   const Stmt *EraseStmt = *EraseIt;
-  const CXXMemberCallExpr *Erase = erasedBy(EraseStmt);
+  const MemberCall Erase = discardedCall(EraseStmt, "erase", 1);
   if (EraseStmt->getBeginLoc().isMacroID() || EraseStmt->getEndLoc().isMacroID())
     return;
   const StringRef ObjectText = Lexer::getSourceText(
       CharSourceRange::getTokenRange(
-          Lookup->getImplicitObjectArgument()->getSourceRange()),
+          Lookup.object()->getSourceRange()),
       SM, LangOpts);
   const auto TextOf = [&](const Stmt *S) {
     return Lexer::getSourceText(
@@ -282,25 +280,23 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
 
   if (Iter) {
     // auto it = c.find(k); if (it != c.end()) ... c.erase(k);
-    if (!isSameAccess(Erase->getArg(0), Key))
+    if (!isSameAccess(Erase.arg(0), Key))
       return;
-    const auto [Previous, Next] = neighbours(If, Context);
-    const auto *Decl = dyn_cast_or_null<DeclStmt>(Previous);
-    if (!Decl || !Decl->isSingleDecl() || Decl->getSingleDecl() != Iter)
+    if (!declaredRightBefore(Iter, If, SM, LangOpts))
       return;
     if (isMultiKeyContainer(Lookup)) {
       // erase(it) would remove one element where erase(k) removes them all:
       // the find is redundant when nothing else uses its result.
       if (Body.size() == 1)
-        diag(Lookup->getExprLoc(), RedundantLookup) << ObjectText;
+        diag(Lookup.nameLoc(), RedundantLookup) << ObjectText;
       return;
     }
-    const ValueDecl *Root = accessRoot(Lookup->getImplicitObjectArgument());
+    const ValueDecl *Root = accessRoot(Lookup.object());
     const bool Touched = llvm::any_of(
         llvm::ArrayRef<const Stmt *>(Body).take_front(EraseIt - Body.begin()),
         [&](const Stmt *S) { return mayTouchContainer(S, Iter, Root); });
-    const Expr *Arg = Erase->getArg(0);
-    auto Diag = diag(Erase->getExprLoc(),
+    const Expr *Arg = Erase.arg(0);
+    auto Diag = diag(Erase.nameLoc(),
                      "'erase' repeats the lookup in '%0' that 'find' already "
                      "made; erase through %1")
                 << ObjectText << Iter;
@@ -313,11 +309,11 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
 
   // if (c.count(k)) { c.erase(k); ... }: the erase must come first, so that
   // the lookup guards nothing else.
-  if (EraseIt != Body.begin() || !isSameAccess(Erase->getArg(0), Key))
+  if (EraseIt != Body.begin() || !isSameAccess(Erase.arg(0), Key))
     return;
-  const StringRef EraseText = TextOf(Erase);
+  const StringRef EraseText = TextOf(Erase.call());
   const StringRef EraseStmtText = TextOf(EraseStmt);
-  auto Diag = diag(Lookup->getExprLoc(), RedundantLookup) << ObjectText;
+  auto Diag = diag(Lookup.nameLoc(), RedundantLookup) << ObjectText;
 
   if (Body.size() == 1) {
     const bool Braced = isa<CompoundStmt>(If->getThen());
@@ -328,13 +324,11 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
 
   // if (c.count(k)) { c.erase(k); return true; } return false;
   bool Returned = false;
-  bool Otherwise = false;
   if (Body.size() == 2 && returnsBool(Body[1], Returned)) {
-    const auto [Previous, Next] = neighbours(If, Context);
-    const ReturnStmt *After = returnsBool(Next, Otherwise);
-    if (After && Otherwise != Returned && !After->getEndLoc().isMacroID()) {
+    const SourceLocation Otherwise = returnAfter(If, !Returned, SM, LangOpts);
+    if (Otherwise.isValid()) {
       Diag << FixItHint::CreateReplacement(
-          SourceRange(If->getBeginLoc(), After->getEndLoc()),
+          SourceRange(If->getBeginLoc(), Otherwise),
           ("return " + EraseText + (Returned ? " != 0" : " == 0")).str());
       return;
     }

@@ -8,6 +8,7 @@
 
 #include "EraseDuringIterationCheck.h"
 #include "LookupBeforeEraseCheck.h"
+#include "PendingMapLeakCheck.h"
 #include "support/Compat.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringRef.h"
@@ -49,6 +50,8 @@ public:
         "safedelete-erase-during-iteration");
     CheckFactories.registerCheck<LookupBeforeEraseCheck>(
         "safedelete-lookup-before-erase");
+    CheckFactories.registerCheck<PendingMapLeakCheck>(
+        "safedelete-pending-map-leak");
   }
 };
 

@@ -1,6 +1,7 @@
 # lit configuration of the safedelete suite. CMake generates one
 # lit.site.cfg.py per mode (plugin, standalone) that sets the paths below and
 # then loads this file, so the same tests run against both artifacts.
+import glob
 import os
 import shlex
 
@@ -57,3 +58,48 @@ config.available_features.add(config.safedelete_mode)
 config.available_features.add("llvm-" + config.llvm_major)
 if config.unittests:
     config.available_features.add("unittests")
+
+# Integration tests (test/tool/ci-*, pre-commit-*): a Python with PyYAML runs
+# safedelete-ci (Debian: python3-yaml); jsonschema and the SARIF 2.1.0 schema
+# (tools/install-deps.sh fetches it) validate its SARIF.
+import subprocess
+
+
+def _python_with(modules):
+    for py in (config.python, "/usr/bin/python3"):
+        if py and os.path.exists(py) and subprocess.call(
+                [py, "-c", "import " + ",".join(modules)],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+            return py
+    return None
+
+
+ci_python = _python_with(["yaml"])
+if ci_python:
+    config.available_features.add("python-yaml")
+    config.substitutions.append(("%ci_python", shlex.quote(ci_python)))
+    config.substitutions.append(
+        ("%safedelete_ci", shlex.quote(ci_python) + " " +
+         shlex.quote(os.path.join(config.source_root, "tools", "safedelete-ci"))))
+schema_python = _python_with(["yaml", "jsonschema"])
+if schema_python and config.sarif_schema and os.path.isfile(config.sarif_schema):
+    config.available_features.add("sarif-schema")
+    config.substitutions.append(("%schema_python", shlex.quote(schema_python)))
+    config.substitutions.append(("%sarif_schema", shlex.quote(config.sarif_schema)))
+for tool in ("git", "pre-commit", "cmake", "ninja"):
+    if shutil.which(tool):
+        config.available_features.add(tool)
+if config.plugin:
+    config.available_features.add("plugin-built")
+# safedelete-clangd, built for the LLVM majors that ship libclangdMain.a. In
+# the build tree it has no lib/clang/N beside it: give it the packaged one.
+stddef = sorted(glob.glob(os.path.join(os.path.dirname(llvm_bin), "lib", "clang", "*",
+                                       "include", "stddef.h")))
+if config.safedelete_clangd and stddef:
+    config.available_features.add("clangd")
+    config.substitutions.append(("%safedelete_clangd", shlex.quote(config.safedelete_clangd)))
+    config.substitutions.append(("%clangd_resource_dir",
+                                 shlex.quote(os.path.dirname(os.path.dirname(stddef[0])))))
+config.substitutions.append(("%tidy_bin_dir", os.path.dirname(config.safedelete_tidy)))
+config.substitutions.append(("%build_dir", os.path.dirname(os.path.dirname(config.test_exec_root))))
+config.substitutions.append(("%llvm_root", os.path.dirname(llvm_bin)))

@@ -18,6 +18,8 @@
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #endif
 
+#include "clang/AST/Decl.h"
+
 #if LLVM_VERSION_MAJOR >= 16
 #include <optional>
 #else
@@ -33,6 +35,16 @@ template <typename T> using Optional = std::optional<T>;
 #else
 template <typename T> using Optional = llvm::Optional<T>;
 #endif
+
+/// Whether \p Function is a pure virtual member function (`= 0`); LLVM 18
+/// renamed FunctionDecl::isPure to isPureVirtual.
+inline bool isPureVirtual(const FunctionDecl *Function) {
+#if LLVM_VERSION_MAJOR >= 18
+  return Function->isPureVirtual();
+#else
+  return Function->isPure();
+#endif
+}
 
 /// The LLVM major this module was compiled against.
 inline constexpr unsigned BuiltMajor = LLVM_VERSION_MAJOR;

@@ -55,3 +55,16 @@ private:
   std::map<int, std::string> byId_;
   std::multimap<int, std::string> tags_;
 };
+
+template <class V> class Registry {
+public:
+  void unregister(const std::string &name) {
+    if (handlers_.count(name)) handlers_.erase(name);
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: redundant lookup in 'handlers_'
+    // CHECK-FIXES: handlers_.erase(name);
+  }
+
+private:
+  std::unordered_map<std::string, V> handlers_;
+};
+template class Registry<int>;

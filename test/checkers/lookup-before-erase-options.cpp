@@ -1,6 +1,6 @@
 // ContainerTypes replaces the default list.
 // RUN: %check_clang_tidy %s safedelete-lookup-before-erase %t -- \
-// RUN:   -config="{CheckOptions: {safedelete-lookup-before-erase.ContainerTypes: '::store::Table; ::store::Index'}}"
+// RUN:   -config="{CheckOptions: [{key: safedelete-lookup-before-erase.ContainerTypes, value: '::store::Table; ::store::Index'}]}"
 
 #include <map>
 

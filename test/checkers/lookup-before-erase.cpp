@@ -48,6 +48,16 @@ void zeroLessThanCountMulti(std::multimap<int, int> &mm5, int k) {
   // CHECK-FIXES: mm5.erase(k);
 }
 
+// A key occurs at most once in a map: `== 1` is a presence test there.
+void countIsOneUnique(std::map<int, int> &m27, std::unordered_set<int> &us28, int k) {
+  if (m27.count(k) == 1) m27.erase(k);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: redundant lookup in 'm27'
+  // CHECK-FIXES: m27.erase(k);
+  if (1 == us28.count(k)) { us28.erase(k); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: redundant lookup in 'us28'
+  // CHECK-FIXES: us28.erase(k);
+}
+
 void findNotEnd(std::map<int, int> &m6, int k) {
   if (m6.find(k) != m6.end()) m6.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: redundant lookup in 'm6'
@@ -220,6 +230,24 @@ void eraseThenMore(std::map<int, int> &m21, int k) {
   // CHECK-FIXES-NEXT: }
 }
 
+// The if is the body of another statement: the `return false;` after it is
+// not its neighbour, so only the condition is rewritten.
+bool nestedIfs(std::map<int, int> &m26, int k, bool gate) {
+  if (gate) if (m26.count(k)) { m26.erase(k); return true; }
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: redundant lookup in 'm26'
+  // CHECK-FIXES: if (gate) if (m26.erase(k)) { return true; }
+  if (!gate) {
+    use(k);
+  } else if (m26.find(k) != m26.end()) {
+    m26.erase(k);
+    return true;
+  }
+  // CHECK-MESSAGES: :[[@LINE-4]]:18: warning: redundant lookup in 'm26'
+  // CHECK-FIXES: } else if (m26.erase(k)) {
+  // CHECK-FIXES-NEXT: return true;
+  return false;
+}
+
 // ===== Flagged: the find result guards an erase by key =====
 
 void findIteratorThenEraseKey(std::map<int, int> &m22, int k) {
@@ -230,7 +258,7 @@ void findIteratorThenEraseKey(std::map<int, int> &m22, int k) {
 }
 
 void findIteratorUseThenErase(std::map<int, int> &m23, int k) {
-  auto it23 = m23.find(k);
+  auto it23 = m23.find(k); // a comment between is fine
   if (it23 != m23.end()) {
     it23->second = 0;
     m23.erase(k);
@@ -310,6 +338,7 @@ void notAPresenceTest(std::multimap<int, int> &mm, std::map<int, int> &m, int k)
   if (mm.count(k) > 1) mm.erase(k);
   if (mm.count(k) == 1) mm.erase(k);
   if (m.count(k) == 0) m.erase(k);
+  if (m.count(k) == 2) m.erase(k);
   if (!m.count(k)) m.erase(k);
   if (m.count(k) && flag()) m.erase(k);
   while (m.count(k)) m.erase(k);
@@ -359,3 +388,37 @@ template <class Map, class Key> void dependent(Map &m, const Key &k) {
   if (m.count(k)) m.erase(k);
 }
 void instantiateDependent(std::map<int, int> &m) { dependent(m, 1); }
+
+// More look-alikes that must stay silent.
+struct Queue {
+  int take();
+  int peek() const;
+};
+void moreLookAlikes(std::map<int, int> &m, std::map<int, int> *pm, std::set<int> &s,
+                    SessionTable &t1, SessionTable &t2, Queue &q, Request &r, int k) {
+  if (m.count(k)) { m.erase(k); } else {}
+  auto copy = m;
+  if (m.count(k)) copy.erase(k);
+  if (m.count(k)) m.erase(m.find(k));
+  if (m.count(k)) m.erase(k), use(k);
+  if (m.count(k) > 0 || flag()) m.erase(k);
+  if (m.find(k) == m.end()) m.erase(k);
+  if (s.count(k)) s.insert(k);
+  if (m.count(k)) m.clear();
+  if (m.count(r.key)) m.erase(r.id());
+  if (m.count(q.take())) m.erase(q.take());
+  if (t1.sessions_.count(k)) t2.sessions_.erase(k);
+  if ((*pm).count(k)) pm->erase(k);
+  if (m.count(k) > 2) m.erase(k);
+  if (m.count(k)) {
+    use(q.peek());
+    m.erase(k);
+  }
+}
+
+int lookupResultReturned(std::map<int, int> &m, std::map<int, int> &other, int k) {
+  auto it = other.find(k);
+  if (it != m.end()) m.erase(k);
+  if (m.count(k)) return static_cast<int>(m.erase(k));
+  return 0;
+}

@@ -1,0 +1,1141 @@
+//===--- PendingMapLeakCheck.cpp - safedelete -----------------------------===//
+
+#include "PendingMapLeakCheck.h"
+#include "support/ExprIdentity.h"
+#include "support/NameList.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::safedelete {
+namespace {
+
+constexpr char DefaultPendingTypes[] =
+    "::std::promise;::std::packaged_task;::boost::promise;"
+    "::boost::fibers::promise;::boost::fibers::buffered_channel;"
+    "::boost::fibers::unbuffered_channel;::folly::Promise;"
+    "::std::coroutine_handle";
+constexpr char DefaultCompletionMethods[] =
+    "set_value;set_exception;set_value_at_thread_exit;"
+    "set_exception_at_thread_exit;operator();push;try_push;resume;setValue;"
+    "setException;setTry";
+constexpr char DefaultOneShotCompletionMethods[] =
+    "set_value;set_exception;set_value_at_thread_exit;"
+    "set_exception_at_thread_exit;operator();setValue;setException;setTry";
+constexpr char DefaultContainerTypes[] =
+    "::std::map;::std::multimap;::std::unordered_map;"
+    "::std::unordered_multimap;::absl::flat_hash_map;::absl::node_hash_map;"
+    "::absl::btree_map;::absl::btree_multimap;::boost::unordered_map;"
+    "::boost::unordered_flat_map;::boost::unordered_node_map;"
+    "::boost::container::map;::boost::container::flat_map;::llvm::DenseMap;"
+    "::llvm::SmallDenseMap;::llvm::StringMap";
+constexpr const char *Wrappers[] = {"std::shared_ptr", "std::unique_ptr",
+                                    "std::optional", "boost::optional"};
+constexpr const char *RemovalMethods[] = {"erase", "extract", "clear", "swap",
+                                          "erase_if"};
+
+constexpr char CompletionId[] = "completion";
+constexpr char LambdaId[] = "lambda";
+constexpr char InsertionId[] = "insertion";
+
+/// Ignores parentheses, implicit nodes and temporaries.
+const Expr *strip(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
+      Next = Cleanups->getSubExpr();
+    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = Temp->getSubExpr();
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = Bind->getSubExpr();
+    // A copy or move of a temporary (`iterator it = m.find(k);` before C++17).
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next))
+      if (Construct->getNumArgs() == 1 &&
+          Construct->getConstructor()->isCopyOrMoveConstructor() &&
+          isa<MaterializeTemporaryExpr>(Construct->getArg(0)))
+        Next = Construct->getArg(0);
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+bool isListed(const NamedDecl *D, const std::vector<std::string> &Names) {
+  if (!D)
+    return false;
+  const std::string Name = D->getQualifiedNameAsString();
+  return llvm::any_of(Names, [&](const std::string &Listed) {
+    return StringRef(Listed).ltrim(':') == Name;
+  });
+}
+
+bool isOneOf(StringRef Name, llvm::ArrayRef<const char *> Names) {
+  return llvm::any_of(Names, [&](const char *N) { return Name == N; });
+}
+
+const CXXRecordDecl *recordOf(QualType Type) {
+  if (Type.isNull())
+    return nullptr;
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  return Type->getAsCXXRecordDecl();
+}
+
+StringRef methodName(const Expr *Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+    return Op->getOperator() == OO_Call ? "operator()" : "";
+  const auto *Member = cast<CXXMemberCallExpr>(Call);
+  const CXXMethodDecl *Method = Member->getMethodDecl();
+  return Method && Method->getIdentifier() ? Method->getName() : "";
+}
+
+/// The object a member or operator call is made on.
+const Expr *objectOf(const Expr *Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    return Member->getImplicitObjectArgument();
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+  return Op && Op->getNumArgs() > 0 ? Op->getArg(0) : nullptr;
+}
+
+/// How a completed entry was reached from its map.
+enum class Lookup { Find, At, Subscript, Iteration };
+
+struct Trace {
+  Lookup Kind = Lookup::Find;
+  const Expr *Container = nullptr; ///< the map, as written at the lookup
+  const Expr *Call = nullptr;      ///< find/at/[] or begin()/the range
+  const Expr *Key = nullptr;       ///< the key of find/at/[]
+  const VarDecl *Iter = nullptr;   ///< the iterator a find result went into
+  llvm::SmallVector<const ValueDecl *, 4> Bound; ///< variables on the way
+};
+
+/// A local variable the entry may be reached through: a reference, a
+/// pointer, an iterator or a shared pointer copy, initialised once.
+const Expr *initOfLocal(const ValueDecl *D) {
+  const auto *Var = dyn_cast<VarDecl>(D);
+  if (!Var || isa<ParmVarDecl>(Var) || !Var->hasLocalStorage() ||
+      !Var->getInit())
+    return nullptr;
+  return Var->getInit();
+}
+
+} // namespace
+
+/// The facts gathered while matching, decided in onEndOfTranslationUnit().
+struct PendingMapLeakCheck::Facts {
+  struct Completion {
+    const Expr *Call;
+    const FunctionDecl *Function;
+    Trace Path;
+    const ValueDecl *Map;
+    bool OneShot;
+  };
+  ASTContext *Context = nullptr;
+  std::vector<Completion> Completions;
+  /// Lambdas' call operators outside system headers. With the functions of
+  /// the translation unit, they say where a completion stands, looked up at
+  /// its end rather than through the parent map, which costs far more.
+  llvm::SmallVector<const FunctionDecl *, 8> Definitions;
+  llvm::MapVector<const ValueDecl *, llvm::SmallVector<const Expr *, 2>>
+      Insertions;
+  llvm::DenseSet<SourceLocation> Seen;
+};
+
+namespace {
+
+class Analysis {
+public:
+  Analysis(const std::vector<std::string> &Pending,
+           const std::vector<std::string> &Callbacks,
+           const std::vector<std::string> &Containers)
+      : Pending(Pending), Callbacks(Callbacks), Containers(Containers) {}
+
+  bool isPendingValue(QualType Type) const {
+    const CXXRecordDecl *Record = recordOf(Type);
+    return isListed(Record, Pending) || isListed(Record, Callbacks);
+  }
+
+  bool isCallback(QualType Type) const {
+    return isListed(recordOf(Type), Callbacks);
+  }
+
+  /// A pending value, possibly behind a smart pointer or an optional.
+  bool isPendingElement(QualType Type) const {
+    if (isPendingValue(Type))
+      return true;
+    const auto *Spec =
+        dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(Type));
+    if (!Spec || !isWrapper(Spec) || Spec->getTemplateArgs().size() == 0 ||
+        Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+      return false;
+    return isPendingValue(Spec->getTemplateArgs()[0].getAsType());
+  }
+
+  /// A pending element or a struct with a field that is one.
+  bool isPendingMapped(QualType Type) const {
+    if (isPendingElement(Type))
+      return true;
+    const CXXRecordDecl *Record = recordOf(Type);
+    if (!Record || !Record->hasDefinition() || isWrapper(Record))
+      return false;
+    return llvm::any_of(Record->getDefinition()->fields(),
+                        [&](const FieldDecl *Field) {
+                          return isPendingElement(Field->getType());
+                        });
+  }
+
+  bool isContainer(QualType Type) const {
+    const CXXRecordDecl *Record = recordOf(Type);
+    if (!Record || !Record->hasDefinition())
+      return false;
+    if (isListed(Record, Containers))
+      return true;
+    return !Record->forallBases(
+        [&](const CXXRecordDecl *Base) { return !isListed(Base, Containers); });
+  }
+
+  /// Whether \p Type is a listed map whose mapped type is pending.
+  bool isPendingMap(QualType Type) const {
+    const CXXRecordDecl *Record = recordOf(Type);
+    if (!isContainer(Type))
+      return false;
+    const auto MappedOf = [](const CXXRecordDecl *R) -> QualType {
+      const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(R);
+      if (!Spec || Spec->getTemplateArgs().size() < 2 ||
+          Spec->getTemplateArgs()[1].getKind() != TemplateArgument::Type)
+        return {};
+      return Spec->getTemplateArgs()[1].getAsType();
+    };
+    if (isListed(Record, Containers))
+      return isPendingMapped(MappedOf(Record));
+    return !Record->forallBases([&](const CXXRecordDecl *Base) {
+      return !(isListed(Base, Containers) && isPendingMapped(MappedOf(Base)));
+    });
+  }
+
+  /// Follows \p E, an expression inside an entry's mapped value, back to the
+  /// lookup that reached the entry.
+  bool traceMapped(const Expr *E, Trace &T) const {
+    for (unsigned Steps = 0; E && Steps < 16; ++Steps) {
+      E = strip(E);
+      if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+        const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+        if (!Field)
+          return false;
+        if (Field->getName() == "second" &&
+            isListed(Field->getParent(), {"::std::pair"}))
+          return traceElement(Member->getBase(), T);
+        E = Member->getBase();
+        continue;
+      }
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+        if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2 &&
+            isContainer(Op->getArg(0)->getType()))
+          return found(Lookup::Subscript, Op, Op->getArg(0), Op->getArg(1), T);
+        if ((Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
+            Op->getNumArgs() == 1 &&
+            isWrapper(recordOf(strip(Op->getArg(0))->getType()))) {
+          E = Op->getArg(0);
+          continue;
+        }
+        return false;
+      }
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+        const StringRef Name = methodName(Call);
+        const Expr *Object = strip(Call->getImplicitObjectArgument());
+        if (Name == "at" && Call->getNumArgs() == 1 &&
+            isContainer(Object->getType()))
+          return found(Lookup::At, Call, Object, Call->getArg(0), T);
+        if ((Name == "get" || Name == "value" || Name == "operator*" ||
+             Name == "operator->") &&
+            isWrapper(recordOf(Object->getType()))) {
+          E = Object;
+          continue;
+        }
+        return false;
+      }
+      if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+        if (Unary->getOpcode() != UO_Deref && Unary->getOpcode() != UO_AddrOf)
+          return false;
+        E = Unary->getSubExpr();
+        continue;
+      }
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+        if (const auto *Binding = dyn_cast<BindingDecl>(Ref->getDecl()))
+          return traceBinding(Binding, T);
+        const Expr *Init = initOfLocal(Ref->getDecl());
+        if (!Init || !isAlias(Ref->getDecl()))
+          return false;
+        T.Bound.push_back(Ref->getDecl());
+        E = Init;
+        continue;
+      }
+      return false;
+    }
+    return false;
+  }
+
+private:
+  static bool isWrapper(const CXXRecordDecl *Record) {
+    if (!Record)
+      return false;
+    const std::string Name = Record->getQualifiedNameAsString();
+    return llvm::any_of(Wrappers, [&](const char *W) { return Name == W; });
+  }
+
+  /// A variable that refers to the object it was initialised from rather
+  /// than holding a moved-out copy.
+  bool isAlias(const ValueDecl *D) const {
+    const QualType Type = D->getType();
+    return Type->isReferenceType() || Type->isPointerType() ||
+           isListed(recordOf(Type), {"::std::shared_ptr"});
+  }
+
+  bool found(Lookup Kind, const Expr *Call, const Expr *Container,
+             const Expr *Key, Trace &T) const {
+    Container = strip(Container);
+    if (!isPendingMap(Container->getType()))
+      return false;
+    T.Kind = Kind;
+    T.Call = Call;
+    T.Container = Container;
+    T.Key = Key;
+    return true;
+  }
+
+  bool traceBinding(const BindingDecl *Binding, Trace &T) const {
+    const auto *Decomposed =
+        dyn_cast_or_null<DecompositionDecl>(Binding->getDecomposedDecl());
+    if (!Decomposed || Decomposed->bindings().size() != 2 ||
+        Decomposed->bindings()[1] != Binding || !Decomposed->getInit())
+      return false;
+    T.Bound.push_back(Binding);
+    return traceElement(Decomposed->getInit(), T);
+  }
+
+  /// Follows \p E, an expression denoting a whole entry (key and value),
+  /// back to its lookup.
+  bool traceElement(const Expr *E, Trace &T) const {
+    for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
+      E = strip(E);
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+        if ((Op->getOperator() != OO_Arrow && Op->getOperator() != OO_Star) ||
+            Op->getNumArgs() != 1)
+          return false;
+        return traceIterator(Op->getArg(0), T);
+      }
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+        const Expr *Init = initOfLocal(Ref->getDecl());
+        if (!Init || !Ref->getDecl()->getType()->isReferenceType())
+          return false;
+        T.Bound.push_back(Ref->getDecl());
+        E = Init;
+        continue;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  bool traceIterator(const Expr *E, Trace &T) const {
+    const auto *Ref = dyn_cast<DeclRefExpr>(strip(E));
+    if (!Ref)
+      return false;
+    const Expr *Init = initOfLocal(Ref->getDecl());
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(strip(Init));
+    if (!Call)
+      return false;
+    const StringRef Name = methodName(Call);
+    const Expr *Object = Call->getImplicitObjectArgument();
+    if (Name == "find" && Call->getNumArgs() == 1) {
+      if (!found(Lookup::Find, Call, Object, Call->getArg(0), T))
+        return false;
+      T.Iter = cast<VarDecl>(Ref->getDecl());
+      return true;
+    }
+    if (Name == "begin" || Name == "cbegin") {
+      // A range-based for loop: the map is the initialiser of its range.
+      if (const auto *Range = dyn_cast<DeclRefExpr>(strip(Object)))
+        if (const auto *RangeVar = dyn_cast<VarDecl>(Range->getDecl()))
+          if (RangeVar->isImplicit() && RangeVar->getInit())
+            return found(Lookup::Iteration, RangeVar->getInit(),
+                         RangeVar->getInit(), nullptr, T);
+      return found(Lookup::Iteration, Call, Object, nullptr, T);
+    }
+    return false;
+  }
+
+  const std::vector<std::string> &Pending;
+  const std::vector<std::string> &Callbacks;
+  const std::vector<std::string> &Containers;
+};
+
+/// The field or variable a map expression names: `pending_` in
+/// `this->pending_`, `client.pending_` or through a local reference to it.
+const ValueDecl *mapIdentity(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
+    E = strip(E);
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      if (Unary->getOpcode() != UO_Deref)
+        return nullptr;
+      E = Unary->getSubExpr();
+      continue;
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    if (!Ref)
+      return nullptr;
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var)
+      return nullptr;
+    // The hidden range variable of a range-based for loop.
+    if (Var->isImplicit() && Var->getInit()) {
+      E = Var->getInit();
+      continue;
+    }
+    return Var;
+  }
+  return nullptr;
+}
+
+/// The node that names the map in \p E (the MemberExpr or DeclRefExpr).
+const Expr *identityNode(const Expr *E, const ValueDecl *Map) {
+  E = strip(E);
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    if (Unary->getOpcode() == UO_Deref)
+      E = strip(Unary->getSubExpr());
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl() == Map ? E : nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl() == Map ? E : nullptr;
+  return nullptr;
+}
+
+/// Looks for anything in a function body that may remove entries of one
+/// map: an erase-family call, an assignment, or the map escaping into
+/// anything but a plain member call (a helper, a reference, std::erase_if).
+/// With FollowCalls it also looks into the bodies of functions called there.
+class RemovalScan {
+public:
+  RemovalScan(const ValueDecl *Map, bool FollowCalls)
+      : Map(Map), FollowCalls(FollowCalls) {}
+
+  bool removes(const Stmt *S, unsigned Depth = 0) {
+    if (!S)
+      return false;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+      if (const Expr *Node =
+              identityNode(Call->getImplicitObjectArgument(), Map)) {
+        if (isOneOf(methodName(Call), RemovalMethods))
+          return true;
+        Benign.insert(Node);
+      }
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
+      if (Op->getNumArgs() > 0)
+        if (const Expr *Node = identityNode(Op->getArg(0), Map)) {
+          if (Op->isAssignmentOp())
+            return true;
+          Benign.insert(Node);
+        }
+    } else if (const auto *For = dyn_cast<CXXForRangeStmt>(S)) {
+      if (const Expr *Node = identityNode(For->getRangeInit(), Map))
+        Benign.insert(Node);
+    } else if (isa<MemberExpr>(S) || isa<DeclRefExpr>(S)) {
+      const auto *E = cast<Expr>(S);
+      if (identityNode(E, Map) == E && !Benign.count(E))
+        return true;
+    }
+    if (FollowCalls && Depth < 3)
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+          const FunctionDecl *Definition = nullptr;
+          if (Callee->hasBody(Definition) &&
+              Visited.insert(Definition).second &&
+              removes(Definition->getBody(), Depth + 1))
+            return true;
+        }
+    return llvm::any_of(S->children(), [&](const Stmt *Child) {
+      return removes(Child, Depth);
+    });
+  }
+
+private:
+  const ValueDecl *Map;
+  const bool FollowCalls;
+  llvm::SmallPtrSet<const Expr *, 8> Benign;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Visited;
+};
+
+bool calls(const Stmt *S, const FunctionDecl *Callee) {
+  if (!S)
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Direct = Call->getDirectCallee())
+      if (Direct->getCanonicalDecl() == Callee->getCanonicalDecl())
+        return true;
+  return llvm::any_of(S->children(),
+                      [&](const Stmt *Child) { return calls(Child, Callee); });
+}
+
+/// The definitions of every member function of \p Record and of its nested
+/// classes, or false when one of them (or a friend) is not visible here.
+bool collectMethods(const CXXRecordDecl *Record,
+                    llvm::SmallVectorImpl<const FunctionDecl *> &Methods) {
+  if (!Record->hasDefinition())
+    return false;
+  Record = Record->getDefinition();
+  if (!Record->friends().empty())
+    return false;
+  for (const Decl *D : Record->decls()) {
+    const auto *Function = dyn_cast<FunctionDecl>(D);
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+      Function = Template->getTemplatedDecl();
+    if (Function) {
+      if (Function->isImplicit() || Function->isDeleted() ||
+          Function->isDefaulted() || compat::isPureVirtual(Function))
+        continue;
+      const FunctionDecl *Definition = nullptr;
+      if (!Function->hasBody(Definition))
+        return false;
+      Methods.push_back(Definition);
+    } else if (const auto *Nested = dyn_cast<CXXRecordDecl>(D)) {
+      if (!Nested->isImplicit() && !collectMethods(Nested, Methods))
+        return false;
+    }
+  }
+  return true;
+}
+
+/// Every function definition in \p Context and below it, template
+/// instantiations included, system headers skipped (whole namespaces at a
+/// time, so the walk costs little next to the parse).
+void collectFunctions(const DeclContext *Context, const SourceManager &SM,
+                      llvm::SmallVectorImpl<const FunctionDecl *> &Functions) {
+  for (const Decl *D : Context->decls()) {
+    if (SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      continue;
+    const auto AddFunction = [&](const FunctionDecl *Function) {
+      if (Function && Function->doesThisDeclarationHaveABody())
+        Functions.push_back(Function);
+    };
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D)) {
+      AddFunction(Template->getTemplatedDecl());
+      for (const FunctionDecl *Spec : Template->specializations())
+        AddFunction(Spec);
+    } else if (const auto *Function = dyn_cast<FunctionDecl>(D)) {
+      AddFunction(Function);
+    } else if (const auto *Template = dyn_cast<ClassTemplateDecl>(D)) {
+      collectFunctions(Template->getTemplatedDecl(), SM, Functions);
+      for (const ClassTemplateSpecializationDecl *Spec :
+           Template->specializations())
+        collectFunctions(Spec, SM, Functions);
+    } else if (const auto *Inner = dyn_cast<DeclContext>(D)) {
+      collectFunctions(Inner, SM, Functions);
+    }
+  }
+}
+
+StringRef textOf(SourceRange Range, const ASTContext &Context) {
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
+                              Context.getSourceManager(),
+                              Context.getLangOpts());
+}
+
+bool inMacro(const Stmt *S) {
+  return S->getBeginLoc().isMacroID() || S->getEndLoc().isMacroID();
+}
+
+bool isLoop(const Stmt *S) {
+  return isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||
+         isa<CXXForRangeStmt>(S);
+}
+
+/// Whether \p Inner is \p Outer or one of its descendants.
+bool contains(const Stmt *Outer, const Stmt *Inner) {
+  if (Outer == Inner)
+    return true;
+  return llvm::any_of(Outer->children(), [&](const Stmt *Child) {
+    return Child && contains(Child, Inner);
+  });
+}
+
+/// The innermost of \p Definitions (lambdas count) whose body holds \p Call:
+/// narrowed by source range, then confirmed in the tree, which also tells a
+/// template's instantiations apart.
+const FunctionDecl *
+enclosingDefinition(const Expr *Call,
+                    llvm::ArrayRef<const FunctionDecl *> Definitions,
+                    const SourceManager &SM) {
+  const SourceLocation Loc = SM.getExpansionLoc(Call->getBeginLoc());
+  const FunctionDecl *Best = nullptr;
+  unsigned BestSize = ~0U;
+  for (const FunctionDecl *Definition : Definitions) {
+    const Stmt *Body = Definition->getBody();
+    if (!Body)
+      continue;
+    const SourceLocation Begin = SM.getExpansionLoc(Body->getBeginLoc());
+    const SourceLocation End = SM.getExpansionLoc(Body->getEndLoc());
+    if (!SM.isPointWithin(Loc, Begin, End))
+      continue;
+    const unsigned Size = SM.getFileOffset(End) - SM.getFileOffset(Begin);
+    if (Size < BestSize && contains(Body, Call)) {
+      Best = Definition;
+      BestSize = Size;
+    }
+  }
+  return Best;
+}
+
+/// The statement of a compound statement that holds \p Target, with its
+/// chain of enclosing statements; null when \p Target is not inside one.
+const Stmt *statementOf(const Stmt *Body, const Stmt *Target,
+                        llvm::SmallVectorImpl<const Stmt *> &Chain) {
+  const Stmt *Result = nullptr;
+  const Stmt *S = Body;
+  while (S && S != Target) {
+    Chain.push_back(S);
+    const Stmt *Next = nullptr;
+    for (const Stmt *Child : S->children())
+      if (Child && contains(Child, Target)) {
+        Next = Child;
+        break;
+      }
+    if (Next && isa<CompoundStmt>(S))
+      Result = Next;
+    S = Next;
+  }
+  return S ? Result : nullptr;
+}
+
+bool refersTo(const Stmt *S, const ValueDecl *D) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (Ref->getDecl() == D)
+      return true;
+  return llvm::any_of(S->children(),
+                      [&](const Stmt *Child) { return refersTo(Child, D); });
+}
+
+/// Whether \p S looks \p Key up in \p Map (count, contains, find) before
+/// \p Use.
+bool lookedUp(const Stmt *S, const ValueDecl *Map, const Expr *Key,
+              const Expr *Use) {
+  if (!S || S == Use)
+    return false;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+    if (isOneOf(methodName(Call), {"count", "contains", "find"}) &&
+        Call->getNumArgs() == 1 &&
+        identityNode(Call->getImplicitObjectArgument(), Map) &&
+        isSameAccess(Call->getArg(0), Key))
+      return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return lookedUp(Child, Map, Key, Use);
+  });
+}
+
+bool mayChangeValues(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(S))
+    if (Unary->isIncrementDecrementOp())
+      return true;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(S))
+    if (Binary->isAssignmentOp())
+      return true;
+  return llvm::any_of(S->children(), mayChangeValues);
+}
+
+/// Whether \p Body compares \p Iter with an end() of the map.
+bool checkedAgainstEnd(const Stmt *S, const VarDecl *Iter) {
+  if (!S)
+    return false;
+  const Expr *LHS = nullptr;
+  const Expr *RHS = nullptr;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
+    if (Binary->isEqualityOp()) {
+      LHS = Binary->getLHS();
+      RHS = Binary->getRHS();
+    }
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
+    if ((Op->getOperator() == OO_EqualEqual ||
+         Op->getOperator() == OO_ExclaimEqual) &&
+        Op->getNumArgs() == 2) {
+      LHS = Op->getArg(0);
+      RHS = Op->getArg(1);
+    }
+  }
+  const auto IsIter = [&](const Expr *E) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(strip(E));
+    return Ref && Ref->getDecl() == Iter;
+  };
+  const auto IsEnd = [](const Expr *E) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(strip(E));
+    return Call && (methodName(Call) == "end" || methodName(Call) == "cend");
+  };
+  if (LHS && RHS &&
+      ((IsIter(LHS) && IsEnd(RHS)) || (IsIter(RHS) && IsEnd(LHS))))
+    return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return checkedAgainstEnd(Child, Iter);
+  });
+}
+
+/// The text that names the map and the member access operator at \p Lookup:
+/// `pending_.` or `self->pending_.`, or empty when it cannot be reused.
+std::string mapAccessText(const Expr *Lookup, const ASTContext &Context) {
+  const Expr *Callee = nullptr;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Lookup))
+    Callee = Call->getCallee();
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(
+          Callee ? Callee->IgnoreParens() : nullptr)) {
+    const Expr *Base = Member->getBase();
+    if (Base->isImplicitCXXThis() || inMacro(Base) ||
+        !isSideEffectFreeAccess(Base))
+      return "";
+    return (textOf(Base->getSourceRange(), Context) +
+            (Member->isArrow() ? "->" : "."))
+        .str();
+  }
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Lookup);
+  if (!Op || Op->getOperator() != OO_Subscript)
+    return "";
+  const Expr *Base = Op->getArg(0);
+  if (inMacro(Base) || !isSideEffectFreeAccess(Base))
+    return "";
+  return (textOf(Base->getSourceRange(), Context) + ".").str();
+}
+
+bool containsWord(StringRef Text, StringRef Word) {
+  for (size_t Pos = Text.find(Word); Pos != StringRef::npos;
+       Pos = Text.find(Word, Pos + 1)) {
+    const auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+    if ((Pos == 0 || !IsIdent(Text[Pos - 1])) &&
+        (Pos + Word.size() >= Text.size() || !IsIdent(Text[Pos + Word.size()])))
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+PendingMapLeakCheck::PendingMapLeakCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawPendingTypes(Options.get("PendingTypes", DefaultPendingTypes)),
+      RawCallbackTypes(Options.get("CallbackTypes", "")),
+      RawCompletionMethods(
+          Options.get("CompletionMethods", DefaultCompletionMethods)),
+      RawOneShotCompletionMethods(Options.get("OneShotCompletionMethods",
+                                              DefaultOneShotCompletionMethods)),
+      RawContainerTypes(Options.get("ContainerTypes", DefaultContainerTypes)),
+      PendingTypes(listOption(Name, "PendingTypes", RawPendingTypes, false)),
+      CallbackTypes(listOption(Name, "CallbackTypes", RawCallbackTypes, false)),
+      CompletionMethods(
+          listOption(Name, "CompletionMethods", RawCompletionMethods, true)),
+      OneShotCompletionMethods(listOption(Name, "OneShotCompletionMethods",
+                                          RawOneShotCompletionMethods, true)),
+      ContainerTypes(
+          listOption(Name, "ContainerTypes", RawContainerTypes, false)),
+      State(std::make_unique<Facts>()) {}
+
+PendingMapLeakCheck::~PendingMapLeakCheck() = default;
+
+std::vector<std::string> PendingMapLeakCheck::listOption(StringRef Check,
+                                                         StringRef Option,
+                                                         const std::string &Raw,
+                                                         bool Methods) {
+  NameList Parsed = parseNameList(Raw);
+  for (const std::string &Bad : Parsed.Invalid) {
+    if (Methods && Bad == "operator()") {
+      Parsed.Names.push_back(Bad);
+      continue;
+    }
+    configurationDiag("invalid entry '%0' in option '%1' of %2: expected %3; "
+                      "the entry is ignored")
+        << Bad << Option << Check
+        << (Methods ? "a method name such as 'set_value' or 'operator()'"
+                    : "a qualified class name such as '::std::promise'");
+  }
+  if (Methods)
+    for (const std::string &Name : Parsed.Names)
+      if (StringRef(Name).contains(':'))
+        configurationDiag("entry '%0' in option '%1' of %2 is qualified; "
+                          "method names are matched without their class")
+            << Name << Option << Check;
+  return std::move(Parsed.Names);
+}
+
+void PendingMapLeakCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "PendingTypes", RawPendingTypes);
+  Options.store(Opts, "CallbackTypes", RawCallbackTypes);
+  Options.store(Opts, "CompletionMethods", RawCompletionMethods);
+  Options.store(Opts, "OneShotCompletionMethods", RawOneShotCompletionMethods);
+  Options.store(Opts, "ContainerTypes", RawContainerTypes);
+}
+
+void PendingMapLeakCheck::registerMatchers(MatchFinder *Finder) {
+  if (ContainerTypes.empty() || CompletionMethods.empty() ||
+      (PendingTypes.empty() && CallbackTypes.empty()))
+    return;
+  std::vector<std::string> CompletableTypes = PendingTypes;
+  CompletableTypes.insert(CompletableTypes.end(), CallbackTypes.begin(),
+                          CallbackTypes.end());
+  const std::vector<StringRef> CompletableNames(CompletableTypes.begin(),
+                                                CompletableTypes.end());
+  std::vector<StringRef> MethodNames;
+  bool CallOperator = false;
+  for (const std::string &Name : CompletionMethods)
+    if (Name == "operator()")
+      CallOperator = true;
+    else
+      MethodNames.emplace_back(Name);
+  // Types through typedefs (`mapped_type`) and pointers (`operator->`).
+  const auto OfRecord = [](const auto &Record) {
+    const auto Type = qualType(
+        hasUnqualifiedDesugaredType(recordType(hasDeclaration(Record))));
+    return expr(anyOf(hasType(Type), hasType(pointsTo(Type))));
+  };
+  const auto Completable =
+      OfRecord(cxxRecordDecl(hasAnyName(CompletableNames)));
+  Finder->addMatcher(
+      lambdaExpr(unless(isExpansionInSystemHeader())).bind(LambdaId), this);
+  if (!MethodNames.empty())
+    Finder->addMatcher(
+        cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(MethodNames))),
+                          unless(isExpansionInSystemHeader()), on(Completable))
+            .bind(CompletionId),
+        this);
+  if (CallOperator)
+    Finder->addMatcher(
+        cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
+                            unless(isExpansionInSystemHeader()),
+                            hasArgument(0, ignoringParenImpCasts(Completable)))
+            .bind(CompletionId),
+        this);
+
+  const std::vector<StringRef> Containers(ContainerTypes.begin(),
+                                          ContainerTypes.end());
+  const auto Container =
+      OfRecord(cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(Containers))));
+  const auto Inserting = cxxMethodDecl(hasAnyName(
+      "emplace", "try_emplace", "insert", "insert_or_assign", "emplace_hint"));
+  // Cheap tests first: names, then system headers, then types;
+  // isInTemplateInstantiation() walks the ancestors, so it comes last.
+  Finder->addMatcher(cxxMemberCallExpr(callee(Inserting),
+                                       unless(isExpansionInSystemHeader()),
+                                       on(Container),
+                                       unless(isInTemplateInstantiation()))
+                         .bind(InsertionId),
+                     this);
+  Finder->addMatcher(
+      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
+                          unless(isExpansionInSystemHeader()),
+                          hasArgument(0, ignoringParenImpCasts(Container)),
+                          unless(isInTemplateInstantiation()))
+          .bind(InsertionId),
+      this);
+}
+
+void PendingMapLeakCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  if (Context.getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  State->Context = &Context;
+  const Analysis Types(PendingTypes, CallbackTypes, ContainerTypes);
+
+  if (const auto *Insertion = Result.Nodes.getNodeAs<Expr>(InsertionId)) {
+    const Expr *Object = strip(objectOf(Insertion));
+    if (!Object || !Types.isPendingMap(Object->getType()) ||
+        Insertion->getBeginLoc().isMacroID())
+      return;
+    if (const ValueDecl *Map = mapIdentity(Object))
+      State->Insertions[Map].push_back(Insertion);
+    return;
+  }
+
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>(LambdaId)) {
+    State->Definitions.push_back(Lambda->getCallOperator());
+    return;
+  }
+
+  const auto *Call = Result.Nodes.getNodeAs<Expr>(CompletionId);
+  if (!Call || Call->getBeginLoc().isMacroID() ||
+      !State->Seen.insert(Call->getExprLoc()).second)
+    return;
+  const StringRef Method = methodName(Call);
+  if (!llvm::is_contained(CompletionMethods, Method))
+    return;
+  Trace Path;
+  if (!Types.traceMapped(objectOf(Call), Path) || inMacro(Path.Call))
+    return;
+  const ValueDecl *Map = mapIdentity(Path.Container);
+  if (!Map)
+    return;
+  const bool OneShot = llvm::is_contained(OneShotCompletionMethods, Method) &&
+                       !Types.isCallback(objectOf(Call)->getType());
+  State->Completions.push_back({Call, nullptr, Path, Map, OneShot});
+}
+
+void PendingMapLeakCheck::onEndOfTranslationUnit() {
+  std::unique_ptr<Facts> Current = std::move(State);
+  State = std::make_unique<Facts>();
+  if (!Current->Context ||
+      Current->Context->getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  ASTContext &Context = *Current->Context;
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LangOpts = Context.getLangOpts();
+
+  if (!Current->Completions.empty())
+    collectFunctions(Context.getTranslationUnitDecl(), SM,
+                     Current->Definitions);
+  for (Facts::Completion &C : Current->Completions)
+    C.Function = enclosingDefinition(C.Call, Current->Definitions, SM);
+  llvm::erase_if(Current->Completions, [](const Facts::Completion &C) {
+    return C.Function == nullptr;
+  });
+
+  for (const Facts::Completion &C : Current->Completions) {
+    const FunctionDecl *Function = C.Function;
+    // A destructor's map dies with it; so does a local map (reported per
+    // map below).
+    const auto *LocalMap = dyn_cast<VarDecl>(C.Map);
+    if (isa<CXXDestructorDecl>(Function) ||
+        (LocalMap && LocalMap->hasLocalStorage() &&
+         !isa<ParmVarDecl>(LocalMap) &&
+         !LocalMap->getType()->isReferenceType() &&
+         !LocalMap->getType()->isPointerType()))
+      continue;
+    const Stmt *Body = Function->getBody();
+    const auto RemovedIn = [&](const Stmt *S) {
+      return RemovalScan(C.Map, /*FollowCalls=*/true).removes(S);
+    };
+    bool Removed = RemovedIn(Body);
+    // A lambda completing the entry: its enclosing function may remove it.
+    if (!Removed)
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+        if (Method->getParent()->isLambda())
+          if (const auto *Outer =
+                  dyn_cast<FunctionDecl>(Method->getParent()->getDeclContext()))
+            Removed = RemovedIn(Outer->getBody());
+    // A helper of its class: a caller in the class may remove the entry.
+    if (!Removed)
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(Function)) {
+        llvm::SmallVector<const FunctionDecl *, 16> Methods;
+        collectMethods(Method->getParent(), Methods);
+        Removed = llvm::any_of(Methods, [&](const FunctionDecl *Caller) {
+          return Caller != Function && calls(Caller->getBody(), Function) &&
+                 RemovedIn(Caller->getBody());
+        });
+      }
+
+    const StringRef Method = methodName(C.Call);
+    const auto *AsMethod = dyn_cast<CXXMethodDecl>(Function);
+    const std::string Where = AsMethod && AsMethod->getParent()->isLambda()
+                                  ? std::string("the lambda")
+                                  : "'" + Function->getNameAsString() + "'";
+    const StringRef MapText =
+        textOf(C.Path.Container->getSourceRange(), Context);
+    // After a lookup of the same key, `m[k]` finds the existing entry.
+    const bool Subscript = C.Path.Kind == Lookup::Subscript &&
+                           !lookedUp(Body, C.Map, C.Path.Key, C.Call);
+    if (!Subscript && (Removed || !C.OneShot))
+      continue;
+
+    llvm::SmallVector<const Stmt *, 8> Chain;
+    const Stmt *Statement = statementOf(Body, C.Call, Chain);
+    const bool WholeStatement = Statement && isa<Expr>(Statement) &&
+                                strip(cast<Expr>(Statement)) == C.Call &&
+                                !inMacro(Statement);
+    const SourceLocation Semi =
+        WholeStatement ? Lexer::findLocationAfterToken(
+                             Statement->getEndLoc(), tok::semi, SM, LangOpts,
+                             /*SkipTrailingWhitespaceAndNewLine=*/false)
+                       : SourceLocation();
+    // Nothing after the statement may use the entry again, and no loop may
+    // come back to it without the lookup.
+    const bool Final =
+        Semi.isValid() && !Function->isTemplateInstantiation() &&
+        llvm::none_of(Chain,
+                      [&](const Stmt *S) {
+                        return (isLoop(S) || isa<LambdaExpr>(S)) &&
+                               !contains(S, C.Path.Call);
+                      }) &&
+        llvm::none_of(C.Path.Bound, [&](const ValueDecl *D) {
+          return llvm::any_of(Chain, [&](const Stmt *Outer) {
+            if (!isa<CompoundStmt>(Outer))
+              return false;
+            const auto *Block = cast<CompoundStmt>(Outer);
+            bool After = false;
+            for (const Stmt *Child : Block->body()) {
+              if (After && refersTo(Child, D))
+                return true;
+              if (contains(Child, C.Call))
+                After = true;
+            }
+            return false;
+          });
+        });
+    const std::string Access = mapAccessText(C.Path.Call, Context);
+    std::string Indent;
+    if (Statement) {
+      const std::pair<FileID, unsigned> Pos =
+          SM.getDecomposedLoc(SM.getExpansionLoc(Statement->getBeginLoc()));
+      const StringRef Buffer = SM.getBufferData(Pos.first);
+      const size_t LineStart = Buffer.rfind('\n', Pos.second) + 1;
+      const StringRef Lead = Buffer.slice(LineStart, Pos.second);
+      if (Lead.find_first_not_of(" \t") == StringRef::npos)
+        Indent = Lead.str();
+    }
+    const StringRef KeyText =
+        C.Path.Key ? textOf(C.Path.Key->getSourceRange(), Context) : "";
+    const bool KeyReusable = C.Path.Key && !inMacro(C.Path.Key) &&
+                             isSideEffectFreeAccess(C.Path.Key) &&
+                             !mayChangeValues(C.Call);
+
+    if (Subscript) {
+      const auto *Op = cast<CXXOperatorCallExpr>(C.Path.Call);
+      std::string Replacement;
+      if (WholeStatement && Final && LangOpts.CPlusPlus17 && KeyReusable &&
+          !Access.empty() &&
+          !containsWord(textOf(Statement->getSourceRange(), Context), "it")) {
+        const StringRef Before = Lexer::getSourceText(
+            CharSourceRange::getCharRange(Statement->getBeginLoc(),
+                                          Op->getBeginLoc()),
+            SM, LangOpts);
+        const StringRef After = Lexer::getSourceText(
+            CharSourceRange::getCharRange(
+                Lexer::getLocForEndOfToken(Op->getEndLoc(), 0, SM, LangOpts),
+                Lexer::getLocForEndOfToken(Statement->getEndLoc(), 0, SM,
+                                           LangOpts)),
+            SM, LangOpts);
+        Replacement =
+            ("if (auto it = " + Access + "find(" + KeyText +
+             "); it != " + Access + "end()) {\n" + Indent + "  " + Before +
+             "it->second" + After + ";\n" +
+             (Removed ? "" : Indent + "  " + Access + "erase(it);\n") + Indent +
+             "}")
+                .str();
+      }
+      {
+        auto Diag =
+            diag(C.Call->getExprLoc(),
+                 "'%0' through '%1[...]' inserts a new entry into '%1' when "
+                 "the key is absent (a late or duplicate response) that "
+                 "nobody waits for%select{| or removes}2")
+            << Method << MapText << !Removed;
+        if (!Replacement.empty())
+          Diag << FixItHint::CreateReplacement(
+              CharSourceRange::getCharRange(Statement->getBeginLoc(), Semi),
+              Replacement);
+      }
+      diag(C.Path.Call->getBeginLoc(),
+           "'operator[]' looks the entry up here; use 'find' and complete "
+           "the entry only when it exists",
+           DiagnosticIDs::Note);
+      continue;
+    }
+
+    std::string Fix;
+    if (WholeStatement && Final && !Access.empty()) {
+      if (C.Path.Kind == Lookup::Find && C.Path.Iter &&
+          checkedAgainstEnd(Body, C.Path.Iter))
+        Fix = Access + "erase(" + C.Path.Iter->getName().str() + ");";
+      else if (C.Path.Kind == Lookup::At && KeyReusable)
+        Fix = (Access + "erase(" + KeyText + ");").str();
+    }
+    {
+      auto Diag = diag(C.Call->getExprLoc(),
+                       "entry of '%0' is completed by '%1' but never removed "
+                       "from the map in %2; it stays there forever")
+                  << MapText << Method << Where;
+      if (!Fix.empty())
+        Diag << FixItHint::CreateInsertion(Semi, "\n" + Indent + Fix);
+    }
+    if (C.Path.Kind == Lookup::Iteration) {
+      diag(C.Path.Call->getBeginLoc(), "entries of '%0' are visited here",
+           DiagnosticIDs::Note)
+          << MapText;
+      diag(C.Call->getExprLoc(),
+           "remove the completed entries, e.g. with '%0.clear()' after the "
+           "loop or 'it = %0.erase(it)' in it",
+           DiagnosticIDs::Note)
+          << MapText;
+      continue;
+    }
+    diag(C.Path.Call->getBeginLoc(), "entry of '%0' looked up here",
+         DiagnosticIDs::Note)
+        << MapText;
+    if (Fix.empty())
+      diag(C.Call->getExprLoc(),
+           "take the entry out before completing it: 'auto node = "
+           "%0.extract(%1); if (!node.empty()) node.mapped().%2(...)'",
+           DiagnosticIDs::Note)
+          << MapText << (KeyText.empty() ? "key" : KeyText) << Method;
+  }
+
+  // Per map: inserted, never removed anywhere, and nothing else can see it.
+  // `m[k].set_value(v)` was reported above as an insertion of its own.
+  llvm::SmallPtrSet<const Expr *, 8> Reported;
+  for (const Facts::Completion &C : Current->Completions)
+    if (C.Path.Kind == Lookup::Subscript)
+      Reported.insert(C.Path.Call);
+  for (auto &[Map, Insertions] : Current->Insertions) {
+    llvm::erase_if(Insertions,
+                   [&](const Expr *E) { return Reported.count(E) != 0; });
+    if (Insertions.empty())
+      continue;
+    llvm::SmallVector<const FunctionDecl *, 16> Scope;
+    if (const auto *Field = dyn_cast<FieldDecl>(Map)) {
+      const auto *Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
+      if (!Owner || Field->getAccess() != AS_private ||
+          Owner->isDependentContext() || !collectMethods(Owner, Scope))
+        continue;
+    } else if (const auto *Var = dyn_cast<VarDecl>(Map)) {
+      if (isa<ParmVarDecl>(Var))
+        continue;
+      if (Var->hasLocalStorage() || Var->isStaticLocal()) {
+        const auto *Owner = dyn_cast<FunctionDecl>(Var->getDeclContext());
+        if (!Owner || !Owner->hasBody())
+          continue;
+        Scope.push_back(Owner);
+      } else if (!Var->isExternallyVisible()) {
+        collectFunctions(Context.getTranslationUnitDecl(), SM, Scope);
+      } else {
+        continue;
+      }
+    } else {
+      continue;
+    }
+    if (llvm::any_of(Scope, [&](const FunctionDecl *F) {
+          return RemovalScan(Map, /*FollowCalls=*/false).removes(F->getBody());
+        }))
+      continue;
+    diag(Insertions.front()->getExprLoc(),
+         "entries are inserted into %0 but never removed from it; completed "
+         "requests stay in the map forever")
+        << Map;
+    for (const Facts::Completion &C : Current->Completions)
+      if (C.Map == Map) {
+        diag(C.Call->getExprLoc(), "an entry is completed here",
+             DiagnosticIDs::Note);
+        break;
+      }
+  }
+}
+
+} // namespace clang::tidy::safedelete

@@ -1,0 +1,3 @@
+#include "cache.h"
+
+void use(std::map<int, int> &m) { evict(m, 1); }

@@ -1,0 +1,4 @@
+#include <map>
+void f(std::map<int, int> &m, int k) {
+  if (m.count(k)) m.erase(key);
+}

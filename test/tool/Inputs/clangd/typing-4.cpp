@@ -1,0 +1,3 @@
+#include <map>
+void f(std::map<int, int> &m, int k) {
+  if (m.count(k)) m.erase(k)
