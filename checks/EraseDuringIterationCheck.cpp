@@ -282,25 +282,16 @@ struct Touch {
   ContainerRef Object;
   ContainerRef Other; // the second container of a swap
   // A call to a member function that modifies the container: the function
-  // and the modifying call inside it.
+  // and the modifying call inside it (Name is then that call's).
   const CXXMethodDecl *Callee = nullptr;
   const CallExpr *Inner = nullptr;
-};
-
-/// The loop a modification happens in.
-struct LoopInfo {
-  const Stmt *Loop = nullptr;
-  SourceLocation NoteLoc;
-  ContainerRef Container;
-  StringRef ContainerText;
-  Family Kind;
 };
 
 /// A CFG of one loop (break and return lead to its exit) and where each
 /// statement sits in it.
 class LoopFlow {
 public:
-  LoopFlow(const Stmt *Loop, ASTContext &Context) : Loop(Loop) {
+  LoopFlow(const Stmt *Loop, ASTContext &Context) {
     CFG::BuildOptions Options;
     Options.setAllAlwaysAdd();
     Graph = CFG::buildCFG(nullptr, const_cast<Stmt *>(Loop), &Context, Options);
@@ -318,7 +309,7 @@ public:
     }
   }
 
-  enum class Step { Continue, Hit, Stop };
+  enum class Step : unsigned char { Continue, Hit, Stop };
 
   /// Walks every path that starts right after \p From within the current
   /// iteration, handing each statement to \p Visit until it answers Hit
@@ -365,7 +356,6 @@ public:
   bool valid() const { return Graph && Head; }
 
 private:
-  const Stmt *Loop;
   std::unique_ptr<CFG> Graph;
   const CFGBlock *Head = nullptr;
   llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>> Where;
@@ -1042,7 +1032,7 @@ bool isThisMember(const ContainerRef &Ref, const FieldDecl *Field) {
 const CallExpr *
 removalThrough(const CXXMethodDecl *Method, const FieldDecl *Field,
                bool Shifting, const std::vector<std::string> &EraseMethods,
-               bool &ByKey, unsigned Depth,
+               std::string &Name, bool &ByKey, unsigned Depth,
                llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
   const FunctionDecl *Definition = nullptr;
   if (!Method || Depth > 3 || !Method->hasBody(Definition) ||
@@ -1059,13 +1049,14 @@ removalThrough(const CXXMethodDecl *Method, const FieldDecl *Field,
           !Shifting && Call->getNumArgs() == 1 &&
           (T->Name == "erase" || T->Name == "extract" || T->Name == "remove" ||
            llvm::is_contained(EraseMethods, T->Name));
+      Name = T->Name;
       Found = Call;
       return;
     }
     const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
     if (Member && isa<CXXThisExpr>(strip(Member->getImplicitObjectArgument())))
       Found = removalThrough(Member->getMethodDecl(), Field, Shifting,
-                             EraseMethods, ByKey, Depth + 1, Seen);
+                             EraseMethods, Name, ByKey, Depth + 1, Seen);
   });
   return Found;
 }
@@ -1135,10 +1126,11 @@ void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
     if (Field && Member && !T &&
         isa<CXXThisExpr>(strip(Member->getImplicitObjectArgument()))) {
       bool ByKey = false;
+      std::string InnerName;
       llvm::SmallPtrSet<const FunctionDecl *, 4> Seen;
       const CallExpr *Inner =
           removalThrough(Member->getMethodDecl(), Field, Kind.Shifting,
-                         EraseMethods, ByKey, 1, Seen);
+                         EraseMethods, InnerName, ByKey, 1, Seen);
       // Erasing by key keeps the loop valid unless the key is the current
       // one, which the call must then pass along.
       if (Inner &&
@@ -1149,6 +1141,7 @@ void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
         Through.Call = Call;
         Through.Callee = Member->getMethodDecl();
         Through.Inner = Inner;
+        Through.Name = InnerName;
         Touches.push_back(Through);
       }
       return;
@@ -1189,7 +1182,7 @@ void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
       diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
           << ContainerText;
       diag(T.Inner->getExprLoc(), "'%0' is called here", DiagnosticIDs::Note)
-          << touchOf(T.Inner, EraseMethods)->Name;
+          << T.Name;
       continue;
     }
     std::string Replacement;
@@ -1350,8 +1343,8 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
     const bool Erases =
         (Name == "erase" || llvm::is_contained(EraseMethods, Name)) &&
         Member->getNumArgs() == 1 && isCurrentOf(Member->getArg(0), It);
-    if ((!Erases && !(Name == "clear" && Member->getNumArgs() == 0)) ||
-        !sameContainer(objectOf(Member), Container))
+    const bool Clears = Name == "clear" && Member->getNumArgs() == 0;
+    if (!(Erases || Clears) || !sameContainer(objectOf(Member), Container))
       return;
     const auto Taken = TakenBy.find(Member);
     Sites.push_back(

@@ -35,10 +35,10 @@ public:
   enum class FixKind { EraseIf, IteratorLoop, None };
 
 private:
-  void checkRangeFor(const Stmt *Loop, ASTContext &Context);
+  void checkRangeFor(const Stmt *S, ASTContext &Context);
   void checkIteratorLoop(const Stmt *Loop, ASTContext &Context);
-  void checkForEach(const Expr *Call, ASTContext &Context);
-  void checkPostIncrementErase(const Expr *Call, ASTContext &Context);
+  void checkForEach(const Expr *E, ASTContext &Context);
+  void checkPostIncrementErase(const Expr *E, ASTContext &Context);
   /// Whether the site at \p Loc is new (instantiations repeat it).
   bool firstReport(SourceLocation Loc);
 
