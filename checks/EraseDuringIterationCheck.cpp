@@ -669,7 +669,6 @@ EraseDuringIterationCheck::EraseDuringIterationCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       RawContainerTypes(Options.get("ContainerTypes", "")),
       RawEraseMethods(Options.get("EraseMethods", "")),
-      RawCheckInsertions(Options.get("CheckInsertions", "true")),
       RawFixMode(Options.get("FixMode", "erase_if")) {
   NameList Types = parseNameList(RawContainerTypes);
   for (const std::string &Bad : Types.Invalid)
@@ -692,15 +691,13 @@ EraseDuringIterationCheck::EraseDuringIterationCheck(StringRef Name,
                         "expected a member function name such as 'remove'; "
                         "the entry is ignored")
           << Method << Name;
-  // Read as text: the bool specialisations of Options.get/store are
-  // mangled differently by GCC and by the clang that built libclangTidy.
-  const StringRef Insertions = StringRef(RawCheckInsertions).trim();
-  if (Insertions.equals_insensitive("false") || Insertions == "0")
-    CheckInsertions = false;
-  else if (!Insertions.equals_insensitive("true") && Insertions != "1")
+  std::string InvalidInsertions;
+  CheckInsertions =
+      compat::getBool(Options, "CheckInsertions", true, InvalidInsertions);
+  if (!InvalidInsertions.empty())
     configurationDiag("invalid value '%0' for option 'CheckInsertions' of "
                       "%1: expected 'true' or 'false'; 'true' is used")
-        << RawCheckInsertions << Name;
+        << InvalidInsertions << Name;
   if (RawFixMode == "iterator-loop")
     Fix = FixKind::IteratorLoop;
   else if (RawFixMode == "none")
@@ -716,7 +713,7 @@ void EraseDuringIterationCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ContainerTypes", RawContainerTypes);
   Options.store(Opts, "EraseMethods", RawEraseMethods);
-  Options.store(Opts, "CheckInsertions", RawCheckInsertions);
+  compat::storeBool(Options, Opts, "CheckInsertions", CheckInsertions);
   Options.store(Opts, "FixMode", RawFixMode);
 }
 

@@ -44,7 +44,6 @@ private:
 
   const std::string RawContainerTypes;
   const std::string RawEraseMethods;
-  const std::string RawCheckInsertions;
   const std::string RawFixMode;
   bool CheckInsertions = true;
   std::vector<std::string> ContainerTypes;

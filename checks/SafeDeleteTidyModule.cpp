@@ -9,6 +9,7 @@
 #include "EraseDuringIterationCheck.h"
 #include "LookupBeforeEraseCheck.h"
 #include "PendingMapLeakCheck.h"
+#include "UnconditionalSqlDeleteCheck.h"
 #include "support/Compat.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringRef.h"
@@ -52,6 +53,8 @@ public:
         "safedelete-lookup-before-erase");
     CheckFactories.registerCheck<PendingMapLeakCheck>(
         "safedelete-pending-map-leak");
+    CheckFactories.registerCheck<UnconditionalSqlDeleteCheck>(
+        "safedelete-unconditional-sql-delete");
   }
 };
 

@@ -66,8 +66,8 @@ bool CleanupJob::purgeTableBefore(const std::string& table,
 }
 
 bool CleanupJob::purgeOrphanTokens() {
-  // BUG(safedelete-unconditional-sql-delete): the only WHERE is inside the subquery; every token is deleted once any session expired
   PGresult* res = PQexec(main_db_,
+                         // BUG(safedelete-unconditional-sql-delete): the only WHERE is inside the subquery; every token is deleted once any session expired
                          "DELETE FROM session_tokens"
                          " USING (SELECT id FROM sessions WHERE expires_at < now()) AS expired");
   return checkPg(res, "purge orphan tokens");

@@ -13,6 +13,7 @@
 
 // LLVM 22 moved the registry into ClangTidyModule.h and deprecated the old
 // header with a #warning.
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #if LLVM_VERSION_MAJOR < 22
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -25,6 +26,7 @@
 #else
 #include "llvm/ADT/Optional.h"
 #endif
+#include <string>
 
 namespace clang::tidy::safedelete::compat {
 
@@ -44,6 +46,31 @@ inline bool isPureVirtual(const FunctionDecl *Function) {
 #else
   return Function->isPure();
 #endif
+}
+
+/// Reads a boolean option. OptionsView::get<bool> is an explicit
+/// specialisation whose mangled name GCC and clang spell differently (its
+/// enable_if_t<std::is_integral_v<T>> return type), so a GCC-built check does
+/// not link against a clang-built clang-tidy; read the text instead. A value
+/// that is not a boolean leaves the default and is returned in \p Invalid.
+inline bool getBool(const ClangTidyCheck::OptionsView &Options,
+                    llvm::StringRef Name, bool Default, std::string &Invalid) {
+  const std::string Value(Options.get(Name, Default ? "true" : "false"));
+  for (const char *True : {"true", "True", "TRUE", "1"})
+    if (Value == True)
+      return true;
+  for (const char *False : {"false", "False", "FALSE", "0"})
+    if (Value == False)
+      return false;
+  Invalid = Value;
+  return Default;
+}
+
+/// Writes a boolean option, for the reason given at getBool.
+inline void storeBool(const ClangTidyCheck::OptionsView &Options,
+                      ClangTidyOptions::OptionMap &Opts, llvm::StringRef Name,
+                      bool Value) {
+  Options.store(Opts, Name, Value ? "true" : "false");
 }
 
 /// The LLVM major this module was compiled against.

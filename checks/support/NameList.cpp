@@ -9,7 +9,8 @@ namespace clang::tidy::safedelete {
 static bool isIdentifier(llvm::StringRef Text) {
   if (Text.empty() || llvm::isDigit(Text.front()))
     return false;
-  return llvm::all_of(Text, [](char C) { return llvm::isAlnum(C) || C == '_'; });
+  return llvm::all_of(Text,
+                      [](char C) { return llvm::isAlnum(C) || C == '_'; });
 }
 
 bool isQualifiedName(llvm::StringRef Name) {
@@ -29,6 +30,44 @@ NameList parseNameList(llvm::StringRef Value) {
       continue;
     (isQualifiedName(Entry) ? Result.Names : Result.Invalid)
         .push_back(Entry.str());
+  }
+  return Result;
+}
+
+IndexedNameList parseIndexedNameList(llvm::StringRef Value) {
+  IndexedNameList Result;
+  llvm::SmallVector<llvm::StringRef, 32> Entries;
+  Value.split(Entries, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Entry : Entries) {
+    Entry = Entry.trim();
+    if (Entry.empty())
+      continue;
+    const size_t Colon = Entry.rfind(':');
+    unsigned Index = 0;
+    llvm::StringRef Name =
+        Colon == llvm::StringRef::npos ? "" : Entry.take_front(Colon).rtrim();
+    const bool HasIndex =
+        Colon != llvm::StringRef::npos &&
+        !Entry.drop_front(Colon + 1).trim().getAsInteger(10, Index);
+    // An operator as the last part: check the qualifier before it.
+    llvm::StringRef Qualifier = Name;
+    bool IsOperator = false;
+    const size_t Operator = Name.rfind("operator");
+    if (Operator != llvm::StringRef::npos &&
+        (Operator == 0 || Name.substr(Operator - 2, 2) == "::") &&
+        Name.size() > Operator + 8 && !llvm::isAlnum(Name[Operator + 8]) &&
+        Name[Operator + 8] != '_') {
+      IsOperator = true;
+      Qualifier = Name.take_front(Operator);
+      Qualifier.consume_back("::");
+    }
+    const bool ValidName = IsOperator
+                               ? Qualifier.empty() || isQualifiedName(Qualifier)
+                               : isQualifiedName(Name);
+    if (HasIndex && ValidName)
+      Result.Entries.push_back({Name.str(), Index});
+    else
+      Result.Invalid.push_back(Entry.str());
   }
   return Result;
 }

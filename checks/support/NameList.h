@@ -29,6 +29,25 @@ bool isQualifiedName(llvm::StringRef Name);
 /// entries and sorts the rest into valid names and invalid entries.
 NameList parseNameList(llvm::StringRef Value);
 
+/// One `name:index` entry, such as `::sqlite3_exec:1`: a function and the
+/// position of one of its arguments (counted from 0, without `this`).
+struct IndexedName {
+  std::string Name;
+  unsigned Index;
+};
+
+/// A parsed `name:index` option value and its unusable entries.
+struct IndexedNameList {
+  std::vector<IndexedName> Entries;
+  std::vector<std::string> Invalid;
+};
+
+/// Splits \p Value on ';' into `name:index` entries. The name is a qualified
+/// name whose last part may be an operator (`::soci::session::operator<<`);
+/// the index follows the last ':'. Blanks are trimmed and empty entries
+/// skipped.
+IndexedNameList parseIndexedNameList(llvm::StringRef Value);
+
 } // namespace clang::tidy::safedelete
 
 #endif // SAFEDELETE_CHECKS_SUPPORT_NAMELIST_H

@@ -3,8 +3,10 @@
 #include "support/NameList.h"
 #include "gtest/gtest.h"
 
+using clang::tidy::safedelete::IndexedNameList;
 using clang::tidy::safedelete::isQualifiedName;
 using clang::tidy::safedelete::NameList;
+using clang::tidy::safedelete::parseIndexedNameList;
 using clang::tidy::safedelete::parseNameList;
 
 namespace {
@@ -45,6 +47,37 @@ TEST(ParseNameList, EmptyValueGivesEmptyList) {
   EXPECT_TRUE(parseNameList("").Names.empty());
   EXPECT_TRUE(parseNameList(" ; ;").Names.empty());
   EXPECT_TRUE(parseNameList(" ; ;").Invalid.empty());
+}
+
+TEST(ParseIndexedNameList, SplitsNamesAndIndices) {
+  const IndexedNameList L = parseIndexedNameList(
+      " ::sqlite3_exec:1 ;PQexec : 1;;::pqxx::transaction_base::exec:0");
+  ASSERT_EQ(L.Entries.size(), 3u);
+  EXPECT_EQ(L.Entries[0].Name, "::sqlite3_exec");
+  EXPECT_EQ(L.Entries[0].Index, 1u);
+  EXPECT_EQ(L.Entries[1].Name, "PQexec");
+  EXPECT_EQ(L.Entries[2].Name, "::pqxx::transaction_base::exec");
+  EXPECT_EQ(L.Entries[2].Index, 0u);
+  EXPECT_TRUE(L.Invalid.empty());
+}
+
+TEST(ParseIndexedNameList, AcceptsOperators) {
+  const IndexedNameList L =
+      parseIndexedNameList("::soci::session::operator<<:0;operator<<:1");
+  ASSERT_EQ(L.Entries.size(), 2u);
+  EXPECT_EQ(L.Entries[0].Name, "::soci::session::operator<<");
+  EXPECT_EQ(L.Entries[1].Name, "operator<<");
+  EXPECT_TRUE(L.Invalid.empty());
+}
+
+TEST(ParseIndexedNameList, ReportsEntriesWithoutAValidIndexOrName) {
+  const IndexedNameList L = parseIndexedNameList(
+      "exec;exec:x;:1;a b:1;exec:-1;std::map<int>:1;good:2");
+  ASSERT_EQ(L.Entries.size(), 1u);
+  EXPECT_EQ(L.Entries[0].Name, "good");
+  EXPECT_EQ(L.Invalid,
+            (std::vector<std::string>{"exec", "exec:x", ":1", "a b:1",
+                                      "exec:-1", "std::map<int>:1"}));
 }
 
 } // namespace
