@@ -1025,11 +1025,13 @@ bool isThisMember(const ContainerRef &Ref, const FieldDecl *Field) {
 
 /// The call, in the body of \p Method or of a member function it calls on
 /// `this` (at most three calls deep), that removes elements from the member
-/// \p Field; null when there is none in this translation unit.
+/// \p Field; null when there is none in this translation unit. For an erase
+/// by key, \p KeyParam is the parameter of \p Method that holds the key (or
+/// the pair whose `.first` it is), or -1.
 const CallExpr *
 removalThrough(const CXXMethodDecl *Method, const FieldDecl *Field,
                bool Shifting, const std::vector<std::string> &EraseMethods,
-               std::string &Name, bool &ByKey, unsigned Depth,
+               std::string &Name, bool &ByKey, int &KeyParam, unsigned Depth,
                llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
   const FunctionDecl *Definition = nullptr;
   if (!Method || Depth > 3 || !Method->hasBody(Definition) ||
@@ -1046,14 +1048,23 @@ removalThrough(const CXXMethodDecl *Method, const FieldDecl *Field,
           !Shifting && Call->getNumArgs() == 1 &&
           (T->Name == "erase" || T->Name == "extract" || T->Name == "remove" ||
            llvm::is_contained(EraseMethods, T->Name));
+      KeyParam = -1;
+      const Expr *Key = ByKey ? strip(Call->getArg(0)) : nullptr;
+      if (const auto *Member = dyn_cast_or_null<MemberExpr>(Key))
+        Key = Member->isArrow() ? nullptr : strip(Member->getBase());
+      const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Key);
+      const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+      if (Depth == 1 && Param && Param->getDeclContext() == Definition)
+        KeyParam = static_cast<int>(Param->getFunctionScopeIndex());
       Name = T->Name;
       Found = Call;
       return;
     }
     const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
     if (Member && isa<CXXThisExpr>(strip(Member->getImplicitObjectArgument())))
-      Found = removalThrough(Member->getMethodDecl(), Field, Shifting,
-                             EraseMethods, Name, ByKey, Depth + 1, Seen);
+      Found =
+          removalThrough(Member->getMethodDecl(), Field, Shifting, EraseMethods,
+                         Name, ByKey, KeyParam, Depth + 1, Seen);
   });
   return Found;
 }
@@ -1123,17 +1134,18 @@ void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
     if (Field && Member && !T &&
         isa<CXXThisExpr>(strip(Member->getImplicitObjectArgument()))) {
       bool ByKey = false;
+      int KeyParam = -1;
       std::string InnerName;
       llvm::SmallPtrSet<const FunctionDecl *, 4> Seen;
       const CallExpr *Inner =
           removalThrough(Member->getMethodDecl(), Field, Kind.Shifting,
-                         EraseMethods, InnerName, ByKey, 1, Seen);
+                         EraseMethods, InnerName, ByKey, KeyParam, 1, Seen);
       // Erasing by key keeps the loop valid unless the key is the current
-      // one, which the call must then pass along.
+      // one: the parameter the callee erases must receive it.
       if (Inner &&
-          (!ByKey || llvm::any_of(Member->arguments(), [&](const Expr *Arg) {
-            return isCurrentKey(Arg, LoopVar);
-          }))) {
+          (!ByKey || (KeyParam >= 0 &&
+                      static_cast<unsigned>(KeyParam) < Member->getNumArgs() &&
+                      isCurrentKey(Member->getArg(KeyParam), LoopVar)))) {
         Touch Through;
         Through.Call = Call;
         Through.Callee = Member->getMethodDecl();

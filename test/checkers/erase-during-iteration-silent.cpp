@@ -203,3 +203,28 @@ void differentLoopVariableContainer(std::vector<std::vector<int>> &vv) {
   for (auto &inner : vv)
     inner.push_back(1);
 }
+
+namespace regression_cppcheck_template_usage {
+// cppcheck lib/templatesimplifier.cpp simplifyTemplateInstantiations(): the
+// member function called in the loop gets the current element but erases
+// other elements of the std::list, found by a search; the loop's iterator
+// stays valid.
+class Simplifier {
+  std::list<int> instantiations_;
+  void replaceUsage(const int &current) {
+    for (auto it = instantiations_.begin(); it != instantiations_.end();) {
+      if (*it == current + 1) {
+        instantiations_.erase(it);
+        break;
+      }
+      ++it;
+    }
+  }
+
+public:
+  void simplify() {
+    for (const int &instantiation : instantiations_)
+      replaceUsage(instantiation);
+  }
+};
+} // namespace regression_cppcheck_template_usage
