@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "EraseDuringIterationCheck.h"
 #include "LookupBeforeEraseCheck.h"
 #include "PendingMapLeakCheck.h"
 #include "UnconditionalSqlDeleteCheck.h"
@@ -46,6 +47,8 @@ public:
                    << HostMajor << " or use safedelete-tidy\n";
       return;
     }
+    CheckFactories.registerCheck<EraseDuringIterationCheck>(
+        "safedelete-erase-during-iteration");
     CheckFactories.registerCheck<LookupBeforeEraseCheck>(
         "safedelete-lookup-before-erase");
     CheckFactories.registerCheck<PendingMapLeakCheck>(

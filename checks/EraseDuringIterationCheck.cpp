@@ -1,0 +1,1533 @@
+//===--- EraseDuringIterationCheck.cpp - safedelete -----------------------===//
+
+#include "EraseDuringIterationCheck.h"
+#include "support/ExprIdentity.h"
+#include "support/NameList.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::safedelete {
+namespace {
+
+constexpr char RangeForId[] = "range-for";
+constexpr char IterLoopId[] = "iterator-loop";
+constexpr char ForEachId[] = "for-each";
+constexpr char EraseId[] = "erase";
+
+// Node-based containers whose insertions invalidate no iterator.
+constexpr const char *OrderedContainers[] = {"std::map",
+                                             "std::multimap",
+                                             "std::set",
+                                             "std::multiset",
+                                             "std::list",
+                                             "std::forward_list",
+                                             "boost::container::map",
+                                             "boost::container::multimap",
+                                             "boost::container::set",
+                                             "boost::container::multiset",
+                                             "boost::container::list"};
+// Hash containers: erase invalidates only the erased element, an insertion
+// may rehash and invalidate every iterator.
+constexpr const char *HashedContainers[] = {"std::unordered_map",
+                                            "std::unordered_multimap",
+                                            "std::unordered_set",
+                                            "std::unordered_multiset",
+                                            "absl::flat_hash_map",
+                                            "absl::flat_hash_set",
+                                            "absl::node_hash_map",
+                                            "absl::node_hash_set",
+                                            "boost::unordered_map",
+                                            "boost::unordered_multimap",
+                                            "boost::unordered_set",
+                                            "boost::unordered_multiset",
+                                            "boost::unordered_flat_map",
+                                            "boost::unordered_flat_set",
+                                            "boost::unordered_node_map",
+                                            "boost::unordered_node_set",
+                                            "llvm::DenseMap",
+                                            "llvm::SmallDenseMap",
+                                            "llvm::DenseSet",
+                                            "llvm::SmallDenseSet",
+                                            "llvm::StringMap",
+                                            "llvm::StringSet"};
+// Containers whose erase shifts or rebalances the elements after the erased
+// one: `c.erase(it++)` leaves `it` invalid.
+constexpr const char *ShiftingContainers[] = {"std::vector",
+                                              "std::deque",
+                                              "std::basic_string",
+                                              "boost::container::vector",
+                                              "boost::container::small_vector",
+                                              "boost::container::static_vector",
+                                              "boost::container::deque",
+                                              "boost::container::flat_map",
+                                              "boost::container::flat_multimap",
+                                              "boost::container::flat_set",
+                                              "boost::container::flat_multiset",
+                                              "llvm::SmallVector",
+                                              "llvm::SmallVectorImpl",
+                                              "absl::InlinedVector",
+                                              "absl::btree_map",
+                                              "absl::btree_multimap",
+                                              "absl::btree_set",
+                                              "absl::btree_multiset"};
+// Where `std::erase_if` exists and erase(key) removes exactly one element.
+constexpr const char *UniqueKeyStd[] = {
+    "std::map", "std::set", "std::unordered_map", "std::unordered_set"};
+
+constexpr const char *RemovalMethods[] = {
+    "erase",     "erase_after", "extract", "pop_back", "pop_front", "remove",
+    "remove_if", "unique",      "clear",   "assign",   "swap"};
+// Removals that only contiguous containers make harmful for every iterator.
+constexpr const char *ShiftingRemovals[] = {"resize", "shrink_to_fit"};
+constexpr const char *InsertionMethods[] = {
+    "push_back",        "emplace_back", "push_front",   "emplace_front",
+    "insert",           "emplace",      "emplace_hint", "try_emplace",
+    "insert_or_assign", "reserve",      "rehash"};
+
+/// What a container does to its iterators.
+struct Family {
+  bool Known = false;
+  bool Shifting = false;          // erase invalidates later iterators
+  bool InsertInvalidates = false; // an insertion may invalidate them all
+  bool UniqueKeyStd = false;      // std::erase_if, erase(key) == erase(it)
+  bool Pairs = false;             // elements are key/value pairs
+  std::string Name;               // the container class, for messages
+};
+
+bool contains(llvm::ArrayRef<const char *> List, StringRef Name) {
+  return llvm::any_of(List, [&](const char *N) { return Name == N; });
+}
+
+/// The qualified name of \p D without inline namespaces (`std::__cxx11`,
+/// `std::__1`), or an empty string inside functions and anonymous
+/// namespaces.
+std::string plainName(const NamedDecl *D) {
+  if (!D->getIdentifier())
+    return "";
+  llvm::SmallVector<StringRef, 4> Parts{D->getName()};
+  for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent()) {
+    if (C->isInlineNamespace() || isa<TranslationUnitDecl>(C) ||
+        isa<LinkageSpecDecl>(C))
+      continue;
+    const auto *Named = dyn_cast<NamedDecl>(C);
+    if (!Named || !Named->getIdentifier() ||
+        !(isa<NamespaceDecl>(C) || isa<RecordDecl>(C)))
+      return "";
+    Parts.push_back(Named->getName());
+  }
+  std::string Result;
+  for (StringRef Part : llvm::reverse(Parts)) {
+    if (!Result.empty())
+      Result += "::";
+    Result += Part.str();
+  }
+  return Result;
+}
+
+/// Strips parentheses, implicit nodes and the copies or conversions the
+/// compiler adds around iterators and containers.
+const Expr *strip(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next))
+      if (!isa<CXXTemporaryObjectExpr>(Construct) &&
+          Construct->getNumArgs() == 1 &&
+          Construct->getParenOrBraceRange().isInvalid())
+        Next = Construct->getArg(0);
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+bool refersTo(const Expr *E, const ValueDecl *D) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E));
+  return Ref && D &&
+         Ref->getDecl()->getCanonicalDecl() == D->getCanonicalDecl();
+}
+
+/// A container as an access path and the number of dereferences applied to
+/// it: `p->m` and `(*p).m` are {p->m, 0}, `p->erase` is {p, 1}.
+struct ContainerRef {
+  const Expr *Base = nullptr;
+  unsigned Derefs = 0;
+};
+
+/// Whether \p Var, a local pointer, is assigned after its initialisation.
+bool isReassigned(const VarDecl *Var, const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(S))
+    if (Binary->isAssignmentOp() && refersTo(Binary->getLHS(), Var))
+      return true;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(S))
+    if ((Unary->isIncrementDecrementOp() || Unary->getOpcode() == UO_AddrOf) &&
+        refersTo(Unary->getSubExpr(), Var))
+      return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return isReassigned(Var, Child);
+  });
+}
+
+/// Follows local references (`auto &r = m;`) and local pointers that are
+/// never reassigned (`auto *p = &m;`) back to the container they alias.
+ContainerRef resolve(const Expr *E, unsigned Derefs) {
+  for (unsigned Steps = 0; E && Steps < 16; ++Steps) {
+    E = strip(E);
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      if (Unary->getOpcode() == UO_Deref) {
+        ++Derefs;
+        E = Unary->getSubExpr();
+        continue;
+      }
+      if (Unary->getOpcode() == UO_AddrOf && Derefs > 0) {
+        --Derefs;
+        E = Unary->getSubExpr();
+        continue;
+      }
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (Var && Var->isLocalVarDecl() && Var->getInit() &&
+        !isa<ParmVarDecl>(Var)) {
+      const QualType Type = Var->getType();
+      if (Type->isReferenceType()) {
+        E = Var->getInit();
+        continue;
+      }
+      const auto *Function = dyn_cast<FunctionDecl>(Var->getDeclContext());
+      if (Type->isPointerType() && Derefs > 0 && Function &&
+          !isReassigned(Var, Function->getBody())) {
+        E = Var->getInit();
+        continue;
+      }
+    }
+    break;
+  }
+  return {E, Derefs};
+}
+
+bool sameContainer(const ContainerRef &A, const ContainerRef &B) {
+  return A.Base && B.Base && A.Derefs == B.Derefs &&
+         isSameAccess(A.Base, B.Base);
+}
+
+/// The object a member call is made on, as a container reference.
+ContainerRef objectOf(const CXXMemberCallExpr *Call) {
+  const auto *Member = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
+  return resolve(Call->getImplicitObjectArgument(),
+                 Member && Member->isArrow() ? 1 : 0);
+}
+
+StringRef methodName(const CXXMemberCallExpr *Call) {
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  return Method && Method->getIdentifier() ? Method->getName() : StringRef();
+}
+
+StringRef textOf(SourceRange Range, const ASTContext &Context) {
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
+                              Context.getSourceManager(),
+                              Context.getLangOpts());
+}
+
+bool inMacro(SourceRange Range) {
+  return Range.getBegin().isMacroID() || Range.getEnd().isMacroID();
+}
+
+bool isInstantiated(const Decl *D) {
+  const auto *Function =
+      D ? dyn_cast_or_null<FunctionDecl>(D->getDeclContext()) : nullptr;
+  return Function && (Function->isTemplateInstantiation() ||
+                      Function->getTemplateInstantiationPattern());
+}
+
+/// Whether \p S (outside lambdas) contains a statement of type \p T.
+template <typename... T> bool hasNested(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<T...>(S))
+    return true;
+  return llvm::any_of(S->children(),
+                      [](const Stmt *Child) { return hasNested<T...>(Child); });
+}
+
+/// Calls \p F on every call evaluated by \p S, not looking into lambdas.
+template <typename Fn> void forEachCall(const Stmt *S, Fn &&F) {
+  if (!S || isa<LambdaExpr>(S) || isa<UnaryExprOrTypeTraitExpr>(S))
+    return;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    F(Call);
+  for (const Stmt *Child : S->children())
+    forEachCall(Child, F);
+}
+
+/// A call that modifies a container: what, how and on which object.
+struct Touch {
+  const CallExpr *Call = nullptr;
+  std::string Name;
+  bool Inserts = false;
+  bool Shifting = false; // harmful only on shifting containers
+  bool Subscript = false;
+  ContainerRef Object;
+  ContainerRef Other; // the second container of a swap
+  // A call to a member function that modifies the container: the function
+  // and the modifying call inside it (Name is then that call's).
+  const CXXMethodDecl *Callee = nullptr;
+  const CallExpr *Inner = nullptr;
+};
+
+/// A CFG of one loop (break and return lead to its exit) and where each
+/// statement sits in it.
+class LoopFlow {
+public:
+  LoopFlow(const Stmt *Loop, ASTContext &Context) {
+    CFG::BuildOptions Options;
+    Options.setAllAlwaysAdd();
+    Graph = CFG::buildCFG(nullptr, const_cast<Stmt *>(Loop), &Context, Options);
+    if (!Graph)
+      return;
+    for (const CFGBlock *Block : *Graph) {
+      if (Block->getTerminatorStmt() == Loop)
+        Head = Block;
+      unsigned Index = 0;
+      for (const CFGElement &Element : *Block) {
+        if (compat::Optional<CFGStmt> S = Element.getAs<CFGStmt>())
+          Where[S->getStmt()] = {Block, Index};
+        ++Index;
+      }
+    }
+  }
+
+  enum class Step : unsigned char { Continue, Hit, Stop };
+
+  /// Walks every path that starts right after \p From within the current
+  /// iteration, handing each statement to \p Visit until it answers Hit
+  /// (recorded in \p Hits) or Stop. A path also ends at the loop's
+  /// condition, which is handed over when \p ScanHead is set. Returns
+  /// whether some path reaches the condition (the next iteration).
+  template <typename Fn>
+  bool walk(const Stmt *From, bool ScanHead, Fn Visit,
+            llvm::SmallVectorImpl<const Stmt *> &Hits) const {
+    const auto Found = Where.find(From);
+    if (Found == Where.end() || !Head)
+      return false;
+    bool ReachesHead = false;
+    llvm::SmallPtrSet<const CFGBlock *, 16> Seen;
+    llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 8> Work{
+        {Found->second.first, Found->second.second + 1}};
+    while (!Work.empty()) {
+      auto [Block, Index] = Work.pop_back_val();
+      if (Block == Head) {
+        ReachesHead = true;
+        if (!ScanHead)
+          continue;
+      }
+      bool Ended = false;
+      for (; Index < Block->size() && !Ended; ++Index) {
+        compat::Optional<CFGStmt> S = (*Block)[Index].getAs<CFGStmt>();
+        if (!S)
+          continue;
+        const Step Result = Visit(S->getStmt());
+        if (Result == Step::Hit)
+          Hits.push_back(S->getStmt());
+        Ended = Result != Step::Continue;
+      }
+      if (Ended || Block == Head)
+        continue;
+      for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
+        if (const CFGBlock *Next = Succ.getReachableBlock())
+          if (Seen.insert(Next).second)
+            Work.push_back({Next, 0});
+    }
+    return ReachesHead;
+  }
+
+  bool valid() const { return Graph && Head; }
+
+private:
+  std::unique_ptr<CFG> Graph;
+  const CFGBlock *Head = nullptr;
+  llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>> Where;
+};
+
+bool isIncrementOf(const Stmt *S, const VarDecl *It) {
+  if (const auto *Unary = dyn_cast<UnaryOperator>(S))
+    return Unary->isIncrementOp() && refersTo(Unary->getSubExpr(), It);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
+    return Op->getOperator() == OO_PlusPlus && Op->getNumArgs() >= 1 &&
+           refersTo(Op->getArg(0), It);
+  return false;
+}
+
+bool isDecrementOf(const Stmt *S, const VarDecl *It) {
+  if (const auto *Unary = dyn_cast<UnaryOperator>(S))
+    return Unary->isDecrementOp() && refersTo(Unary->getSubExpr(), It);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
+    return Op->getOperator() == OO_MinusMinus && Op->getNumArgs() >= 1 &&
+           refersTo(Op->getArg(0), It);
+  return false;
+}
+
+/// The left and right side of an assignment `lhs = rhs`, or nulls.
+std::pair<const Expr *, const Expr *> assignment(const Stmt *S) {
+  if (const auto *Binary = dyn_cast<BinaryOperator>(S))
+    if (Binary->getOpcode() == BO_Assign)
+      return {Binary->getLHS(), Binary->getRHS()};
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      return {Op->getArg(0), Op->getArg(1)};
+  return {nullptr, nullptr};
+}
+
+/// Whether \p E is `*it`, `it->` of a class iterator, or `it` itself.
+bool isElementOf(const Expr *E, const VarDecl *It) {
+  E = strip(E);
+  if (refersTo(E, It))
+    return true;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    return Unary->getOpcode() == UO_Deref && refersTo(Unary->getSubExpr(), It);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow) &&
+           Op->getNumArgs() >= 1 && refersTo(Op->getArg(0), It);
+  return false;
+}
+
+/// Whether \p E names the element \p It stands on or its key: `it`, `*it`,
+/// `it->first`, `(*it).first`.
+bool isCurrentOf(const Expr *E, const VarDecl *It) {
+  E = strip(E);
+  if (isElementOf(E, It))
+    return true;
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return isElementOf(Member->getBase(), It);
+  return false;
+}
+
+/// Whether \p E is the end of a container, `c.end()`, `std::end(c)` or a
+/// local initialised with one; sets \p Container.
+bool endOf(const Expr *E, ContainerRef &Container, const Expr *&Object,
+           unsigned Depth = 0) {
+  E = strip(E);
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const StringRef Name = methodName(Call);
+    if ((Name != "end" && Name != "cend") || Call->getNumArgs() != 0)
+      return false;
+    Container = objectOf(Call);
+    Object = strip(Call->getImplicitObjectArgument());
+    return true;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const auto *Callee = Call->getDirectCallee();
+    if (!Callee || Call->getNumArgs() != 1)
+      return false;
+    const std::string Name = plainName(Callee);
+    if (Name != "std::end" && Name != "std::cend")
+      return false;
+    Container = resolve(Call->getArg(0), 0);
+    Object = strip(Call->getArg(0));
+    return true;
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Depth == 0 && Var->isLocalVarDecl() && Var->getInit() &&
+         endOf(Var->getInit(), Container, Object, 1);
+}
+
+/// Splits a loop condition `it != end` into the iterator and the container.
+const VarDecl *iteratorOf(const Expr *Cond, ContainerRef &Container,
+                          const Expr *&Object) {
+  if (!Cond)
+    return nullptr;
+  Cond = strip(Cond);
+  const Expr *LHS = nullptr;
+  const Expr *RHS = nullptr;
+  bool Compares = false;
+  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
+    const auto Form = Rewritten->getDecomposedForm();
+    Compares = Form.Opcode == BO_NE || Form.Opcode == BO_LT;
+    LHS = Form.LHS;
+    RHS = Form.RHS;
+  } else if (const auto *Binary = dyn_cast<BinaryOperator>(Cond)) {
+    Compares = Binary->getOpcode() == BO_NE || Binary->getOpcode() == BO_LT;
+    LHS = Binary->getLHS();
+    RHS = Binary->getRHS();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond)) {
+    Compares = (Op->getOperator() == OO_ExclaimEqual ||
+                Op->getOperator() == OO_Less) &&
+               Op->getNumArgs() == 2;
+    if (Compares) {
+      LHS = Op->getArg(0);
+      RHS = Op->getArg(1);
+    }
+  }
+  if (!Compares)
+    return nullptr;
+  for (int Swap = 0; Swap < 2; ++Swap, std::swap(LHS, RHS)) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(strip(LHS));
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (Var && !Var->getType()->isReferenceType() &&
+        endOf(RHS, Container, Object))
+      return Var;
+  }
+  return nullptr;
+}
+
+const Stmt *loopBody(const Stmt *Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return For->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    return Do->getBody();
+  if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(Loop))
+    return RangeFor->getBody();
+  return nullptr;
+}
+
+/// The statements of a block, or the statement itself.
+llvm::SmallVector<const Stmt *, 4> statementsOf(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    return {Block->body_begin(), Block->body_end()};
+  return {S};
+}
+
+/// Whether \p Expected is the whole expression statement \p S.
+bool isStatement(const Stmt *S, const Expr *Expected) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  return E && E->IgnoreImplicit()->IgnoreParens() == Expected;
+}
+
+/// The location just past a branch of an if: past its `}` or its `;`.
+SourceLocation endOfBranch(const Stmt *Branch, const ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  if (const auto *Block = dyn_cast<CompoundStmt>(Branch))
+    return Lexer::getLocForEndOfToken(Block->getRBracLoc(), 0, SM,
+                                      Context.getLangOpts());
+  return Lexer::findLocationAfterToken(Branch->getEndLoc(), tok::semi, SM,
+                                       Context.getLangOpts(),
+                                       /*SkipTrailingWhitespaceAndNewLine=*/
+                                       false);
+}
+
+/// A name not spelled in \p Text, from \p Candidates, or "".
+std::string freshName(StringRef Text,
+                      std::initializer_list<const char *> Candidates) {
+  for (const char *Candidate : Candidates) {
+    bool Used = false;
+    for (size_t Pos = Text.find(Candidate); Pos != StringRef::npos;
+         Pos = Text.find(Candidate, Pos + 1)) {
+      const size_t End = Pos + StringRef(Candidate).size();
+      const auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+      if ((Pos == 0 || !IsIdent(Text[Pos - 1])) &&
+          (End >= Text.size() || !IsIdent(Text[End])))
+        Used = true;
+    }
+    if (!Used)
+      return Candidate;
+  }
+  return "";
+}
+
+/// How \p Type (a container, or a reference to one) treats its iterators.
+Family familyOf(QualType Type, const std::vector<std::string> &Extra) {
+  Family Result;
+  Type = Type.getNonReferenceType();
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  if (!Record)
+    return Result;
+  const auto Classify = [&](const CXXRecordDecl *R) {
+    const std::string Name = plainName(R);
+    if (Name.empty())
+      return false;
+    Result.Name = Name;
+    Result.Pairs = StringRef(Name).lower().find("map") != std::string::npos;
+    Result.UniqueKeyStd = contains(UniqueKeyStd, Name);
+    if (contains(OrderedContainers, Name)) {
+      Result.Known = true;
+      return true;
+    }
+    if (contains(HashedContainers, Name)) {
+      Result.Known = Result.InsertInvalidates = true;
+      return true;
+    }
+    if (contains(ShiftingContainers, Name)) {
+      Result.Known = Result.Shifting = Result.InsertInvalidates = true;
+      return true;
+    }
+    for (StringRef Wanted : Extra) {
+      Wanted.consume_front("::");
+      const bool Matches =
+          Wanted.contains("::")
+              ? Name == Wanted
+              : StringRef(Name).rsplit("::").second == Wanted || Name == Wanted;
+      if (!Matches)
+        continue;
+      // A configured flat map or vector shifts its elements on erase.
+      const std::string Lower = StringRef(Name).lower();
+      Result.Known = true;
+      Result.Shifting = Lower.find("flat") != std::string::npos ||
+                        Lower.find("vector") != std::string::npos ||
+                        Lower.find("deque") != std::string::npos;
+      return true;
+    }
+    return false;
+  };
+  if (Classify(Record))
+    return Result;
+  if (Record->hasDefinition())
+    Record->forallBases(
+        [&](const CXXRecordDecl *Base) { return !Classify(Base); });
+  if (!Result.Known)
+    return Family();
+  return Result;
+}
+
+/// The container modification \p Call makes, if any.
+compat::Optional<Touch> touchOf(const CallExpr *Call,
+                                const std::vector<std::string> &EraseMethods) {
+  Touch Result;
+  Result.Call = Call;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const StringRef Name = methodName(Member);
+    if (Name.empty())
+      return {};
+    Result.Shifting = contains(ShiftingRemovals, Name);
+    Result.Inserts = contains(InsertionMethods, Name);
+    if (!Result.Shifting && !Result.Inserts &&
+        !contains(RemovalMethods, Name) &&
+        !llvm::is_contained(EraseMethods, Name))
+      return {};
+    // Resolving aliases costs a walk of the function: names first.
+    Result.Name = Name.str();
+    Result.Object = objectOf(Member);
+    if (Name == "swap" && Member->getNumArgs() == 1)
+      Result.Other = resolve(Member->getArg(0), 0);
+    return Result;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    if (Op->getNumArgs() != 2 ||
+        (Op->getOperator() != OO_Equal && Op->getOperator() != OO_Subscript))
+      return {};
+    Result.Object = resolve(Op->getArg(0), 0);
+    if (Op->getOperator() == OO_Equal) {
+      Result.Name = "operator=";
+      return Result;
+    }
+    if (Op->getOperator() == OO_Subscript) {
+      Result.Name = "operator[]";
+      Result.Inserts = Result.Subscript = true;
+      return Result;
+    }
+    return {};
+  }
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || Call->getNumArgs() < 1 || !Callee->getIdentifier() ||
+      !(Callee->getName() == "erase" || Callee->getName() == "erase_if" ||
+        Callee->getName() == "swap"))
+    return {};
+  const std::string Name = plainName(Callee);
+  if (Name != "std::erase" && Name != "std::erase_if" && Name != "std::swap")
+    return {};
+  Result.Name = Name;
+  Result.Object = resolve(Call->getArg(0), 0);
+  if (Name == "std::swap" && Call->getNumArgs() == 2)
+    Result.Other = resolve(Call->getArg(1), 0);
+  return Result;
+}
+
+/// Whether \p E is the key of the element the range-for stands on: the loop
+/// variable (a set element), its `.first`, or the first binding.
+bool isCurrentKey(const Expr *E, const VarDecl *LoopVar) {
+  E = strip(E);
+  if (refersTo(E, LoopVar))
+    return true;
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return !Member->isArrow() && refersTo(Member->getBase(), LoopVar) &&
+           Member->getMemberDecl()->getIdentifier() &&
+           Member->getMemberDecl()->getName() == "first";
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Decomposition = dyn_cast_or_null<DecompositionDecl>(LoopVar);
+  return Ref && Decomposition && !Decomposition->bindings().empty() &&
+         Ref->getDecl() == Decomposition->bindings()[0];
+}
+
+} // namespace
+
+EraseDuringIterationCheck::EraseDuringIterationCheck(StringRef Name,
+                                                     ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawContainerTypes(Options.get("ContainerTypes", "")),
+      RawEraseMethods(Options.get("EraseMethods", "")),
+      RawFixMode(Options.get("FixMode", "erase_if")) {
+  NameList Types = parseNameList(RawContainerTypes);
+  for (const std::string &Bad : Types.Invalid)
+    configurationDiag("invalid entry '%0' in option 'ContainerTypes' of %1: "
+                      "expected a qualified class name such as "
+                      "'::my::Map'; the entry is ignored")
+        << Bad << Name;
+  ContainerTypes = std::move(Types.Names);
+  NameList Methods = parseNameList(RawEraseMethods);
+  for (const std::string &Bad : Methods.Invalid)
+    configurationDiag("invalid entry '%0' in option 'EraseMethods' of %1: "
+                      "expected a member function name such as 'remove'; "
+                      "the entry is ignored")
+        << Bad << Name;
+  for (const std::string &Method : Methods.Names)
+    if (Method.find("::") == std::string::npos)
+      EraseMethods.push_back(Method);
+    else
+      configurationDiag("invalid entry '%0' in option 'EraseMethods' of %1: "
+                        "expected a member function name such as 'remove'; "
+                        "the entry is ignored")
+          << Method << Name;
+  std::string InvalidInsertions;
+  CheckInsertions =
+      compat::getBool(Options, "CheckInsertions", true, InvalidInsertions);
+  if (!InvalidInsertions.empty())
+    configurationDiag("invalid value '%0' for option 'CheckInsertions' of "
+                      "%1: expected 'true' or 'false'; 'true' is used")
+        << InvalidInsertions << Name;
+  if (RawFixMode == "iterator-loop")
+    Fix = FixKind::IteratorLoop;
+  else if (RawFixMode == "none")
+    Fix = FixKind::None;
+  else if (RawFixMode != "erase_if")
+    configurationDiag("invalid value '%0' for option 'FixMode' of %1: "
+                      "expected 'erase_if', 'iterator-loop' or 'none'; "
+                      "'erase_if' is used")
+        << RawFixMode << Name;
+}
+
+void EraseDuringIterationCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ContainerTypes", RawContainerTypes);
+  Options.store(Opts, "EraseMethods", RawEraseMethods);
+  compat::storeBool(Options, Opts, "CheckInsertions", CheckInsertions);
+  Options.store(Opts, "FixMode", RawFixMode);
+}
+
+bool EraseDuringIterationCheck::firstReport(SourceLocation Loc) {
+  return Reported.insert(Loc.getRawEncoding()).second;
+}
+
+void EraseDuringIterationCheck::registerMatchers(MatchFinder *Finder) {
+  std::vector<std::string> Names;
+  for (llvm::ArrayRef<const char *> List :
+       {llvm::ArrayRef<const char *>(OrderedContainers),
+        llvm::ArrayRef<const char *>(HashedContainers),
+        llvm::ArrayRef<const char *>(ShiftingContainers)})
+    for (const char *Name : List)
+      Names.push_back(std::string("::") + Name);
+  Names.insert(Names.end(), ContainerTypes.begin(), ContainerTypes.end());
+  const std::vector<StringRef> NameRefs(Names.begin(), Names.end());
+  const auto ContainerType =
+      qualType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+          cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(NameRefs)))))));
+  const auto NotSystem = unless(isExpansionInSystemHeader());
+
+  // Cheap tests first: the kind and the arguments, then the callee's name,
+  // and only then where the node is spelled.
+  Finder->addMatcher(
+      cxxForRangeStmt(NotSystem, hasRangeInit(expr(hasType(ContainerType))))
+          .bind(RangeForId),
+      this);
+  Finder->addMatcher(forStmt(hasCondition(expr()), NotSystem).bind(IterLoopId),
+                     this);
+  Finder->addMatcher(whileStmt(NotSystem).bind(IterLoopId), this);
+  Finder->addMatcher(doStmt(NotSystem).bind(IterLoopId), this);
+  Finder->addMatcher(callExpr(argumentCountIs(3),
+                              callee(functionDecl(hasName("::std::for_each"))),
+                              NotSystem)
+                         .bind(ForEachId),
+                     this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(argumentCountIs(1),
+                        callee(cxxMethodDecl(hasName("erase"))), NotSystem,
+                        on(expr(anyOf(hasType(ContainerType),
+                                      hasType(pointsTo(ContainerType))))))
+          .bind(EraseId),
+      this);
+}
+
+void EraseDuringIterationCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  if (Context.getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  if (const auto *Loop = Result.Nodes.getNodeAs<Stmt>(RangeForId))
+    checkRangeFor(Loop, Context);
+  else if (const auto *Loop = Result.Nodes.getNodeAs<Stmt>(IterLoopId))
+    checkIteratorLoop(Loop, Context);
+  else if (const auto *Call = Result.Nodes.getNodeAs<Expr>(ForEachId))
+    checkForEach(Call, Context);
+  else if (const auto *Call = Result.Nodes.getNodeAs<Expr>(EraseId))
+    checkPostIncrementErase(Call, Context);
+}
+
+namespace {
+
+constexpr char RemovalInLoop[] =
+    "'%0' on '%1' inside a loop over '%2' invalidates the loop's iterator";
+constexpr char InsertionInLoop[] =
+    "'%0' on '%1' inside a loop over '%2' may invalidate the loop's "
+    "iterator";
+
+/// The text of the container a modification is made on.
+StringRef objectText(const Touch &T, const ASTContext &Context) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(T.Call);
+  const Expr *Object =
+      Member ? Member->getImplicitObjectArgument() : T.Call->getArg(0);
+  return textOf(strip(Object)->getSourceRange(), Context);
+}
+constexpr char LoopStarts[] = "loop over '%0' starts here";
+
+/// The safe form of a modification inside a loop over the same container.
+void noteSafeForm(ClangTidyCheck &Check, const Touch &T,
+                  const ASTContext &Context) {
+  const SourceLocation Loc = T.Call->getExprLoc();
+  const StringRef Container = objectText(T, Context);
+  if (T.Inserts) {
+    Check.diag(Loc, "collect the new elements and insert them after the loop",
+               DiagnosticIDs::Note);
+    return;
+  }
+  static constexpr const char *Erasures[] = {
+      "erase",     "erase_after", "extract",    "remove",
+      "remove_if", "unique",      "std::erase", "std::erase_if"};
+  if (contains(Erasures, T.Name) ||
+      !T.Name.empty() && !contains(RemovalMethods, T.Name) &&
+          !contains(ShiftingRemovals, T.Name) && T.Name != "operator=" &&
+          T.Name != "std::swap")
+    Check.diag(Loc,
+               "collect what to remove and erase it after the loop, or "
+               "iterate with 'it = %0.erase(it)' and advance only when "
+               "nothing was erased",
+               DiagnosticIDs::Note)
+        << Container;
+  else
+    Check.diag(Loc,
+               "leave the loop right after modifying '%0' or modify it after "
+               "the loop",
+               DiagnosticIDs::Note)
+        << Container;
+}
+
+/// Rewrites `cond` with the loop variable of a range-for replaced by the
+/// iterator \p It; empty when some use cannot be rewritten.
+std::string rewriteCondition(const Expr *Cond, const VarDecl *LoopVar,
+                             const Family &Kind, StringRef It,
+                             const ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  struct Edit {
+    unsigned Begin, End;
+    std::string Text;
+  };
+  llvm::SmallVector<Edit, 4> Edits;
+  bool Ok = true;
+  const auto *Decomposition = dyn_cast<DecompositionDecl>(LoopVar);
+  const auto Add = [&](SourceRange Range, std::string Text) {
+    if (inMacro(Range)) {
+      Ok = false;
+      return;
+    }
+    const SourceLocation End = Lexer::getLocForEndOfToken(
+        Range.getEnd(), 0, SM, Context.getLangOpts());
+    Edits.push_back({SM.getFileOffset(Range.getBegin()), SM.getFileOffset(End),
+                     std::move(Text)});
+  };
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || !Ok)
+      return;
+    if (const auto *Member = dyn_cast<MemberExpr>(S)) {
+      if (!Member->isArrow() && refersTo(Member->getBase(), LoopVar) &&
+          Member->getMemberDecl()->getIdentifier()) {
+        Add(Member->getSourceRange(),
+            (It + "->" + Member->getMemberDecl()->getName()).str());
+        return;
+      }
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      if (Ref->getDecl() == LoopVar) {
+        Add(Ref->getSourceRange(), ("(*" + It + ")").str());
+        return;
+      }
+      if (Decomposition) {
+        const auto Bindings = Decomposition->bindings();
+        for (unsigned I = 0; I < Bindings.size(); ++I)
+          if (Ref->getDecl() == Bindings[I]) {
+            if (!Kind.Pairs || I > 1) {
+              Ok = false;
+              return;
+            }
+            Add(Ref->getSourceRange(),
+                (It + (I == 0 ? "->first" : "->second")).str());
+            return;
+          }
+      }
+    }
+    if (const auto *Unary = dyn_cast<UnaryOperator>(S))
+      if (Unary->getOpcode() == UO_AddrOf &&
+          refersTo(Unary->getSubExpr(), LoopVar)) {
+        Ok = false;
+        return;
+      }
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(Cond);
+  if (!Ok || inMacro(Cond->getSourceRange()))
+    return "";
+  const unsigned Begin = SM.getFileOffset(Cond->getBeginLoc());
+  const StringRef Text = textOf(Cond->getSourceRange(), Context);
+  llvm::sort(Edits,
+             [](const Edit &A, const Edit &B) { return A.Begin < B.Begin; });
+  std::string Result;
+  unsigned At = 0;
+  for (const Edit &E : Edits) {
+    if (E.Begin < Begin + At || E.End > Begin + Text.size())
+      return "";
+    Result += Text.slice(At, E.Begin - Begin).str();
+    Result += E.Text;
+    At = E.End - Begin;
+  }
+  Result += Text.substr(At).str();
+  return Result;
+}
+
+/// The rewrite of a range-for whose body is `if (cond) c.erase(key);`, or
+/// an empty string; sets \p ReplaceEnd to the end of the loop.
+std::string rangeForFix(const CXXForRangeStmt *Loop, const Touch &T,
+                        StringRef ContainerText, const Family &Kind,
+                        EraseDuringIterationCheck::FixKind Fix,
+                        ASTContext &Context, SourceLocation &ReplaceEnd) {
+  const VarDecl *LoopVar = Loop->getLoopVariable();
+  const auto Body = statementsOf(Loop->getBody());
+  const auto *If = Body.size() == 1 ? dyn_cast<IfStmt>(Body[0]) : nullptr;
+  if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
+    return "";
+  const auto Then = statementsOf(If->getThen());
+  if (Then.size() != 1 || !isStatement(Then[0], T.Call) ||
+      T.Call->getNumArgs() != 1 || !isCurrentKey(T.Call->getArg(0), LoopVar))
+    return "";
+  ReplaceEnd = endOfBranch(Loop->getBody(), Context);
+  if (ReplaceEnd.isInvalid())
+    return "";
+  const SourceManager &SM = Context.getSourceManager();
+  const StringRef LoopText = Lexer::getSourceText(
+      CharSourceRange::getCharRange(Loop->getBeginLoc(), ReplaceEnd), SM,
+      Context.getLangOpts());
+  const Expr *Cond = If->getCond();
+  const auto *Decomposition = dyn_cast<DecompositionDecl>(LoopVar);
+
+  if (Fix == EraseDuringIterationCheck::FixKind::EraseIf &&
+      Context.getLangOpts().CPlusPlus20) {
+    std::string Param;
+    std::string Unpack;
+    if (Decomposition) {
+      const std::string Entry =
+          freshName(LoopText, {"entry", "element", "item"});
+      if (Entry.empty())
+        return "";
+      const StringRef Qualifiers = Lexer::getSourceText(
+          CharSourceRange::getCharRange(LoopVar->getBeginLoc(),
+                                        LoopVar->getLocation()),
+          SM, Context.getLangOpts());
+      Param = (Qualifiers + Entry).str();
+      Unpack = (Qualifiers + "[").str();
+      for (const BindingDecl *Binding : Decomposition->bindings()) {
+        if (Unpack.back() != '[')
+          Unpack += ", ";
+        Unpack += Binding->getName().str();
+      }
+      Unpack += "] = " + Entry + "; ";
+    } else {
+      Param =
+          textOf(SourceRange(LoopVar->getBeginLoc(), LoopVar->getLocation()),
+                 Context)
+              .str();
+    }
+    return ("std::erase_if(" + ContainerText + ", [&](" + Param + ") { " +
+            Unpack + "return " + textOf(Cond->getSourceRange(), Context) +
+            "; });")
+        .str();
+  }
+
+  // The iterator loop keeps the element in place: a by-value loop variable
+  // would have let the condition modify a copy.
+  if (!LoopVar->getType()->isReferenceType())
+    return "";
+  const std::string It = freshName(LoopText, {"it", "iter", "it_"});
+  if (It.empty())
+    return "";
+  const std::string NewCond =
+      rewriteCondition(Cond, LoopVar, Kind, It, Context);
+  if (NewCond.empty())
+    return "";
+  const std::string Object = isa<UnaryOperator>(strip(Loop->getRangeInit()))
+                                 ? ("(" + ContainerText + ")").str()
+                                 : ContainerText.str();
+  const std::string Indent(SM.getSpellingColumnNumber(Loop->getBeginLoc()) - 1,
+                           ' ');
+  return "for (auto " + It + " = " + Object + ".begin(); " + It +
+         " != " + Object + ".end();) {\n" + Indent + "  if (" + NewCond +
+         ")\n" + Indent + "    " + It + " = " + Object + ".erase(" + It +
+         ");\n" + Indent + "  else\n" + Indent + "    ++" + It + ";\n" +
+         Indent + "}";
+}
+
+/// Whether a removal from a node-based container keeps the element the
+/// range-for stands on: erasing another key leaves its iterator valid, and a
+/// predicate that compares the address of the loop variable spares it.
+bool sparesCurrent(const Touch &T, const VarDecl *LoopVar,
+                   const std::vector<std::string> &EraseMethods) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(T.Call);
+  if (!Member || Member->getNumArgs() == 0)
+    return false;
+  if (T.Name == "remove_if") {
+    const auto *Lambda = dyn_cast<LambdaExpr>(strip(Member->getArg(0)));
+    std::function<bool(const Stmt *)> TakesAddress = [&](const Stmt *S) {
+      if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(S))
+        if (Unary->getOpcode() == UO_AddrOf &&
+            refersTo(Unary->getSubExpr(), LoopVar))
+          return true;
+      return S && llvm::any_of(S->children(), TakesAddress);
+    };
+    return Lambda && TakesAddress(Lambda->getBody());
+  }
+  const bool ByKey = T.Name == "erase" || T.Name == "extract" ||
+                     T.Name == "remove" ||
+                     llvm::is_contained(EraseMethods, T.Name);
+  if (!ByKey || Member->getNumArgs() != 1)
+    return false;
+  const Expr *Arg = strip(Member->getArg(0));
+  if (const auto *Find = dyn_cast<CXXMemberCallExpr>(Arg))
+    if (methodName(Find) == "find" && Find->getNumArgs() == 1)
+      Arg = Find->getArg(0);
+  return !isCurrentKey(Arg, LoopVar);
+}
+
+/// Whether \p Ref is the member \p Field of `*this`.
+bool isThisMember(const ContainerRef &Ref, const FieldDecl *Field) {
+  const auto *Member = dyn_cast_or_null<MemberExpr>(Ref.Base);
+  return Member && Ref.Derefs == 0 && Member->getMemberDecl() == Field &&
+         isa<CXXThisExpr>(strip(Member->getBase()));
+}
+
+/// The call, in the body of \p Method or of a member function it calls on
+/// `this` (at most three calls deep), that removes elements from the member
+/// \p Field; null when there is none in this translation unit. For an erase
+/// by key, \p KeyParam is the parameter of \p Method that holds the key (or
+/// the pair whose `.first` it is), or -1.
+const CallExpr *
+removalThrough(const CXXMethodDecl *Method, const FieldDecl *Field,
+               bool Shifting, const std::vector<std::string> &EraseMethods,
+               std::string &Name, bool &ByKey, int &KeyParam, unsigned Depth,
+               llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Method || Depth > 3 || !Method->hasBody(Definition) ||
+      !Seen.insert(Definition).second)
+    return nullptr;
+  const CallExpr *Found = nullptr;
+  forEachCall(Definition->getBody(), [&](const CallExpr *Call) {
+    if (Found)
+      return;
+    compat::Optional<Touch> T = touchOf(Call, EraseMethods);
+    if (T && !T->Inserts && (Shifting || !T->Shifting) &&
+        (isThisMember(T->Object, Field) || isThisMember(T->Other, Field))) {
+      ByKey =
+          !Shifting && Call->getNumArgs() == 1 &&
+          (T->Name == "erase" || T->Name == "extract" || T->Name == "remove" ||
+           llvm::is_contained(EraseMethods, T->Name));
+      KeyParam = -1;
+      const Expr *Key = ByKey ? strip(Call->getArg(0)) : nullptr;
+      if (const auto *Member = dyn_cast_or_null<MemberExpr>(Key))
+        Key = Member->isArrow() ? nullptr : strip(Member->getBase());
+      const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Key);
+      const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+      if (Depth == 1 && Param && Param->getDeclContext() == Definition)
+        KeyParam = static_cast<int>(Param->getFunctionScopeIndex());
+      Name = T->Name;
+      Found = Call;
+      return;
+    }
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    if (Member && isa<CXXThisExpr>(strip(Member->getImplicitObjectArgument())))
+      Found =
+          removalThrough(Member->getMethodDecl(), Field, Shifting, EraseMethods,
+                         Name, ByKey, KeyParam, Depth + 1, Seen);
+  });
+  return Found;
+}
+
+/// Whether \p E is, somewhere in \p S, a statement of its own: an element
+/// of a block or the body of an if, a loop or a label.
+bool isStatementIn(const Stmt *S, const Expr *E) {
+  if (!S || isa<Expr>(S))
+    return false;
+  llvm::SmallVector<const Stmt *, 4> Bodies;
+  if (const auto *Block = dyn_cast<CompoundStmt>(S))
+    Bodies.append(Block->body_begin(), Block->body_end());
+  else if (const auto *If = dyn_cast<IfStmt>(S))
+    Bodies = {If->getThen(), If->getElse()};
+  else if (const Stmt *Body = loopBody(S))
+    Bodies = {Body};
+  else if (const auto *Label = dyn_cast<LabelStmt>(S))
+    Bodies = {Label->getSubStmt()};
+  else if (const auto *Case = dyn_cast<SwitchCase>(S))
+    Bodies = {Case->getSubStmt()};
+  else if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+    Bodies = {Switch->getBody()};
+  else if (const auto *Try = dyn_cast<CXXTryStmt>(S))
+    Bodies = {Try->getTryBlock()};
+  for (const Stmt *Body : Bodies) {
+    const auto *Full = dyn_cast_or_null<Expr>(Body);
+    if (Full && Full->IgnoreImplicit() == E)
+      return true;
+    if (isStatementIn(Body, E))
+      return true;
+  }
+  if (const auto *Try = dyn_cast<CXXTryStmt>(S))
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+      if (isStatementIn(Try->getHandler(I)->getHandlerBlock(), E))
+        return true;
+  return false;
+}
+
+} // namespace
+
+void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
+                                              ASTContext &Context) {
+  const auto *Loop = cast<CXXForRangeStmt>(S);
+  const Expr *Init = Loop->getRangeInit();
+  const VarDecl *LoopVar = Loop->getLoopVariable();
+  if (!Init || !LoopVar)
+    return;
+  const Family Kind = familyOf(Init->getType(), ContainerTypes);
+  const ContainerRef Container = resolve(Init, 0);
+  if (!Kind.Known || !isSideEffectFreeAccess(Container.Base))
+    return;
+  const StringRef ContainerText = textOf(Init->getSourceRange(), Context);
+
+  // A member of `*this` may also be modified by the member functions the
+  // loop calls.
+  const auto *ContainerMember = dyn_cast<MemberExpr>(Container.Base);
+  const auto *Field =
+      ContainerMember && Container.Derefs == 0 &&
+              isa<CXXThisExpr>(strip(ContainerMember->getBase()))
+          ? dyn_cast<FieldDecl>(ContainerMember->getMemberDecl())
+          : nullptr;
+
+  llvm::SmallVector<Touch, 2> Touches;
+  forEachCall(Loop->getBody(), [&](const CallExpr *Call) {
+    compat::Optional<Touch> T = touchOf(Call, EraseMethods);
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    if (Field && Member && !T &&
+        isa<CXXThisExpr>(strip(Member->getImplicitObjectArgument()))) {
+      bool ByKey = false;
+      int KeyParam = -1;
+      std::string InnerName;
+      llvm::SmallPtrSet<const FunctionDecl *, 4> Seen;
+      const CallExpr *Inner =
+          removalThrough(Member->getMethodDecl(), Field, Kind.Shifting,
+                         EraseMethods, InnerName, ByKey, KeyParam, 1, Seen);
+      // Erasing by key keeps the loop valid unless the key is the current
+      // one: the parameter the callee erases must receive it.
+      if (Inner &&
+          (!ByKey || (KeyParam >= 0 &&
+                      static_cast<unsigned>(KeyParam) < Member->getNumArgs() &&
+                      isCurrentKey(Member->getArg(KeyParam), LoopVar)))) {
+        Touch Through;
+        Through.Call = Call;
+        Through.Callee = Member->getMethodDecl();
+        Through.Inner = Inner;
+        Through.Name = InnerName;
+        Touches.push_back(Through);
+      }
+      return;
+    }
+    if (!T || !(sameContainer(T->Object, Container) ||
+                sameContainer(T->Other, Container)))
+      return;
+    if (T->Shifting && !Kind.Shifting)
+      return;
+    if (T->Inserts &&
+        (!CheckInsertions || !Kind.InsertInvalidates ||
+         (T->Subscript && (Kind.Shifting || !Kind.Pairs ||
+                           isCurrentKey(Call->getArg(1), LoopVar)))))
+      return;
+    if (!Kind.Shifting && sparesCurrent(*T, LoopVar, EraseMethods))
+      return;
+    Touches.push_back(*T);
+  });
+  if (Touches.empty())
+    return;
+
+  LoopFlow Flow(Loop, Context);
+  if (!Flow.valid())
+    return;
+  for (const Touch &T : Touches) {
+    llvm::SmallVector<const Stmt *, 1> Hits;
+    // Silent when every path leaves the loop before its next iteration.
+    if (!Flow.walk(
+            T.Call, /*ScanHead=*/false,
+            [](const Stmt *) { return LoopFlow::Step::Continue; }, Hits) ||
+        !firstReport(T.Call->getExprLoc()))
+      continue;
+    if (T.Callee) {
+      diag(T.Call->getExprLoc(),
+           "%0 modifies '%1' inside a loop over it, which invalidates the "
+           "loop's iterator")
+          << T.Callee << ContainerText;
+      diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
+          << ContainerText;
+      diag(T.Inner->getExprLoc(), "'%0' is called here", DiagnosticIDs::Note)
+          << T.Name;
+      continue;
+    }
+    std::string Replacement;
+    SourceLocation ReplaceEnd;
+    if (Touches.size() == 1 && Fix != FixKind::None && !T.Inserts &&
+        T.Name == "erase" && Kind.UniqueKeyStd && !isInstantiated(LoopVar) &&
+        !inMacro(Loop->getSourceRange()))
+      Replacement =
+          rangeForFix(Loop, T, ContainerText, Kind, Fix, Context, ReplaceEnd);
+    {
+      auto Diag = diag(T.Call->getExprLoc(),
+                       T.Inserts ? InsertionInLoop : RemovalInLoop)
+                  << T.Name << objectText(T, Context) << ContainerText;
+      if (!Replacement.empty())
+        Diag << FixItHint::CreateReplacement(
+            CharSourceRange::getCharRange(Loop->getBeginLoc(), ReplaceEnd),
+            Replacement);
+    }
+    diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note) << ContainerText;
+    if (Replacement.empty())
+      noteSafeForm(*this, T, Context);
+  }
+}
+
+namespace {
+
+/// The rewrite of `if (cond) c.erase(it);` / `it = c.erase(it);` in a loop
+/// that then advances `it` unconditionally into
+/// `if (cond) it = c.erase(it); else ++it;`, or no hints.
+std::vector<FixItHint> iteratorLoopFix(const Stmt *Loop, const VarDecl *It,
+                                       const Expr *Erase, const Stmt *Site,
+                                       bool TakesResult,
+                                       llvm::ArrayRef<const Stmt *> Hits,
+                                       ASTContext &Context) {
+  const Stmt *Body = loopBody(Loop);
+  const auto Statements = statementsOf(Body);
+  const auto *For = dyn_cast<ForStmt>(Loop);
+  const Stmt *Increment = nullptr;
+  const IfStmt *If = nullptr;
+  if (For && For->getInc() && isIncrementOf(strip(For->getInc()), It)) {
+    Increment = For->getInc();
+    If = dyn_cast<IfStmt>(Statements.back());
+  } else if (isa<WhileStmt>(Loop) && Statements.size() >= 2 &&
+             isa<Expr>(Statements.back()) &&
+             isIncrementOf(strip(cast<Expr>(Statements.back())), It)) {
+    Increment = Statements.back();
+    If = dyn_cast<IfStmt>(Statements[Statements.size() - 2]);
+  }
+  if (!Increment || !If || If->getElse() || If->getInit() ||
+      If->getConditionVariable() || hasNested<ContinueStmt>(Body) ||
+      hasNested<BreakStmt, ReturnStmt, GotoStmt>(If->getThen()))
+    return {};
+  // Every use that follows must be that increment.
+  const auto InIncrement = [&](const Stmt *Hit) {
+    std::function<bool(const Stmt *)> Has = [&](const Stmt *S) {
+      return S == Hit || llvm::any_of(S->children(), [&](const Stmt *C) {
+               return C && Has(C);
+             });
+    };
+    return Has(Increment);
+  };
+  if (!llvm::all_of(Hits, InIncrement) ||
+      !llvm::any_of(statementsOf(If->getThen()), [&](const Stmt *S) {
+        return isStatement(S, cast<Expr>(Site));
+      }))
+    return {};
+  if (!TakesResult &&
+      (!refersTo(cast<CallExpr>(Erase)->getArg(0), It) ||
+       Erase->getType().getCanonicalType().getUnqualifiedType() !=
+           It->getType().getCanonicalType().getUnqualifiedType()))
+    return {};
+  if (inMacro(Loop->getSourceRange()) || inMacro(Increment->getSourceRange()) ||
+      inMacro(If->getSourceRange()) || inMacro(Site->getSourceRange()) ||
+      isInstantiated(It))
+    return {};
+  const SourceLocation ThenEnd = endOfBranch(If->getThen(), Context);
+  if (ThenEnd.isInvalid())
+    return {};
+  const SourceManager &SM = Context.getSourceManager();
+  const StringRef IncrementText = textOf(Increment->getSourceRange(), Context);
+  std::vector<FixItHint> Hints;
+  if (!TakesResult)
+    Hints.push_back(FixItHint::CreateInsertion(Erase->getBeginLoc(),
+                                               (It->getName() + " = ").str()));
+  if (For) {
+    const SourceLocation AfterSemi = Lexer::findLocationAfterToken(
+        For->getCond()->getEndLoc(), tok::semi, SM, Context.getLangOpts(),
+        /*SkipTrailingWhitespaceAndNewLine=*/false);
+    if (AfterSemi.isInvalid())
+      return {};
+    Hints.push_back(FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+        AfterSemi, Lexer::getLocForEndOfToken(Increment->getEndLoc(), 0, SM,
+                                              Context.getLangOpts()))));
+    Hints.push_back(FixItHint::CreateInsertion(
+        ThenEnd, (" else " + IncrementText + ";").str()));
+  } else {
+    Hints.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getCharRange(ThenEnd, Increment->getBeginLoc()),
+        " else "));
+  }
+  return Hints;
+}
+
+} // namespace
+
+void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
+                                                  ASTContext &Context) {
+  const Expr *Cond = nullptr;
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    Cond = For->getCond();
+  else if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    Cond = While->getCond();
+  else if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    Cond = Do->getCond();
+  ContainerRef Container;
+  const Expr *Object = nullptr;
+  const VarDecl *It = iteratorOf(Cond, Container, Object);
+  if (!It || !isSideEffectFreeAccess(Container.Base))
+    return;
+  QualType ObjectType = Object->getType();
+  if (ObjectType->isPointerType() && Container.Derefs > 0)
+    ObjectType = ObjectType->getPointeeType();
+  if (!familyOf(ObjectType, ContainerTypes).Known)
+    return;
+  const StringRef ContainerText = textOf(Object->getSourceRange(), Context);
+  const Stmt *Body = loopBody(Loop);
+
+  // Writes to the iterator, the names they write through, and the erase
+  // calls whose result they take.
+  llvm::SmallPtrSet<const Stmt *, 8> Writes;
+  llvm::SmallPtrSet<const Stmt *, 8> Written;
+  llvm::DenseMap<const Expr *, const Stmt *> TakenBy;
+  std::function<void(const Stmt *)> Gather = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    const auto [LHS, RHS] = assignment(S);
+    if (LHS && refersTo(LHS, It)) {
+      Writes.insert(S);
+      Written.insert(strip(LHS));
+      TakenBy[strip(RHS)] = S;
+    }
+    for (const Stmt *Child : S->children())
+      Gather(Child);
+  };
+  Gather(Body);
+
+  struct Site {
+    const CXXMemberCallExpr *Call;
+    StringRef Name;
+    const Stmt *Assignment; // `it = c.erase(it)`, or null
+  };
+  llvm::SmallVector<Site, 2> Sites;
+  forEachCall(Body, [&](const CallExpr *Call) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    if (!Member)
+      return;
+    const StringRef Name = methodName(Member);
+    const bool Erases =
+        (Name == "erase" || llvm::is_contained(EraseMethods, Name)) &&
+        Member->getNumArgs() == 1 && isCurrentOf(Member->getArg(0), It);
+    const bool Clears = Name == "clear" && Member->getNumArgs() == 0;
+    if (!(Erases || Clears) || !sameContainer(objectOf(Member), Container))
+      return;
+    const auto Taken = TakenBy.find(Member);
+    Sites.push_back(
+        {Member, Name, Taken == TakenBy.end() ? nullptr : Taken->second});
+  });
+  if (Sites.empty())
+    return;
+
+  LoopFlow Flow(Loop, Context);
+  if (!Flow.valid())
+    return;
+  for (const Site &S : Sites) {
+    llvm::SmallVector<const Stmt *, 2> Hits;
+    if (S.Assignment) {
+      // it = c.erase(it): it already stands on the next element.
+      Flow.walk(
+          S.Assignment, /*ScanHead=*/false,
+          [&](const Stmt *Next) {
+            if (Writes.count(Next) || isDecrementOf(Next, It))
+              return LoopFlow::Step::Stop;
+            return isIncrementOf(Next, It) ? LoopFlow::Step::Hit
+                                           : LoopFlow::Step::Continue;
+          },
+          Hits);
+    } else {
+      // c.erase(it): it is dangling until it is assigned again.
+      Flow.walk(
+          S.Call, /*ScanHead=*/true,
+          [&](const Stmt *Next) {
+            if (Writes.count(Next))
+              return LoopFlow::Step::Stop;
+            return refersTo(dyn_cast<Expr>(Next), It) && !Written.count(Next)
+                       ? LoopFlow::Step::Hit
+                       : LoopFlow::Step::Continue;
+          },
+          Hits);
+    }
+    if (Hits.empty() || !firstReport(S.Call->getExprLoc()))
+      continue;
+    std::vector<FixItHint> Hints;
+    if (Fix != FixKind::None && S.Name == "erase")
+      Hints = iteratorLoopFix(Loop, It, S.Call,
+                              S.Assignment ? S.Assignment : S.Call,
+                              S.Assignment != nullptr, Hits, Context);
+    if (S.Assignment) {
+      diag(S.Call->getExprLoc(),
+           "'%0' already moves %1 to the next element; the increment that "
+           "follows skips that element and can step past the end of '%2'")
+          << S.Name << It << ContainerText << Hints;
+      diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
+          << ContainerText;
+      diag(Hits.front()->getBeginLoc(), "%0 is incremented here",
+           DiagnosticIDs::Note)
+          << It;
+      if (Hints.empty())
+        diag(S.Call->getExprLoc(),
+             "advance %0 only when nothing was erased: 'if (...) %1 = "
+             "%2.erase(%1); else ++%1;'",
+             DiagnosticIDs::Note)
+            << It << It->getName() << ContainerText;
+      continue;
+    }
+    diag(S.Call->getExprLoc(),
+         "'%0' on '%1' invalidates %2, which is used again before it is "
+         "reassigned")
+        << S.Name << ContainerText << It << Hints;
+    diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note) << ContainerText;
+    diag(Hits.front()->getBeginLoc(), "%0 is used here after being invalidated",
+         DiagnosticIDs::Note)
+        << It;
+    if (Hints.empty())
+      diag(S.Call->getExprLoc(),
+           S.Name == "clear"
+               ? "leave the loop right after 'clear' or restart it from "
+                 "'%1.begin()'"
+               : "continue from the iterator 'erase' returns: '%0 = "
+                 "%1.erase(%0)', and advance only when nothing was erased",
+           DiagnosticIDs::Note)
+          << It->getName() << ContainerText;
+  }
+}
+
+void EraseDuringIterationCheck::checkForEach(const Expr *E,
+                                             ASTContext &Context) {
+  const auto *Call = cast<CallExpr>(E);
+  const auto *First = dyn_cast<CXXMemberCallExpr>(strip(Call->getArg(0)));
+  ContainerRef Container;
+  const Expr *Object = nullptr;
+  if (!First ||
+      (methodName(First) != "begin" && methodName(First) != "cbegin") ||
+      !endOf(Call->getArg(1), Container, Object) ||
+      !sameContainer(objectOf(First), Container) ||
+      !isSideEffectFreeAccess(Container.Base))
+    return;
+  const auto *Lambda = dyn_cast<LambdaExpr>(strip(Call->getArg(2)));
+  QualType ObjectType = Object->getType();
+  if (ObjectType->isPointerType() && Container.Derefs > 0)
+    ObjectType = ObjectType->getPointeeType();
+  const Family Kind = familyOf(ObjectType, ContainerTypes);
+  if (!Lambda || !Kind.Known)
+    return;
+  // A container the lambda captured by copy is another object.
+  const ValueDecl *Root = accessRoot(Container.Base);
+  if (llvm::any_of(Lambda->captures(), [&](const LambdaCapture &Capture) {
+        return Capture.capturesVariable() &&
+               Capture.getCaptureKind() == LCK_ByCopy &&
+               Capture.getCapturedVar() == Root;
+      }))
+    return;
+  const StringRef ContainerText = textOf(Object->getSourceRange(), Context);
+  // Every call of the lambda is one iteration: returning from it does not
+  // leave the loop.
+  forEachCall(Lambda->getBody(), [&](const CallExpr *Inner) {
+    compat::Optional<Touch> T = touchOf(Inner, EraseMethods);
+    if (!T ||
+        !(sameContainer(T->Object, Container) ||
+          sameContainer(T->Other, Container)) ||
+        (T->Shifting && !Kind.Shifting) ||
+        (T->Inserts &&
+         (!CheckInsertions || !Kind.InsertInvalidates || T->Subscript)) ||
+        !firstReport(Inner->getExprLoc()))
+      return;
+    diag(Inner->getExprLoc(), T->Inserts ? InsertionInLoop : RemovalInLoop)
+        << T->Name << objectText(*T, Context) << ContainerText;
+    diag(Call->getBeginLoc(), LoopStarts, DiagnosticIDs::Note) << ContainerText;
+    noteSafeForm(*this, *T, Context);
+  });
+}
+
+void EraseDuringIterationCheck::checkPostIncrementErase(const Expr *E,
+                                                        ASTContext &Context) {
+  const auto *Call = cast<CXXMemberCallExpr>(E);
+  const Expr *Arg = strip(Call->getArg(0));
+  const Expr *Operand = nullptr;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(Arg)) {
+    if (Unary->getOpcode() == UO_PostInc)
+      Operand = Unary->getSubExpr();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Arg)) {
+    if (Op->getOperator() == OO_PlusPlus && Op->getNumArgs() == 2)
+      Operand = Op->getArg(0);
+  }
+  const auto *Ref =
+      dyn_cast_or_null<DeclRefExpr>(Operand ? strip(Operand) : nullptr);
+  const auto *It = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!It)
+    return;
+  QualType ObjectType = strip(Call->getImplicitObjectArgument())->getType();
+  if (ObjectType->isPointerType())
+    ObjectType = ObjectType->getPointeeType();
+  const Family Kind = familyOf(ObjectType, ContainerTypes);
+  if (!Kind.Shifting || !firstReport(Call->getExprLoc()))
+    return;
+  const StringRef ContainerText =
+      textOf(Call->getImplicitObjectArgument()->getSourceRange(), Context);
+  // `c.erase(it++);` as a statement of its own becomes `it = c.erase(it);`.
+  bool Fixable = Fix != FixKind::None && !inMacro(Call->getSourceRange()) &&
+                 !isInstantiated(It) &&
+                 Call->getType().getCanonicalType().getUnqualifiedType() ==
+                     It->getType().getCanonicalType().getUnqualifiedType();
+  // Only a statement of its own: its value is discarded. The function that
+  // declares the iterator is searched, not the parent map of the whole
+  // translation unit.
+  const auto *Function = dyn_cast<FunctionDecl>(It->getDeclContext());
+  Fixable = Fixable && Function && isStatementIn(Function->getBody(), Call);
+  auto Diag = diag(Call->getExprLoc(),
+                   "'erase(%0++)' on '%1' leaves '%0' invalid: erasing from a "
+                   "'%2' invalidates the iterators after the erased element; "
+                   "use '%0 = %1.erase(%0)'")
+              << It->getName() << ContainerText << Kind.Name;
+  if (Fixable)
+    Diag << FixItHint::CreateInsertion(Call->getBeginLoc(),
+                                       (It->getName() + " = ").str())
+         << FixItHint::CreateReplacement(Call->getArg(0)->getSourceRange(),
+                                         It->getName());
+}
+
+} // namespace clang::tidy::safedelete
