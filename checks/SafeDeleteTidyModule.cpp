@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LookupBeforeEraseCheck.h"
+#include "UnlockedEraseCheck.h"
 #include "support/Compat.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringRef.h"
@@ -46,6 +47,8 @@ public:
     }
     CheckFactories.registerCheck<LookupBeforeEraseCheck>(
         "safedelete-lookup-before-erase");
+    CheckFactories.registerCheck<UnlockedEraseCheck>(
+        "safedelete-unlocked-erase");
   }
 };
 
