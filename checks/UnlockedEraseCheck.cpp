@@ -843,8 +843,8 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
     EraseForms.push_back(expr(callExpr(callee(cxxDependentScopeMemberExpr()))));
   }
   if (EraseByAssignment)
-    EraseForms.push_back(expr(cxxOperatorCallExpr(
-        hasOverloadedOperatorName("="), callee(cxxMethodDecl()))));
+    EraseForms.push_back(
+        expr(cxxOperatorCallExpr(hasOverloadedOperatorName("="))));
   if (!EraseFunctionNames.empty())
     EraseForms.push_back(expr(
         callExpr(callee(functionDecl(hasAnyName(Names(EraseFunctionNames)))),
@@ -1157,7 +1157,10 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
       }
     }
 
-    const SourceLocation Loc = Erase.Call->getExprLoc();
+    SourceLocation Loc = Erase.Call->getExprLoc();
+    if (const auto *Callee = dyn_cast<CXXDependentScopeMemberExpr>(
+            cast<CallExpr>(Erase.Call)->getCallee()))
+      Loc = Callee->getMemberLoc();
     if (Best == Hold::Shared) {
       const VarDecl *Guard = ViaEvent ? ViaEvent->Guard : nullptr;
       bool Fixed = false;
