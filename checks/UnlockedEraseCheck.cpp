@@ -1198,7 +1198,8 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
             << MutexText;
     } else {
       bool Fixed = false;
-      std::string Reason;
+      // Why no guard is inserted, when a lock on this path could deadlock.
+      enum { NoRisk, LockedInFunction, LockedByCaller } Risk = NoRisk;
       {
         auto Diag = diag(Loc, "'%0' modifies '%1' without holding '%2', the "
                               "mutex that guards it")
@@ -1218,8 +1219,10 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
         if (Block && !InMacro(Range) && Named && Guards.size() == 1 &&
             isStdMutex(Mutex->getType()) &&
             stdDeclares(Ctx, Cxx17 ? "scoped_lock" : "lock_guard")) {
-          if (A.anyAcquireIn(Fn, Mutex) || HeldByACaller(Fn, Mutex)) {
-            Reason = "recursive";
+          if (A.anyAcquireIn(Fn, Mutex)) {
+            Risk = LockedInFunction;
+          } else if (HeldByACaller(Fn, Mutex)) {
+            Risk = LockedByCaller;
           } else {
             const std::pair<FileID, unsigned> Begin =
                 SM.getDecomposedLoc(Range.getBegin());
@@ -1270,12 +1273,18 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
         diag(Unheld->Loc, "%0 is called here without '%1' held",
              DiagnosticIDs::Note)
             << Fn->Fn << MutexText;
-      if (Reason == "recursive")
+      if (Risk == LockedInFunction)
         diag(Loc,
-             "'%0' may already be held on this path; a new guard could "
-             "deadlock",
+             "'%0' is also locked elsewhere in this function; a guard added "
+             "here must not overlap that lock",
              DiagnosticIDs::Note)
             << MutexText;
+      else if (Risk == LockedByCaller)
+        diag(Loc,
+             "some callers of %0 hold '%1' already; a guard added here would "
+             "deadlock them",
+             DiagnosticIDs::Note)
+            << Fn->Fn << MutexText;
       else if (!Fixed)
         diag(Loc, "hold '%0' while calling '%1'", DiagnosticIDs::Note)
             << MutexText << Erase.Op;
