@@ -93,7 +93,9 @@ const llvm::StringSet<> &exclusiveAcquireNames() {
                                           "lockForWrite",
                                           "tryLockForWrite",
                                           "tryLock",
-                                          "relock"};
+                                          "relock",
+                                          "Acquire",
+                                          "AssertAcquired"};
   return Names;
 }
 const llvm::StringSet<> &sharedAcquireNames() {
