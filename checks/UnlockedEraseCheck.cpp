@@ -132,13 +132,18 @@ AST_MATCHER_P(NamedDecl, hasMethodNameIn, std::vector<std::string>, Patterns) {
   });
 }
 
-/// A function that only its own class or its own file can call: a private
-/// method or a function with internal linkage.
-AST_MATCHER(FunctionDecl, isHelperFunction) {
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Node))
-    return Method->getAccess() == AS_private;
-  return !Node.isExternallyVisible();
+/// A function that only its own class hierarchy or its own file can call: a
+/// private or protected non-virtual method, or a function with internal
+/// linkage.
+bool isHelper(const FunctionDecl &Fn) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Fn))
+    return (Method->getAccess() == AS_private ||
+            Method->getAccess() == AS_protected) &&
+           !Method->isVirtual();
+  return !Fn.isExternallyVisible();
 }
+
+AST_MATCHER(FunctionDecl, isHelperFunction) { return isHelper(Node); }
 
 enum class Hold { None, Shared, Exclusive };
 
@@ -166,9 +171,15 @@ const ValueDecl *canonical(const ValueDecl *D) {
   return cast<ValueDecl>(D->getCanonicalDecl());
 }
 
+bool isThisBase(const Expr *Base) {
+  return !Base || isa<CXXThisExpr>(Base->IgnoreParenImpCasts());
+}
+
+/// Whether two objects of mutexes or containers are the same; a null one is
+/// `this` (an implicit member access in a template).
 bool sameBase(const Expr *A, const Expr *B) {
   if (!A || !B)
-    return A == B;
+    return isThisBase(A) && isThisBase(B);
   return isSameAccess(A, B);
 }
 
@@ -228,10 +239,6 @@ Container resolveContainer(const Expr *E) {
     E = Var->getInit();
   }
   return {};
-}
-
-bool isThisBase(const Expr *Base) {
-  return !Base || isa<CXXThisExpr>(Base->IgnoreParenImpCasts());
 }
 
 const CXXRecordDecl *recordOf(QualType T) {
@@ -671,10 +678,7 @@ Hold Analysis::entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
     return Hold::Exclusive;
 
   const FunctionDecl *Key = Decl->getCanonicalDecl();
-  const auto *Method = dyn_cast<CXXMethodDecl>(Decl);
-  const bool Helper =
-      Method ? Method->getAccess() == AS_private : !Decl->isExternallyVisible();
-  if (!Helper)
+  if (!isHelper(*Decl))
     return Hold::None;
   if (InProgress.count(Key))
     return Hold::Exclusive; // recursion: decided by the other call sites
@@ -686,7 +690,7 @@ Hold Analysis::entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
       continue;
     Called = true;
     Hold AtCall = Hold::None;
-    if (!isa<FieldDecl>(Mutex) || Call.Object) {
+    if (!isa<FieldDecl>(Mutex) || isa<CXXMethodDecl>(Key)) {
       AtCall =
           heldAt(Call.At, Mutex, isa<FieldDecl>(Mutex) ? Call.Object : nullptr);
       if (AtCall != Hold::Exclusive &&
@@ -864,7 +868,11 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(lambdaExpr(NotSystem).bind(LambdaId), this);
   Finder->addMatcher(
-      callExpr(NotSystem, callee(functionDecl(isHelperFunction())))
+      callExpr(NotSystem,
+               callee(expr(anyOf(
+                   unresolvedMemberExpr(),
+                   declRefExpr(to(functionDecl(isHelperFunction()))),
+                   memberExpr(member(functionDecl(isHelperFunction())))))))
           .bind(HelperCallId),
       this);
 }
@@ -894,11 +902,24 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>(HelperCallId)) {
-    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-    Facts.HelperCalls.push_back(
-        {Call->getDirectCallee()->getCanonicalDecl(),
-         Member ? Member->getImplicitObjectArgument() : nullptr,
-         Range(Call->getSourceRange()).first, Call->getBeginLoc()});
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const Expr *Object = nullptr;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      Object = Member->getImplicitObjectArgument();
+    } else if (const auto *Unresolved =
+                   dyn_cast<UnresolvedMemberExpr>(Call->getCallee())) {
+      // A call in a template with dependent arguments: only when the name
+      // denotes one function.
+      if (Unresolved->getNumDecls() != 1)
+        return;
+      Callee = (*Unresolved->decls_begin())->getAsFunction();
+      if (!Unresolved->isImplicitAccess())
+        Object = Unresolved->getBase();
+    }
+    if (Callee && isHelper(*Callee))
+      Facts.HelperCalls.push_back({Callee->getCanonicalDecl(), Object,
+                                   Range(Call->getSourceRange()).first,
+                                   Call->getBeginLoc()});
     return;
   }
   const auto *Scope = Nodes.getNodeAs<Stmt>(ScopeId);

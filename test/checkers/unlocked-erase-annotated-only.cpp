@@ -1,6 +1,6 @@
 // InferFromUsage: false -- only GUARDED_BY members count as guarded.
 // RUN: %check_clang_tidy %s safedelete-unlocked-erase %t -- \
-// RUN:   -config="{CheckOptions: {safedelete-unlocked-erase.InferFromUsage: false}}"
+// RUN:   -config="{CheckOptions: [{key: safedelete-unlocked-erase.InferFromUsage, value: false}]}"
 
 #include <map>
 #include <mutex>

@@ -1,13 +1,14 @@
 // Every list option replaces its default: a code base with its own mutex,
-// guards, containers and naming.
+// guards, containers and naming. (The list form of CheckOptions is the one
+// every supported clang-tidy reads, 14 included.)
 // RUN: %check_clang_tidy %s safedelete-unlocked-erase %t -- \
-// RUN:   -config="{CheckOptions: { \
-// RUN:     safedelete-unlocked-erase.MutexTypes: '::base::Lock', \
-// RUN:     safedelete-unlocked-erase.LockGuardTypes: '::base::AutoLock', \
-// RUN:     safedelete-unlocked-erase.SharedLockGuardTypes: '::base::ReadLock', \
-// RUN:     safedelete-unlocked-erase.EraseMethods: 'Remove*;Clear;::base::EraseAll', \
-// RUN:     safedelete-unlocked-erase.LockedFunctionPattern: '^unsafe', \
-// RUN:     safedelete-unlocked-erase.ThreadSafeContainerTypes: '::base::SafeMap'}}"
+// RUN:   -config="{CheckOptions: [ \
+// RUN:     {key: safedelete-unlocked-erase.MutexTypes, value: '::base::Lock'}, \
+// RUN:     {key: safedelete-unlocked-erase.LockGuardTypes, value: '::base::AutoLock'}, \
+// RUN:     {key: safedelete-unlocked-erase.SharedLockGuardTypes, value: '::base::ReadLock'}, \
+// RUN:     {key: safedelete-unlocked-erase.EraseMethods, value: 'Remove*;Clear;::base::EraseAll'}, \
+// RUN:     {key: safedelete-unlocked-erase.LockedFunctionPattern, value: '^unsafe'}, \
+// RUN:     {key: safedelete-unlocked-erase.ThreadSafeContainerTypes, value: '::base::SafeMap'}]}"
 
 namespace base {
 class Lock {

@@ -579,3 +579,42 @@ public:
   }
 };
 template class TSafe<int>;
+
+// Regression (libhv cpputil/LRUCache.h): a protected helper of a class
+// template, called with a dependent argument, only with the lock held.
+namespace regression_libhv_lru {
+template <class K> class LRU {
+public:
+  void put(const K &k, std::vector<K> &evicted) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (map_.size() > 8)
+      evictOne(evicted);
+    map_[k] = 1;
+  }
+
+protected:
+  void evictOne(std::vector<K> &evicted) {
+    map_.erase(evicted[0]);
+  }
+  std::mutex mutex_;
+  std::map<K, int> map_;
+};
+} // namespace regression_libhv_lru
+
+// A protected helper called once without the lock is flagged.
+class ProtectedHelper {
+public:
+  void put(int k) {
+    std::lock_guard<std::mutex> lock(mu18_);
+    m18_[k] = 1;
+  }
+  void dropUnlocked(int k) { dropOne(k); }
+
+protected:
+  void dropOne(int k) {
+    m18_.erase(k);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'erase' modifies 'm18_' without holding 'mu18_'
+  }
+  std::mutex mu18_;
+  std::map<int, int> m18_;
+};
