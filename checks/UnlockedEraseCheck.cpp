@@ -67,13 +67,11 @@ constexpr char DefaultThreadSafeContainerTypes[] =
 constexpr char FunctionId[] = "function";
 constexpr char LambdaId[] = "lambda";
 constexpr char GuardDeclId[] = "guard-decl";
-constexpr char SharedGuardDeclId[] = "shared-guard-decl";
 constexpr char ScopeId[] = "scope";
 constexpr char LockCallId[] = "lock-call";
 constexpr char LockStmtId[] = "lock-stmt";
 constexpr char EraseId[] = "erase";
 constexpr char EraseStmtId[] = "erase-stmt";
-constexpr char BlockId[] = "block";
 constexpr char HelperCallId[] = "helper-call";
 
 // Methods of mutexes and guards, by what they do.
@@ -252,6 +250,12 @@ const CXXRecordDecl *recordOf(QualType T) {
 
 bool isNamed(const NamedDecl *D, const llvm::StringSet<> &Names) {
   return D && Names.count(D->getQualifiedNameAsString());
+}
+
+/// Whether \p D is one of \p Names (fully qualified, with a leading `::`).
+bool isListed(const NamedDecl *D, const std::vector<std::string> &Names) {
+  const std::string Name = "::" + D->getQualifiedNameAsString();
+  return llvm::is_contained(Names, Name);
 }
 
 /// The statement \p S evaluates, without implicit nodes and a `(void)`.
@@ -800,24 +804,11 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
 
   const auto MutexType = Desugared(
       cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(Names(MutexTypes)))));
-  const auto ExclusiveGuard =
-      Desugared(cxxRecordDecl(hasAnyName(Names(LockGuardTypes))));
-  const auto SharedGuard =
-      Desugared(cxxRecordDecl(hasAnyName(Names(SharedLockGuardTypes))));
-
-  // Guards, with the statement whose scope they live in.
-  if (!LockGuardTypes.empty())
-    Finder->addMatcher(
-        stmt(NotSystem, forEach(declStmt(has(varDecl(hasType(ExclusiveGuard))))
-                                    .bind(GuardDeclId)))
-            .bind(ScopeId),
-        this);
-  if (!SharedLockGuardTypes.empty())
-    Finder->addMatcher(
-        stmt(NotSystem, forEach(declStmt(has(varDecl(hasType(SharedGuard))))
-                                    .bind(SharedGuardDeclId)))
-            .bind(ScopeId),
-        this);
+  std::vector<std::string> AllGuards = LockGuardTypes;
+  AllGuards.insert(AllGuards.end(), SharedLockGuardTypes.begin(),
+                   SharedLockGuardTypes.end());
+  const auto GuardType = Desugared(cxxRecordDecl(hasAnyName(Names(AllGuards))));
+  const auto GuardDecl = declStmt(has(varDecl(hasType(GuardType))));
 
   // lock()/unlock() on a mutex or a guard, std::lock(a, b).
   static const llvm::StringSet<> LockMethods = [] {
@@ -828,51 +819,75 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
         All.insert(Name.getKey());
     return All;
   }();
-  const auto Lockish = anyOf(hasType(MutexType), hasType(pointsTo(MutexType)),
-                             hasType(ExclusiveGuard), hasType(SharedGuard));
-  const auto LockCall = expr(anyOf(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasIdentifierIn(&LockMethods))),
-                        on(expr(Lockish))),
-      callExpr(
-          callee(functionDecl(hasAnyName("::std::lock", "::std::try_lock"))))));
-  Finder->addMatcher(expr(NotSystem, LockCall).bind(LockCallId), this);
-  Finder->addMatcher(
-      compoundStmt(NotSystem, forEach(expr(LockCall).bind(LockStmtId)))
-          .bind(BlockId),
-      this);
+  const auto LockCall = expr(
+      anyOf(cxxMemberCallExpr(
+                callee(cxxMethodDecl(hasIdentifierIn(&LockMethods))),
+                on(expr(anyOf(hasType(MutexType), hasType(pointsTo(MutexType)),
+                              hasType(GuardType))))),
+            callExpr(callee(
+                functionDecl(hasAnyName("::std::lock", "::std::try_lock"))))));
 
-  // Erase-family calls.
-  std::vector<decltype(expr())> EraseForms;
+  // Erase-family calls, each form anchored on its own node kind. The
+  // system-header test comes last everywhere: finding a location's file
+  // costs more than the kind and name tests that reject most nodes.
+  std::vector<ast_matchers::internal::DynTypedMatcher> EraseForms;
+  const auto AddErase = [&](const auto &Form) {
+    Finder->addMatcher(traverse(TK_IgnoreUnlessSpelledInSource,
+                                expr(Form, NotSystem).bind(EraseId)),
+                       this);
+    EraseForms.push_back(Form);
+  };
   if (!EraseMethodNames.empty()) {
-    EraseForms.push_back(expr(cxxMemberCallExpr(
-        callee(cxxMethodDecl(hasMethodNameIn(EraseMethodNames))))));
-    EraseForms.push_back(expr(callExpr(callee(cxxDependentScopeMemberExpr()))));
+    AddErase(cxxMemberCallExpr(
+        callee(cxxMethodDecl(hasMethodNameIn(EraseMethodNames)))));
+    AddErase(callExpr(callee(cxxDependentScopeMemberExpr())));
   }
   if (EraseByAssignment)
-    EraseForms.push_back(
-        expr(cxxOperatorCallExpr(hasOverloadedOperatorName("="))));
+    AddErase(cxxOperatorCallExpr(hasOverloadedOperatorName("=")));
   if (!EraseFunctionNames.empty())
-    EraseForms.push_back(expr(
+    AddErase(
         callExpr(callee(functionDecl(hasAnyName(Names(EraseFunctionNames)))),
-                 unless(cxxMemberCallExpr()))));
-  for (const auto &Form : EraseForms) {
-    Finder->addMatcher(expr(NotSystem, Form).bind(EraseId), this);
-    Finder->addMatcher(
-        compoundStmt(NotSystem, forEach(expr(Form).bind(EraseStmtId)))
-            .bind(BlockId),
-        this);
-  }
+                 unless(cxxMemberCallExpr())));
+  const auto EraseCall =
+      expr(ast_matchers::internal::DynTypedMatcher::constructVariadic(
+               ast_matchers::internal::DynTypedMatcher::VO_AnyOf,
+               ASTNodeKind::getFromNodeKind<Expr>(), EraseForms)
+               .convertTo<Expr>());
+  Finder->addMatcher(callExpr(LockCall, NotSystem).bind(LockCallId), this);
+
+  // The statements of a block that guards, locks and erases are, in one
+  // matcher that looks only at the children of each block.
+  Finder->addMatcher(
+      compoundStmt(NotSystem, forEach(stmt(anyOf(GuardDecl.bind(GuardDeclId),
+                                                 LockCall.bind(LockStmtId),
+                                                 EraseCall.bind(EraseStmtId)))))
+          .bind(ScopeId),
+      this);
+  // A guard in the init-statement of an if, switch or for lives as long as
+  // that statement.
+  Finder->addMatcher(
+      ifStmt(hasInitStatement(GuardDecl.bind(GuardDeclId)), NotSystem)
+          .bind(ScopeId),
+      this);
+  Finder->addMatcher(
+      switchStmt(hasInitStatement(GuardDecl.bind(GuardDeclId)), NotSystem)
+          .bind(ScopeId),
+      this);
+  Finder->addMatcher(
+      forStmt(hasLoopInit(GuardDecl.bind(GuardDeclId)), NotSystem)
+          .bind(ScopeId),
+      this);
 
   Finder->addMatcher(
-      functionDecl(NotSystem, isDefinition(), hasBody(stmt())).bind(FunctionId),
+      functionDecl(isDefinition(), hasBody(stmt()), NotSystem).bind(FunctionId),
       this);
   Finder->addMatcher(lambdaExpr(NotSystem).bind(LambdaId), this);
   Finder->addMatcher(
-      callExpr(NotSystem,
-               callee(expr(anyOf(
+      callExpr(callee(expr(anyOf(
                    unresolvedMemberExpr(),
                    declRefExpr(to(functionDecl(isHelperFunction()))),
-                   memberExpr(member(functionDecl(isHelperFunction())))))))
+                   memberExpr(member(functionDecl(isHelperFunction())))))),
+               NotSystem)
           .bind(HelperCallId),
       this);
 }
@@ -922,24 +937,19 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
                                    Call->getBeginLoc()});
     return;
   }
-  const auto *Scope = Nodes.getNodeAs<Stmt>(ScopeId);
-  const auto *Exclusive = Nodes.getNodeAs<DeclStmt>(GuardDeclId);
-  const auto *Shared = Nodes.getNodeAs<DeclStmt>(SharedGuardDeclId);
-  if (Scope && (Exclusive || Shared)) {
-    const DeclStmt *DS = Exclusive ? Exclusive : Shared;
-    for (const Decl *D : DS->decls())
-      if (const auto *Var = dyn_cast<VarDecl>(D))
-        if (recordOf(Var->getType()))
-          Facts.Guards.push_back({Var, DS, Scope, Shared != nullptr});
-    return;
-  }
-  const auto *Block = Nodes.getNodeAs<CompoundStmt>(BlockId);
-  if (const auto *Call = Nodes.getNodeAs<CallExpr>(LockStmtId)) {
-    Facts.Blocks[Call] = Block;
-    return;
-  }
-  if (const auto *Call = Nodes.getNodeAs<Expr>(EraseStmtId)) {
-    Facts.Blocks[Call] = Block;
+  if (const auto *Scope = Nodes.getNodeAs<Stmt>(ScopeId)) {
+    const auto *Block = dyn_cast<CompoundStmt>(Scope);
+    if (const auto *DS = Nodes.getNodeAs<DeclStmt>(GuardDeclId)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          if (const CXXRecordDecl *Guard = recordOf(Var->getType()))
+            Facts.Guards.push_back(
+                {Var, DS, Scope, isListed(Guard, SharedLockGuardTypes)});
+    } else if (const auto *Call = Nodes.getNodeAs<Stmt>(LockStmtId)) {
+      Facts.Blocks[Call] = Block;
+    } else if (const auto *Call = Nodes.getNodeAs<Stmt>(EraseStmtId)) {
+      Facts.Blocks[Call] = Block;
+    }
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>(LockCallId)) {
