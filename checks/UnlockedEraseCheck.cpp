@@ -340,10 +340,9 @@ namespace {
 class Analysis {
 public:
   Analysis(UnlockedEraseCheck::Facts &F, bool Infer,
-           const llvm::Regex *LockedPattern,
-           const llvm::StringSet<> &ThreadSafe)
+           const llvm::Regex *LockedPattern)
       : F(F), Ctx(*F.Ctx), SM(Ctx.getSourceManager()), Infer(Infer),
-        LockedPattern(LockedPattern), ThreadSafe(ThreadSafe) {}
+        LockedPattern(LockedPattern) {}
 
   Pos pos(SourceLocation Loc) const {
     const std::pair<FileID, unsigned> D = SM.getDecomposedExpansionLoc(Loc);
@@ -364,7 +363,6 @@ public:
   const SourceManager &SM;
   const bool Infer;
   const llvm::Regex *LockedPattern;
-  const llvm::StringSet<> &ThreadSafe;
   std::vector<Event> Events;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<Evidence, 2>> Guarded;
 
@@ -421,6 +419,7 @@ const FunctionRec *Analysis::functionAt(Pos P) const {
 }
 
 void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
+  static const llvm::StringSet<> ScopedLock = {"std::scoped_lock"};
   const VarDecl *Var = G.Var;
   Pos End = isa<CompoundStmt>(G.Scope)
                 ? pos(cast<CompoundStmt>(G.Scope)->getRBracLoc())
@@ -456,8 +455,7 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   bool Deferred = false;
   llvm::SmallVector<Lockable, 2> Locks;
   bool Unknown = false;
-  const bool AllMutexes =
-      isNamed(recordOf(Var->getType()), llvm::StringSet<>{"std::scoped_lock"});
+  const bool AllMutexes = isNamed(recordOf(Var->getType()), ScopedLock);
   for (unsigned I = 0; I < Construct->getNumArgs(); ++I) {
     const Expr *Arg = Construct->getArg(I);
     if (isa<CXXDefaultArgExpr>(Arg))
@@ -1084,7 +1082,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
   std::string Error;
   const llvm::StringSet<> ThreadSafe = nameSet(ThreadSafeContainerTypes);
   Analysis A(*Done, InferFromUsage.value_or(true),
-             Pattern.isValid(Error) ? &Pattern : nullptr, ThreadSafe);
+             Pattern.isValid(Error) ? &Pattern : nullptr);
   A.build();
 
   const auto TextOf = [&](SourceRange R) {
