@@ -446,7 +446,8 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   if (!Construct || (Construct->getConstructor() &&
                      Construct->getConstructor()->isCopyOrMoveConstructor())) {
     // auto lock = acquire(); std::unique_lock<M> l = std::move(other);
-    if (Init && !isa<CXXConstructExpr>(Init)) {
+    // hold whatever they were given.
+    if (Init) {
       E.Wildcard = true;
       Events.push_back(E);
     }

@@ -408,6 +408,10 @@ public:
     auto lk = acquire();
     m10_.erase(k);
   }
+  void guardMovedIn(std::unique_lock<std::mutex> &other, int k) {
+    std::unique_lock<std::mutex> lk(static_cast<std::unique_lock<std::mutex> &&>(other));
+    m10_.erase(k);
+  }
   void lambdaUnderLock(int k) {
     std::lock_guard<std::mutex> lock(mu10_);
     auto f = [&] { m10_.erase(k); };
