@@ -285,6 +285,11 @@ public:
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'erase' modifies 's8_' while 'rw8_' is held only shared
     rw8_.unlock_shared();
   }
+  void removeRequiresShared(const std::string &v)
+      __attribute__((requires_shared_capability(rw8_))) {
+    s8_.erase(v);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'erase' modifies 's8_' while 'rw8_' is held only shared
+  }
   // The guard is used again: turning it into a unique_lock is left to the
   // author.
   void removeThenUnlock(const std::string &v) {
