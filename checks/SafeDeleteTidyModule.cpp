@@ -10,6 +10,7 @@
 #include "LookupBeforeEraseCheck.h"
 #include "PendingMapLeakCheck.h"
 #include "UnconditionalSqlDeleteCheck.h"
+#include "UnlockedEraseCheck.h"
 #include "support/Compat.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringRef.h"
@@ -55,6 +56,8 @@ public:
         "safedelete-pending-map-leak");
     CheckFactories.registerCheck<UnconditionalSqlDeleteCheck>(
         "safedelete-unconditional-sql-delete");
+    CheckFactories.registerCheck<UnlockedEraseCheck>(
+        "safedelete-unlocked-erase");
   }
 };
 

@@ -1,0 +1,1334 @@
+//===--- UnlockedEraseCheck.cpp - safedelete ------------------------------===//
+//
+// The check never walks whole function bodies. Matchers anchored on rare
+// nodes (guard declarations, lock/unlock calls, erase-family calls, function
+// definitions, calls of private helpers) record facts with their positions;
+// onEndOfTranslationUnit then
+//   1. turns guards and lock calls into acquire/release events, each with
+//      the stretch of source it covers (a guard: to the end of its scope; a
+//      release: to the end of its own block, so a conditional unlock never
+//      counts; a bare lock(): to the end of the function, so a conditional
+//      lock always does),
+//   2. walks only the code after each acquisition, up to its release, to
+//      learn which containers are used with which mutex held,
+//   3. decides every erase once: held if the last event before it that
+//      covers it acquires a guarding mutex.
+//
+//===----------------------------------------------------------------------===//
+
+#include "UnlockedEraseCheck.h"
+#include "support/ExprIdentity.h"
+#include "support/NameList.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Regex.h"
+#include <algorithm>
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::safedelete {
+namespace {
+
+constexpr char DefaultMutexTypes[] =
+    "::std::mutex;::std::recursive_mutex;::std::timed_mutex;"
+    "::std::recursive_timed_mutex;::std::shared_mutex;"
+    "::std::shared_timed_mutex;::absl::Mutex;::boost::mutex;"
+    "::boost::recursive_mutex;::boost::timed_mutex;::boost::shared_mutex;"
+    "::QMutex;::QRecursiveMutex;::QReadWriteLock";
+constexpr char DefaultLockGuardTypes[] =
+    "::std::lock_guard;::std::unique_lock;::std::scoped_lock;"
+    "::absl::MutexLock;::absl::WriterMutexLock;::absl::ReleasableMutexLock;"
+    "::boost::lock_guard;::boost::unique_lock;::QMutexLocker;::QWriteLocker";
+constexpr char DefaultSharedLockGuardTypes[] =
+    "::std::shared_lock;::absl::ReaderMutexLock;::boost::shared_lock;"
+    "::QReadLocker";
+constexpr char DefaultEraseMethods[] =
+    "erase;clear;extract;pop*;remove*;swap;merge;operator=;"
+    "::std::erase;::std::erase_if;::std::swap";
+constexpr char DefaultLockedFunctionPattern[] = "(Locked|_locked|NoLock)$";
+constexpr char DefaultThreadSafeContainerTypes[] =
+    "::tbb::concurrent_hash_map;::tbb::concurrent_unordered_map;"
+    "::tbb::concurrent_unordered_set;::tbb::concurrent_queue;"
+    "::tbb::concurrent_bounded_queue;::tbb::concurrent_vector;"
+    "::folly::ConcurrentHashMap;::folly::AtomicHashMap;::folly::Synchronized;"
+    "::boost::concurrent_flat_map;::boost::concurrent_flat_set;"
+    "::concurrency::concurrent_unordered_map;::concurrency::concurrent_vector";
+
+// Bind ids.
+constexpr char FunctionId[] = "function";
+constexpr char LambdaId[] = "lambda";
+constexpr char GuardDeclId[] = "guard-decl";
+constexpr char ScopeId[] = "scope";
+constexpr char LockCallId[] = "lock-call";
+constexpr char LockStmtId[] = "lock-stmt";
+constexpr char EraseId[] = "erase";
+constexpr char EraseStmtId[] = "erase-stmt";
+constexpr char HelperCallId[] = "helper-call";
+
+// Methods of mutexes and guards, by what they do.
+const llvm::StringSet<> &exclusiveAcquireNames() {
+  static const llvm::StringSet<> Names = {"lock",
+                                          "Lock",
+                                          "WriterLock",
+                                          "try_lock",
+                                          "try_lock_for",
+                                          "try_lock_until",
+                                          "TryLock",
+                                          "WriterTryLock",
+                                          "LockWhen",
+                                          "LockWhenWithTimeout",
+                                          "LockWhenWithDeadline",
+                                          "AssertHeld",
+                                          "lockForWrite",
+                                          "tryLockForWrite",
+                                          "tryLock",
+                                          "relock",
+                                          "Acquire",
+                                          "AssertAcquired"};
+  return Names;
+}
+const llvm::StringSet<> &sharedAcquireNames() {
+  static const llvm::StringSet<> Names = {
+      "lock_shared",           "try_lock_shared",  "try_lock_shared_for",
+      "try_lock_shared_until", "ReaderLock",       "ReaderTryLock",
+      "ReaderLockWhen",        "AssertReaderHeld", "lockForRead",
+      "tryLockForRead"};
+  return Names;
+}
+const llvm::StringSet<> &releaseNames() {
+  static const llvm::StringSet<> Names = {"unlock",        "Unlock",
+                                          "unlock_shared", "WriterUnlock",
+                                          "ReaderUnlock",  "Release"};
+  return Names;
+}
+
+/// A method whose identifier is listed in \p Names.
+AST_MATCHER_P(NamedDecl, hasIdentifierIn, const llvm::StringSet<> *, Names) {
+  return Node.getIdentifier() && Names->count(Node.getName());
+}
+
+/// A method whose identifier is one of \p Patterns; an entry ending in `*`
+/// is a prefix.
+AST_MATCHER_P(NamedDecl, hasMethodNameIn, std::vector<std::string>, Patterns) {
+  if (!Node.getIdentifier())
+    return false;
+  const StringRef Name = Node.getName();
+  return llvm::any_of(Patterns, [&](const std::string &P) {
+    const StringRef Pattern(P);
+    if (Pattern.back() == '*')
+      return Name.substr(0, Pattern.size() - 1) == Pattern.drop_back();
+    return Name == Pattern;
+  });
+}
+
+/// A function that only its own class hierarchy or its own file can call: a
+/// private or protected non-virtual method, or a function with internal
+/// linkage.
+bool isHelper(const FunctionDecl &Fn) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Fn))
+    return (Method->getAccess() == AS_private ||
+            Method->getAccess() == AS_protected) &&
+           !Method->isVirtual();
+  return !Fn.isExternallyVisible();
+}
+
+AST_MATCHER(FunctionDecl, isHelperFunction) { return isHelper(Node); }
+
+enum class Hold { None, Shared, Exclusive };
+
+/// A position in the translation unit: the file offset a location expands
+/// to. Everything compared is spelled in one function, so one file.
+struct Pos {
+  FileID File;
+  unsigned Offset = 0;
+};
+
+bool before(Pos A, Pos B) { return A.File == B.File && A.Offset < B.Offset; }
+bool within(Pos P, Pos Begin, Pos End) {
+  return P.File == Begin.File && P.File == End.File &&
+         Begin.Offset <= P.Offset && P.Offset <= End.Offset;
+}
+
+/// A mutex as code names it: the variable or member, and for a member the
+/// object it belongs to (null for variables). Decl is null when unknown.
+struct Lockable {
+  const ValueDecl *Decl = nullptr;
+  const Expr *Base = nullptr;
+};
+
+const ValueDecl *canonical(const ValueDecl *D) {
+  return cast<ValueDecl>(D->getCanonicalDecl());
+}
+
+bool isThisBase(const Expr *Base) {
+  return !Base || isa<CXXThisExpr>(Base->IgnoreParenImpCasts());
+}
+
+/// Whether two objects of mutexes or containers are the same; a null one is
+/// `this` (an implicit member access in a template).
+bool sameBase(const Expr *A, const Expr *B) {
+  if (!A || !B)
+    return isThisBase(A) && isThisBase(B);
+  return isSameAccess(A, B);
+}
+
+/// The mutex \p E names (`mu_`, `&mu_`, `*mu_`, `other.mu_`, `g_mu`).
+Lockable resolveMutex(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    const auto *Unary = dyn_cast<UnaryOperator>(E);
+    if (!Unary ||
+        (Unary->getOpcode() != UO_AddrOf && Unary->getOpcode() != UO_Deref))
+      break;
+    E = Unary->getSubExpr();
+  }
+  if (!E)
+    return {};
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const auto *Decl = dyn_cast<ValueDecl>(Member->getMemberDecl());
+    if (isa<FieldDecl>(Decl))
+      return {canonical(Decl), Member->getBase()};
+    if (const auto *Var = dyn_cast<VarDecl>(Decl))
+      return {canonical(Var), nullptr};
+    return {};
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      return {canonical(Var), nullptr};
+  return {};
+}
+
+/// The container an erase-family call modifies, as a field of an object or
+/// a variable with static storage; a local reference bound to one stands
+/// for it.
+struct Container {
+  const ValueDecl *Decl = nullptr;
+  const Expr *Base = nullptr;
+};
+
+Container resolveContainer(const Expr *E) {
+  for (int Hops = 0; E && Hops < 2; ++Hops) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+        return {canonical(Field), Member->getBase()};
+      if (const auto *Var = dyn_cast<VarDecl>(Member->getMemberDecl()))
+        return {canonical(Var), nullptr};
+      return {};
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Var)
+      return {};
+    if (Var->hasGlobalStorage())
+      return {canonical(Var), nullptr};
+    // auto &m = m_; m.erase(k);
+    if (!Var->getType()->isReferenceType() || !Var->getInit())
+      return {};
+    E = Var->getInit();
+  }
+  return {};
+}
+
+const CXXRecordDecl *recordOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+bool isNamed(const NamedDecl *D, const llvm::StringSet<> &Names) {
+  return D && Names.count(D->getQualifiedNameAsString());
+}
+
+/// Whether \p D is one of \p Names (fully qualified, with a leading `::`).
+bool isListed(const NamedDecl *D, const std::vector<std::string> &Names) {
+  const std::string Name = "::" + D->getQualifiedNameAsString();
+  return llvm::is_contained(Names, Name);
+}
+
+/// The statement \p S evaluates, without implicit nodes and a `(void)`.
+const Expr *asExpr(const Stmt *S) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return nullptr;
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Cast = dyn_cast<CStyleCastExpr>(E))
+    if (Cast->getTypeAsWritten()->isVoidType())
+      E = Cast->getSubExpr()->IgnoreImplicit()->IgnoreParens();
+  return E;
+}
+
+struct Event {
+  bool Acquire = true;
+  Hold Kind = Hold::Exclusive;
+  Lockable Lock;
+  bool Wildcard = false; // a lock of a mutex the check cannot name
+  Pos At, Reach;         // covers the positions after At up to Reach
+  const VarDecl *Guard = nullptr;
+  SourceLocation Loc;
+};
+
+struct FunctionRec {
+  const FunctionDecl *Fn = nullptr; // null for a lambda
+  Pos Begin, End;
+  SourceRange Range;
+};
+
+struct EraseRec {
+  const Expr *Call = nullptr;
+  const Expr *Object = nullptr;
+  std::string Op;
+};
+
+struct HelperCall {
+  const FunctionDecl *Callee = nullptr;
+  const Expr *Object = nullptr; // null for a free function
+  Pos At;
+  SourceLocation Loc;
+};
+
+struct Evidence {
+  const ValueDecl *Mutex = nullptr;
+  SourceLocation Loc;
+  bool Declared = false; // GUARDED_BY rather than seen held
+};
+
+/// A boolean option as clang-tidy spells them (the bool overload of
+/// Options.get is an explicit specialization that GCC and clang mangle
+/// differently, so the plugin cannot link against it).
+std::optional<bool> parseBool(StringRef Value) {
+  if (Value.equals_insensitive("true") || Value == "1")
+    return true;
+  if (Value.equals_insensitive("false") || Value == "0")
+    return false;
+  return std::nullopt;
+}
+
+} // namespace
+
+struct UnlockedEraseCheck::Facts {
+  ASTContext *Ctx = nullptr;
+  struct Guard {
+    const VarDecl *Var;
+    const DeclStmt *Decl;
+    const Stmt *Scope;
+    bool Shared;
+  };
+  std::vector<Guard> Guards;
+  std::vector<const CallExpr *> LockCalls;
+  llvm::DenseMap<const Stmt *, const CompoundStmt *> Blocks;
+  std::vector<EraseRec> Erases;
+  std::vector<FunctionRec> Functions;
+  std::vector<HelperCall> HelperCalls;
+};
+
+namespace {
+
+/// The decisions of one translation unit.
+class Analysis {
+public:
+  Analysis(UnlockedEraseCheck::Facts &F, bool Infer,
+           const llvm::Regex *LockedPattern)
+      : F(F), Ctx(*F.Ctx), SM(Ctx.getSourceManager()), Infer(Infer),
+        LockedPattern(LockedPattern) {}
+
+  Pos pos(SourceLocation Loc) const {
+    const std::pair<FileID, unsigned> D = SM.getDecomposedExpansionLoc(Loc);
+    return {D.first, D.second};
+  }
+
+  void build();
+  Hold heldAt(Pos P, const ValueDecl *Mutex, const Expr *Base,
+              const Event **Last = nullptr) const;
+  const FunctionRec *functionAt(Pos P) const;
+  Hold entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
+                 const HelperCall **Unheld);
+  bool heldOnOtherObject(Pos P, const ValueDecl *Mutex) const;
+  bool anyAcquireIn(const FunctionRec *Fn, const ValueDecl *Mutex) const;
+
+  UnlockedEraseCheck::Facts &F;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const bool Infer;
+  const llvm::Regex *LockedPattern;
+  std::vector<Event> Events;
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<Evidence, 2>> Guarded;
+
+private:
+  void addGuard(const UnlockedEraseCheck::Facts::Guard &G);
+  void addLockCall(const CallExpr *Call);
+  void learnFrom(const Stmt *Scope, const Stmt *After, const Lockable &L,
+                 const VarDecl *GuardVar);
+  void noteAccesses(const Stmt *S, const Lockable &L);
+  bool releases(const Stmt *S, const Lockable &L,
+                const VarDecl *GuardVar) const;
+  Pos functionEnd(Pos P) const {
+    const FunctionRec *Fn = functionAt(P);
+    return Fn ? Fn->End : P;
+  }
+
+  llvm::DenseMap<const VarDecl *, std::pair<llvm::SmallVector<Lockable, 2>,
+                                            std::pair<bool, Pos>>>
+      GuardInfo; // locks, shared, end of scope
+  llvm::DenseMap<const FunctionDecl *, Hold> EntryMemo;
+  llvm::SmallPtrSet<const FunctionDecl *, 4> InProgress;
+  std::vector<size_t> Order; // Functions sorted by begin
+};
+
+void Analysis::build() {
+  std::sort(F.Functions.begin(), F.Functions.end(),
+            [](const FunctionRec &A, const FunctionRec &B) {
+              return A.Begin.File < B.Begin.File ||
+                     (A.Begin.File == B.Begin.File &&
+                      A.Begin.Offset < B.Begin.Offset);
+            });
+  for (const auto &G : F.Guards)
+    addGuard(G);
+  for (const CallExpr *Call : F.LockCalls)
+    addLockCall(Call);
+}
+
+const FunctionRec *Analysis::functionAt(Pos P) const {
+  // The innermost function containing P is the one that begins last.
+  auto It = std::upper_bound(F.Functions.begin(), F.Functions.end(), P,
+                             [](Pos P, const FunctionRec &R) {
+                               return P.File < R.Begin.File ||
+                                      (P.File == R.Begin.File &&
+                                       P.Offset < R.Begin.Offset);
+                             });
+  while (It != F.Functions.begin()) {
+    --It;
+    if (It->Begin.File != P.File)
+      return nullptr;
+    if (within(P, It->Begin, It->End))
+      return &*It;
+  }
+  return nullptr;
+}
+
+void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
+  static const llvm::StringSet<> ScopedLock = {"std::scoped_lock"};
+  const VarDecl *Var = G.Var;
+  Pos End = isa<CompoundStmt>(G.Scope)
+                ? pos(cast<CompoundStmt>(G.Scope)->getRBracLoc())
+                : pos(G.Scope->getEndLoc());
+  const Pos At = pos(G.Decl->getEndLoc());
+  const Hold Kind = G.Shared ? Hold::Shared : Hold::Exclusive;
+  auto &Info = GuardInfo[Var];
+  Info.second = {G.Shared, End};
+
+  const Expr *Init = Var->getInit();
+  const CXXConstructExpr *Construct = nullptr;
+  if (Init) {
+    Init = Init->IgnoreImplicit();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init))
+      Init = Cast->getSubExpr()->IgnoreImplicit();
+    Construct = dyn_cast<CXXConstructExpr>(Init);
+  }
+  Event E;
+  E.Kind = Kind;
+  E.At = At;
+  E.Reach = End;
+  E.Guard = Var;
+  E.Loc = Var->getLocation();
+  if (!Construct || (Construct->getConstructor() &&
+                     Construct->getConstructor()->isCopyOrMoveConstructor())) {
+    // auto lock = acquire(); std::unique_lock<M> l = std::move(other);
+    // hold whatever they were given.
+    if (Init) {
+      E.Wildcard = true;
+      Events.push_back(E);
+    }
+    return;
+  }
+  bool Deferred = false;
+  llvm::SmallVector<Lockable, 2> Locks;
+  bool Unknown = false;
+  const bool AllMutexes = isNamed(recordOf(Var->getType()), ScopedLock);
+  for (unsigned I = 0; I < Construct->getNumArgs(); ++I) {
+    const Expr *Arg = Construct->getArg(I);
+    if (isa<CXXDefaultArgExpr>(Arg))
+      break;
+    if (const CXXRecordDecl *Tag = recordOf(Arg->getType());
+        Tag && Tag->getIdentifier() &&
+        Tag->getName().find("lock_t") != StringRef::npos) {
+      Deferred |= Tag->getName() == "defer_lock_t";
+      continue;
+    }
+    if (I > 0 && !AllMutexes)
+      continue;
+    const Lockable L = resolveMutex(Arg);
+    if (L.Decl)
+      Locks.push_back(L);
+    else
+      Unknown = true;
+  }
+  Info.first = Locks;
+  if (Deferred)
+    return;
+  if (Unknown || Locks.empty()) {
+    if (Construct->getNumArgs() > 0) {
+      E.Wildcard = true;
+      Events.push_back(E);
+    }
+    return;
+  }
+  for (const Lockable &L : Locks) {
+    E.Lock = L;
+    Events.push_back(E);
+    learnFrom(G.Scope, G.Decl, L, Var);
+  }
+}
+
+void Analysis::addLockCall(const CallExpr *Call) {
+  const CompoundStmt *Block = F.Blocks.lookup(Call);
+  const Pos At = pos(Call->getEndLoc());
+  Event E;
+  E.At = At;
+  E.Loc = Call->getBeginLoc();
+  if (!isa<CXXMemberCallExpr>(Call)) {
+    // std::lock(a, b), std::try_lock(a, b)
+    E.Reach = functionEnd(At);
+    for (const Expr *Arg : Call->arguments()) {
+      E.Lock = resolveMutex(Arg);
+      E.Wildcard = !E.Lock.Decl;
+      Events.push_back(E);
+      if (Block && E.Lock.Decl)
+        learnFrom(Block, Call, E.Lock, nullptr);
+    }
+    return;
+  }
+  const auto *Member = cast<CXXMemberCallExpr>(Call);
+  const CXXMethodDecl *Method = Member->getMethodDecl();
+  if (!Method || !Method->getIdentifier())
+    return;
+  const StringRef Name = Method->getName();
+  const bool Release = releaseNames().count(Name);
+  E.Acquire = !Release;
+  E.Kind = sharedAcquireNames().count(Name) ? Hold::Shared : Hold::Exclusive;
+  if (Release && !Block)
+    return; // an unlock that may not run is ignored
+
+  const Expr *Object =
+      Member->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(Object);
+  const auto *GuardVar = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  auto Info = GuardVar ? GuardInfo.find(GuardVar) : GuardInfo.end();
+  llvm::SmallVector<Lockable, 2> Locks;
+  if (Info != GuardInfo.end()) {
+    // lk.unlock(); ... lk.lock();
+    Locks = Info->second.first;
+    E.Kind = Info->second.second.first ? Hold::Shared : Hold::Exclusive;
+    E.Reach = Release ? pos(Block->getRBracLoc()) : Info->second.second.second;
+  } else {
+    const Lockable L = resolveMutex(Object);
+    if (L.Decl)
+      Locks.push_back(L);
+    E.Reach = Release ? pos(Block->getRBracLoc()) : functionEnd(At);
+    GuardVar = nullptr;
+  }
+  if (Locks.empty()) {
+    if (!Release) {
+      E.Wildcard = true;
+      Events.push_back(E);
+    }
+    return;
+  }
+  for (const Lockable &L : Locks) {
+    E.Lock = L;
+    Events.push_back(E);
+    if (!Release && Block)
+      learnFrom(Block, Call, L, GuardVar);
+  }
+}
+
+bool Analysis::releases(const Stmt *S, const Lockable &L,
+                        const VarDecl *GuardVar) const {
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(asExpr(S));
+  if (!Call || !Call->getMethodDecl() ||
+      !Call->getMethodDecl()->getIdentifier() ||
+      !releaseNames().count(Call->getMethodDecl()->getName()))
+    return false;
+  const Expr *Object = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+    if (GuardVar && Ref->getDecl() == GuardVar)
+      return true;
+  const Lockable Released = resolveMutex(Object);
+  return Released.Decl == L.Decl && sameBase(Released.Base, L.Base);
+}
+
+/// Records the containers used after \p After in \p Scope until a
+/// statement of that scope releases \p L.
+void Analysis::learnFrom(const Stmt *Scope, const Stmt *After,
+                         const Lockable &L, const VarDecl *GuardVar) {
+  if (!Infer)
+    return;
+  bool Started = false;
+  for (const Stmt *Child : Scope->children()) {
+    if (!Child)
+      continue;
+    if (!Started) {
+      Started = Child == After;
+      // A guard in an if/for/switch init covers every other part.
+      if (!isa<CompoundStmt>(Scope) && Child != After)
+        noteAccesses(Child, L);
+      continue;
+    }
+    if (isa<CompoundStmt>(Scope) && releases(Child, L, GuardVar))
+      return;
+    noteAccesses(Child, L);
+  }
+}
+
+void Analysis::noteAccesses(const Stmt *S, const Lockable &L) {
+  if (!S || isa<LambdaExpr>(S))
+    return; // a lambda may run later, without the lock
+  const ValueDecl *Container = nullptr;
+  if (const auto *Member = dyn_cast<MemberExpr>(S)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    const auto *MutexField = dyn_cast<FieldDecl>(L.Decl);
+    if (Field && MutexField) {
+      if (Field->getParent()->getCanonicalDecl() ==
+              MutexField->getParent()->getCanonicalDecl() &&
+          sameBase(Member->getBase(), L.Base))
+        Container = Field;
+    } else if (!MutexField) {
+      // A mutex with static storage guards members and variables alike.
+      if (Field || isa<VarDecl>(Member->getMemberDecl()))
+        Container = cast<ValueDecl>(Member->getMemberDecl());
+    }
+  } else if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (Var && Var->hasGlobalStorage() && !isa<FieldDecl>(L.Decl) &&
+        canonical(Var) != L.Decl)
+      Container = Var;
+  }
+  if (Container && canonical(Container) != L.Decl) {
+    auto &List = Guarded[canonical(Container)];
+    if (llvm::none_of(List,
+                      [&](const Evidence &Ev) { return Ev.Mutex == L.Decl; }))
+      List.push_back({L.Decl, S->getBeginLoc(), false});
+  }
+  for (const Stmt *Child : S->children())
+    noteAccesses(Child, L);
+}
+
+Hold Analysis::heldAt(Pos P, const ValueDecl *Mutex, const Expr *Base,
+                      const Event **Last) const {
+  const Event *Found = nullptr;
+  for (const Event &E : Events) {
+    if (!E.Wildcard && (E.Lock.Decl != Mutex || (isa<FieldDecl>(Mutex) &&
+                                                 !sameBase(E.Lock.Base, Base))))
+      continue;
+    if (!before(E.At, P) || !within(P, E.At, E.Reach))
+      continue;
+    if (!Found || Found->At.Offset <= E.At.Offset)
+      Found = &E;
+  }
+  if (Last)
+    *Last = Found;
+  if (!Found || !Found->Acquire)
+    return Hold::None;
+  return Found->Wildcard ? Hold::Exclusive : Found->Kind;
+}
+
+bool Analysis::heldOnOtherObject(Pos P, const ValueDecl *Mutex) const {
+  return llvm::any_of(Events, [&](const Event &E) {
+    return E.Acquire && E.Lock.Decl == Mutex && before(E.At, P) &&
+           within(P, E.At, E.Reach);
+  });
+}
+
+bool Analysis::anyAcquireIn(const FunctionRec *Fn,
+                            const ValueDecl *Mutex) const {
+  return llvm::any_of(Events, [&](const Event &E) {
+    return E.Acquire && (E.Wildcard || E.Lock.Decl == Mutex) &&
+           within(E.At, Fn->Begin, Fn->End);
+  });
+}
+
+/// What the function \p Fn may assume about \p Mutex (a member of `*this`,
+/// or a mutex with static storage) when it starts.
+Hold Analysis::entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
+                         const HelperCall **Unheld) {
+  if (!Fn || !Fn->Fn)
+    return Hold::None;
+  const FunctionDecl *Decl = Fn->Fn;
+  if (isa<CXXConstructorDecl>(Decl) || isa<CXXDestructorDecl>(Decl))
+    return Hold::Exclusive;
+  Hold Required = Hold::None;
+  for (const auto *Attr : Decl->specific_attrs<RequiresCapabilityAttr>())
+    for (const Expr *Arg : Attr->args())
+      if (resolveMutex(Arg).Decl == Mutex)
+        Required = std::max(Required,
+                            Attr->isShared() ? Hold::Shared : Hold::Exclusive);
+  if (Required != Hold::None)
+    return Required;
+  if (LockedPattern && Decl->getIdentifier() &&
+      LockedPattern->match(Decl->getName()))
+    return Hold::Exclusive;
+
+  const FunctionDecl *Key = Decl->getCanonicalDecl();
+  if (!isHelper(*Decl))
+    return Hold::None;
+  if (InProgress.count(Key))
+    return Hold::Exclusive; // recursion: decided by the other call sites
+  InProgress.insert(Key);
+  Hold Result = Hold::Exclusive;
+  bool Called = false;
+  for (const HelperCall &Call : F.HelperCalls) {
+    if (Call.Callee != Key)
+      continue;
+    Called = true;
+    Hold AtCall = Hold::None;
+    if (!isa<FieldDecl>(Mutex) || isa<CXXMethodDecl>(Key)) {
+      AtCall =
+          heldAt(Call.At, Mutex, isa<FieldDecl>(Mutex) ? Call.Object : nullptr);
+      if (AtCall != Hold::Exclusive &&
+          (!isa<FieldDecl>(Mutex) || isThisBase(Call.Object)))
+        AtCall =
+            std::max(AtCall, entryHold(functionAt(Call.At), Mutex, nullptr));
+    }
+    if (AtCall < Result) {
+      Result = AtCall;
+      if (Unheld)
+        *Unheld = &Call;
+    }
+  }
+  InProgress.erase(Key);
+  // Never called here: called from elsewhere, under rules we cannot see.
+  return Called ? Result : Hold::Exclusive;
+}
+
+} // namespace
+
+UnlockedEraseCheck::UnlockedEraseCheck(StringRef Name,
+                                       ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawMutexTypes(Options.get("MutexTypes", DefaultMutexTypes)),
+      RawLockGuardTypes(Options.get("LockGuardTypes", DefaultLockGuardTypes)),
+      RawSharedLockGuardTypes(
+          Options.get("SharedLockGuardTypes", DefaultSharedLockGuardTypes)),
+      RawEraseMethods(Options.get("EraseMethods", DefaultEraseMethods)),
+      RawLockedFunctionPattern(
+          Options.get("LockedFunctionPattern", DefaultLockedFunctionPattern)),
+      RawThreadSafeContainerTypes(Options.get("ThreadSafeContainerTypes",
+                                              DefaultThreadSafeContainerTypes)),
+      RawInferFromUsage(Options.get("InferFromUsage", "true")),
+      InferFromUsage(parseBool(RawInferFromUsage)) {
+  if (!InferFromUsage.has_value())
+    configurationDiag("invalid value '%0' for option 'InferFromUsage' of %1: "
+                      "expected 'true' or 'false'; 'true' is used")
+        << RawInferFromUsage << Name;
+  MutexTypes = list(Name, "MutexTypes", RawMutexTypes);
+  LockGuardTypes = list(Name, "LockGuardTypes", RawLockGuardTypes);
+  SharedLockGuardTypes =
+      list(Name, "SharedLockGuardTypes", RawSharedLockGuardTypes);
+  ThreadSafeContainerTypes =
+      list(Name, "ThreadSafeContainerTypes", RawThreadSafeContainerTypes);
+  llvm::SmallVector<StringRef, 16> Entries;
+  StringRef(RawEraseMethods).split(Entries, ';', -1, false);
+  for (StringRef Entry : Entries) {
+    Entry = Entry.trim();
+    if (Entry.empty())
+      continue;
+    if (Entry == "operator=") {
+      EraseByAssignment = true;
+    } else if (Entry.find("::") != StringRef::npos && isQualifiedName(Entry)) {
+      EraseFunctionNames.push_back(Entry.str());
+    } else if (isQualifiedName(Entry.substr(
+                   0, Entry.size() - (Entry.back() == '*' ? 1 : 0)))) {
+      EraseMethodNames.push_back(Entry.str());
+    } else {
+      configurationDiag("invalid entry '%0' in option 'EraseMethods' of %1: "
+                        "expected a method name, a prefix ending in '*', "
+                        "'operator=' or a qualified function name; the entry "
+                        "is ignored")
+          << Entry << Name;
+    }
+  }
+  std::string Error;
+  if (!llvm::Regex(RawLockedFunctionPattern).isValid(Error))
+    configurationDiag("invalid regular expression '%0' in option "
+                      "'LockedFunctionPattern' of %1 (%2); no function "
+                      "name is taken to mean the lock is held")
+        << RawLockedFunctionPattern << Name << Error;
+}
+
+UnlockedEraseCheck::~UnlockedEraseCheck() = default;
+
+std::vector<std::string>
+UnlockedEraseCheck::list(StringRef CheckName, StringRef Option, StringRef Raw) {
+  NameList Parsed = parseNameList(Raw);
+  for (const std::string &Bad : Parsed.Invalid)
+    configurationDiag("invalid entry '%0' in option '%1' of %2: expected a "
+                      "qualified class name such as '::std::mutex'; the "
+                      "entry is ignored")
+        << Bad << Option << CheckName;
+  return std::move(Parsed.Names);
+}
+
+void UnlockedEraseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "MutexTypes", RawMutexTypes);
+  Options.store(Opts, "LockGuardTypes", RawLockGuardTypes);
+  Options.store(Opts, "SharedLockGuardTypes", RawSharedLockGuardTypes);
+  Options.store(Opts, "EraseMethods", RawEraseMethods);
+  Options.store(Opts, "LockedFunctionPattern", RawLockedFunctionPattern);
+  Options.store(Opts, "ThreadSafeContainerTypes", RawThreadSafeContainerTypes);
+  Options.store(Opts, "InferFromUsage", RawInferFromUsage);
+}
+
+void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
+  TU = std::make_unique<Facts>();
+  const auto Names = [](const std::vector<std::string> &L) {
+    return std::vector<StringRef>(L.begin(), L.end());
+  };
+  const auto Desugared = [](const auto &Record) {
+    return qualType(
+        hasUnqualifiedDesugaredType(recordType(hasDeclaration(Record))));
+  };
+  const auto NotSystem = unless(isExpansionInSystemHeader());
+
+  const auto MutexType = Desugared(
+      cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(Names(MutexTypes)))));
+  std::vector<std::string> AllGuards = LockGuardTypes;
+  AllGuards.insert(AllGuards.end(), SharedLockGuardTypes.begin(),
+                   SharedLockGuardTypes.end());
+  const auto GuardType = Desugared(cxxRecordDecl(hasAnyName(Names(AllGuards))));
+  const auto GuardDecl = declStmt(has(varDecl(hasType(GuardType))));
+
+  // lock()/unlock() on a mutex or a guard, std::lock(a, b).
+  static const llvm::StringSet<> LockMethods = [] {
+    llvm::StringSet<> All;
+    for (const auto *Set :
+         {&exclusiveAcquireNames(), &sharedAcquireNames(), &releaseNames()})
+      for (const auto &Name : *Set)
+        All.insert(Name.getKey());
+    return All;
+  }();
+  const auto LockCall = expr(
+      anyOf(cxxMemberCallExpr(
+                callee(cxxMethodDecl(hasIdentifierIn(&LockMethods))),
+                on(expr(anyOf(hasType(MutexType), hasType(pointsTo(MutexType)),
+                              hasType(GuardType))))),
+            callExpr(callee(
+                functionDecl(hasAnyName("::std::lock", "::std::try_lock"))))));
+
+  // Erase-family calls, each form anchored on its own node kind. The
+  // system-header test comes last everywhere: finding a location's file
+  // costs more than the kind and name tests that reject most nodes.
+  std::vector<ast_matchers::internal::DynTypedMatcher> EraseForms;
+  const auto AddErase = [&](const auto &Form) {
+    Finder->addMatcher(traverse(TK_IgnoreUnlessSpelledInSource,
+                                expr(Form, NotSystem).bind(EraseId)),
+                       this);
+    EraseForms.push_back(Form);
+  };
+  if (!EraseMethodNames.empty()) {
+    AddErase(cxxMemberCallExpr(
+        callee(cxxMethodDecl(hasMethodNameIn(EraseMethodNames)))));
+    AddErase(callExpr(callee(cxxDependentScopeMemberExpr())));
+  }
+  if (EraseByAssignment)
+    AddErase(cxxOperatorCallExpr(hasOverloadedOperatorName("=")));
+  if (!EraseFunctionNames.empty())
+    AddErase(
+        callExpr(callee(functionDecl(hasAnyName(Names(EraseFunctionNames)))),
+                 unless(cxxMemberCallExpr())));
+  const auto EraseCall =
+      expr(ast_matchers::internal::DynTypedMatcher::constructVariadic(
+               ast_matchers::internal::DynTypedMatcher::VO_AnyOf,
+               ASTNodeKind::getFromNodeKind<Expr>(), EraseForms)
+               .convertTo<Expr>());
+  Finder->addMatcher(callExpr(LockCall, NotSystem).bind(LockCallId), this);
+
+  // The statements of a block that guards, locks and erases are, in one
+  // matcher that looks only at the children of each block.
+  Finder->addMatcher(
+      compoundStmt(NotSystem, forEach(stmt(anyOf(GuardDecl.bind(GuardDeclId),
+                                                 LockCall.bind(LockStmtId),
+                                                 EraseCall.bind(EraseStmtId)))))
+          .bind(ScopeId),
+      this);
+  // A guard in the init-statement of an if, switch or for lives as long as
+  // that statement.
+  Finder->addMatcher(
+      ifStmt(hasInitStatement(GuardDecl.bind(GuardDeclId)), NotSystem)
+          .bind(ScopeId),
+      this);
+  Finder->addMatcher(
+      switchStmt(hasInitStatement(GuardDecl.bind(GuardDeclId)), NotSystem)
+          .bind(ScopeId),
+      this);
+  Finder->addMatcher(
+      forStmt(hasLoopInit(GuardDecl.bind(GuardDeclId)), NotSystem)
+          .bind(ScopeId),
+      this);
+
+  Finder->addMatcher(
+      functionDecl(isDefinition(), hasBody(stmt()), NotSystem).bind(FunctionId),
+      this);
+  Finder->addMatcher(lambdaExpr(NotSystem).bind(LambdaId), this);
+  Finder->addMatcher(
+      callExpr(callee(expr(anyOf(
+                   unresolvedMemberExpr(),
+                   declRefExpr(to(functionDecl(isHelperFunction()))),
+                   memberExpr(member(functionDecl(isHelperFunction())))))),
+               NotSystem)
+          .bind(HelperCallId),
+      this);
+}
+
+void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
+  Facts &Facts = *TU;
+  Facts.Ctx = Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+  const auto &Nodes = Result.Nodes;
+  const auto Range = [&](SourceRange R) {
+    const std::pair<FileID, unsigned> B =
+        SM.getDecomposedExpansionLoc(R.getBegin());
+    const std::pair<FileID, unsigned> E =
+        SM.getDecomposedExpansionLoc(R.getEnd());
+    return std::make_pair(Pos{B.first, B.second}, Pos{E.first, E.second});
+  };
+
+  if (const auto *Fn = Nodes.getNodeAs<FunctionDecl>(FunctionId)) {
+    const auto [B, E] = Range(Fn->getBody()->getSourceRange());
+    Facts.Functions.push_back({Fn, B, E, Fn->getBody()->getSourceRange()});
+    return;
+  }
+  if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(LambdaId)) {
+    const auto [B, E] = Range(Lambda->getBody()->getSourceRange());
+    Facts.Functions.push_back(
+        {nullptr, B, E, Lambda->getBody()->getSourceRange()});
+    return;
+  }
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>(HelperCallId)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const Expr *Object = nullptr;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      Object = Member->getImplicitObjectArgument();
+    } else if (const auto *Unresolved =
+                   dyn_cast<UnresolvedMemberExpr>(Call->getCallee())) {
+      // A call in a template with dependent arguments: only when the name
+      // denotes one function.
+      if (Unresolved->getNumDecls() != 1)
+        return;
+      Callee = (*Unresolved->decls_begin())->getAsFunction();
+      if (!Unresolved->isImplicitAccess())
+        Object = Unresolved->getBase();
+    }
+    if (Callee && isHelper(*Callee))
+      Facts.HelperCalls.push_back({Callee->getCanonicalDecl(), Object,
+                                   Range(Call->getSourceRange()).first,
+                                   Call->getBeginLoc()});
+    return;
+  }
+  if (const auto *Scope = Nodes.getNodeAs<Stmt>(ScopeId)) {
+    const auto *Block = dyn_cast<CompoundStmt>(Scope);
+    if (const auto *DS = Nodes.getNodeAs<DeclStmt>(GuardDeclId)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          if (const CXXRecordDecl *Guard = recordOf(Var->getType()))
+            Facts.Guards.push_back(
+                {Var, DS, Scope, isListed(Guard, SharedLockGuardTypes)});
+    } else if (const auto *Call = Nodes.getNodeAs<Stmt>(LockStmtId)) {
+      Facts.Blocks[Call] = Block;
+    } else if (const auto *Call = Nodes.getNodeAs<Stmt>(EraseStmtId)) {
+      Facts.Blocks[Call] = Block;
+    }
+    return;
+  }
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>(LockCallId)) {
+    Facts.LockCalls.push_back(Call);
+    return;
+  }
+  const auto *Call = Nodes.getNodeAs<CallExpr>(EraseId);
+  if (!Call)
+    return;
+  // Which container is modified, and how.
+  auto Add = [&](const Expr *Object, std::string Op) {
+    if (Object)
+      Facts.Erases.push_back({Call, Object, std::move(Op)});
+  };
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const std::string Op = Member->getMethodDecl()->getNameAsString();
+    Add(Member->getImplicitObjectArgument(), Op);
+    if ((Op == "swap" || Op == "merge") && Member->getNumArgs() == 1)
+      Add(Member->getArg(0), Op);
+  } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    Add(Operator->getArg(0), "operator=");
+  } else if (const auto *Dependent =
+                 dyn_cast<CXXDependentScopeMemberExpr>(Call->getCallee())) {
+    const std::string Op = Dependent->getMember().getAsString();
+    if (!Dependent->isImplicitAccess() &&
+        llvm::any_of(EraseMethodNames, [&](const std::string &P) {
+          const StringRef Pattern(P);
+          return Pattern.back() == '*'
+                     ? StringRef(Op).substr(0, Pattern.size() - 1) ==
+                           Pattern.drop_back()
+                     : StringRef(Op) == Pattern;
+        }))
+      Add(Dependent->getBase(), Op);
+  } else if (const FunctionDecl *Fn = Call->getDirectCallee()) {
+    const std::string Op = Fn->getQualifiedNameAsString();
+    if (Call->getNumArgs() >= 1)
+      Add(Call->getArg(0), Op);
+    if (Fn->getName() == "swap" && Call->getNumArgs() == 2)
+      Add(Call->getArg(1), Op);
+  }
+}
+
+namespace {
+
+/// The class whose members a call on a value of type \p T reaches, also for
+/// a dependent specialization (its primary template).
+const CXXRecordDecl *classOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  if (const CXXRecordDecl *Record = T->getAsCXXRecordDecl())
+    return Record;
+  if (const auto *Spec = T->getAs<TemplateSpecializationType>())
+    if (const TemplateDecl *Template =
+            Spec->getTemplateName().getAsTemplateDecl())
+      return dyn_cast_or_null<CXXRecordDecl>(Template->getTemplatedDecl());
+  return nullptr;
+}
+
+/// Whether \p Record looks like a container: it (or a base) has `size` or
+/// `empty`. Keeps smart pointers, optionals and the like out.
+bool isContainerLike(const CXXRecordDecl *Record, ASTContext &Ctx,
+                     unsigned Depth = 0) {
+  if (!Record || Depth > 8)
+    return false;
+  Record = Record->getDefinition();
+  if (!Record)
+    return false;
+  for (const char *Name : {"size", "empty"})
+    if (!Record->lookup(DeclarationName(&Ctx.Idents.get(Name))).empty())
+      return true;
+  return llvm::any_of(Record->bases(), [&](const CXXBaseSpecifier &Base) {
+    return isContainerLike(classOf(Base.getType()), Ctx, Depth + 1);
+  });
+}
+
+/// Whether `std::<Name>` is declared in this translation unit.
+bool stdDeclares(ASTContext &Ctx, StringRef Name) {
+  for (const NamedDecl *Std :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("std")))
+    if (const auto *NS = dyn_cast<NamespaceDecl>(Std))
+      if (!NS->lookup(&Ctx.Idents.get(Name)).empty())
+        return true;
+  return false;
+}
+
+bool isStdMutex(QualType T) {
+  if (T->isPointerType() || T->isReferenceType())
+    return false;
+  static const llvm::StringSet<> Std = {
+      "std::mutex",        "std::recursive_mutex",
+      "std::timed_mutex",  "std::recursive_timed_mutex",
+      "std::shared_mutex", "std::shared_timed_mutex"};
+  return isNamed(T->getAsCXXRecordDecl(), Std);
+}
+
+bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
+
+/// Where \p Word occurs in \p Text as a whole identifier, or npos.
+size_t findWord(StringRef Text, StringRef Word) {
+  for (size_t At = Text.find(Word); At != StringRef::npos;
+       At = Text.find(Word, At + 1)) {
+    const bool Start = At == 0 || !isIdentifierChar(Text[At - 1]);
+    const size_t End = At + Word.size();
+    if (Start && (End == Text.size() || !isIdentifierChar(Text[End])))
+      return At;
+  }
+  return StringRef::npos;
+}
+
+llvm::StringSet<> nameSet(const std::vector<std::string> &Names) {
+  llvm::StringSet<> Set;
+  for (const std::string &Name : Names)
+    Set.insert(StringRef(Name).ltrim(':'));
+  return Set;
+}
+
+} // namespace
+
+void UnlockedEraseCheck::onEndOfTranslationUnit() {
+  const std::unique_ptr<Facts> Done = std::move(TU);
+  TU = std::make_unique<Facts>();
+  if (!Done->Ctx || Done->Erases.empty() ||
+      Done->Ctx->getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  ASTContext &Ctx = *Done->Ctx;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LangOpts = getLangOpts();
+  llvm::Regex Pattern(RawLockedFunctionPattern);
+  std::string Error;
+  const llvm::StringSet<> ThreadSafe = nameSet(ThreadSafeContainerTypes);
+  Analysis A(*Done, InferFromUsage.value_or(true),
+             Pattern.isValid(Error) ? &Pattern : nullptr);
+  A.build();
+
+  const auto TextOf = [&](SourceRange R) {
+    return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM,
+                                LangOpts);
+  };
+  const auto InMacro = [](SourceRange R) {
+    return R.getBegin().isMacroID() || R.getEnd().isMacroID();
+  };
+  const auto HeldByACaller = [&](const FunctionRec *Fn,
+                                 const ValueDecl *Mutex) {
+    const FunctionDecl *Key = Fn->Fn->getCanonicalDecl();
+    return llvm::any_of(Done->HelperCalls, [&](const HelperCall &Call) {
+      return Call.Callee == Key &&
+             A.heldAt(Call.At, Mutex,
+                      isa<FieldDecl>(Mutex) ? Call.Object : nullptr) !=
+                 Hold::None;
+    });
+  };
+
+  llvm::SmallPtrSet<const VarDecl *, 4> FixedGuards;
+  llvm::DenseSet<std::pair<const Expr *, const ValueDecl *>> Seen;
+  for (const EraseRec &Erase : Done->Erases) {
+    const Container C = resolveContainer(Erase.Object);
+    if (!C.Decl || !Seen.insert({Erase.Call, C.Decl}).second)
+      continue;
+    const CXXRecordDecl *Type = classOf(C.Decl->getType());
+    if (!isContainerLike(Type, Ctx) || isNamed(Type, ThreadSafe))
+      continue;
+
+    // Which mutexes guard it, and where that shows.
+    llvm::SmallVector<Evidence, 2> Guards;
+    for (const auto *Attr : C.Decl->specific_attrs<GuardedByAttr>())
+      if (const ValueDecl *Mutex = resolveMutex(Attr->getArg()).Decl)
+        Guards.push_back({Mutex, Attr->getLocation(), true});
+    for (const Evidence &Ev : A.Guarded.lookup(C.Decl))
+      if (llvm::none_of(Guards,
+                        [&](const Evidence &G) { return G.Mutex == Ev.Mutex; }))
+        Guards.push_back(Ev);
+    // A member mutex guards only members of its own object.
+    llvm::erase_if(Guards, [&](const Evidence &G) {
+      return isa<FieldDecl>(G.Mutex) && !isa<FieldDecl>(C.Decl);
+    });
+    if (Guards.empty())
+      continue;
+
+    const Pos P = A.pos(Erase.Call->getExprLoc());
+    const FunctionRec *Fn = A.functionAt(P);
+    if (!Fn)
+      continue;
+    if (Fn->Fn &&
+        (isa<CXXConstructorDecl>(Fn->Fn) || isa<CXXDestructorDecl>(Fn->Fn)))
+      continue;
+    if (C.Base && !isSideEffectFreeAccess(C.Base))
+      continue; // cannot tell which object
+
+    Hold Best = Hold::None;
+    const Evidence *Why = &Guards.front();
+    const Event *ViaEvent = nullptr;
+    const HelperCall *Unheld = nullptr;
+    for (const Evidence &G : Guards) {
+      const bool Member = isa<FieldDecl>(G.Mutex);
+      const Event *Last = nullptr;
+      Hold H = A.heldAt(P, G.Mutex, Member ? C.Base : nullptr, &Last);
+      const HelperCall *Caller = nullptr;
+      if (H != Hold::Exclusive && (!Member || isThisBase(C.Base)))
+        H = std::max(H, A.entryHold(Fn, G.Mutex, &Caller));
+      if (H > Best || (H == Best && !Unheld && Caller)) {
+        Best = H;
+        Why = &G;
+        ViaEvent = Last;
+        Unheld = Caller;
+      }
+    }
+    if (Best == Hold::Exclusive)
+      continue;
+    if (Best == Hold::None) {
+      if (!Fn->Fn)
+        continue; // a lambda: when it runs is unknown
+      // Our own lock while erasing another object's container: that object
+      // may well be this one.
+      if (!isThisBase(C.Base) && llvm::any_of(Guards, [&](const Evidence &G) {
+            return isa<FieldDecl>(G.Mutex) && A.heldOnOtherObject(P, G.Mutex);
+          }))
+        continue;
+    }
+
+    const ValueDecl *Mutex = Why->Mutex;
+    const Expr *Object = Erase.Object->IgnoreParenImpCasts();
+    std::string ContainerText = C.Decl->getNameAsString();
+    std::string MutexText = Mutex->getNameAsString();
+    if (!InMacro(Object->getSourceRange())) {
+      const StringRef Written = TextOf(Object->getSourceRange());
+      if (!Written.empty() && Written.size() <= 60) {
+        ContainerText = Written.str();
+        if (isa<FieldDecl>(Mutex) && isa<MemberExpr>(Object) &&
+            Written.size() > C.Decl->getName().size() &&
+            Written.substr(Written.size() - C.Decl->getName().size()) ==
+                C.Decl->getName())
+          MutexText =
+              (Written.drop_back(C.Decl->getName().size()) + Mutex->getName())
+                  .str();
+      }
+    }
+
+    SourceLocation Loc = Erase.Call->getExprLoc();
+    if (const auto *Callee = dyn_cast<CXXDependentScopeMemberExpr>(
+            cast<CallExpr>(Erase.Call)->getCallee()))
+      Loc = Callee->getMemberLoc();
+    if (Best == Hold::Shared) {
+      const VarDecl *Guard = ViaEvent ? ViaEvent->Guard : nullptr;
+      bool Fixed = false;
+      {
+        auto Diag = diag(Loc, "'%0' modifies '%1' while '%2' is held only "
+                              "shared; modifying it needs the lock exclusively")
+                    << Erase.Op << ContainerText << MutexText;
+        if (Guard && !Guard->isReferenced() && !FixedGuards.count(Guard) &&
+            A.functionAt(A.pos(Guard->getLocation())) == Fn &&
+            isStdMutex(Mutex->getType()) && stdDeclares(Ctx, "unique_lock") &&
+            !HeldByACaller(Fn, Mutex)) {
+          const SourceRange TypeRange(Guard->getTypeSpecStartLoc(),
+                                      Guard->getLocation());
+          const StringRef TypeText = TextOf(TypeRange);
+          const size_t At = findWord(TypeText, "shared_lock");
+          if (!InMacro(TypeRange) && At != StringRef::npos) {
+            const SourceLocation Begin =
+                TypeRange.getBegin().getLocWithOffset(At);
+            Diag << FixItHint::CreateReplacement(
+                CharSourceRange::getCharRange(
+                    Begin, Begin.getLocWithOffset(strlen("shared_lock"))),
+                "unique_lock");
+            FixedGuards.insert(Guard);
+            Fixed = true;
+          }
+        }
+      }
+      if (Fixed)
+        diag(Guard->getLocation(), "the whole scope of %0 becomes exclusive",
+             DiagnosticIDs::Note)
+            << Guard;
+      else if (ViaEvent && ViaEvent->Loc.isValid())
+        diag(ViaEvent->Loc, "'%0' is held only shared here",
+             DiagnosticIDs::Note)
+            << MutexText;
+    } else {
+      bool Fixed = false;
+      // Why no guard is inserted, when a lock on this path could deadlock.
+      enum { NoRisk, LockedInFunction, LockedByCaller } Risk = NoRisk;
+      {
+        auto Diag = diag(Loc, "'%0' modifies '%1' without holding '%2', the "
+                              "mutex that guards it")
+                    << Erase.Op << ContainerText << MutexText;
+        // Insert a guard where that is exact.
+        const CompoundStmt *Block = Done->Blocks.lookup(Erase.Call);
+        const SourceRange Range = Erase.Call->getSourceRange();
+        const bool Member = isa<FieldDecl>(Mutex);
+        const auto *Global = dyn_cast<VarDecl>(Mutex);
+        const bool Named =
+            Member ? isThisBase(C.Base) && isa<CXXMethodDecl>(Fn->Fn) &&
+                         !cast<CXXMethodDecl>(Fn->Fn)->isStatic()
+                   : Global &&
+                         Fn->Fn->getDeclContext()->getRedeclContext()->Encloses(
+                             Global->getDeclContext()->getRedeclContext());
+        const bool Cxx17 = LangOpts.CPlusPlus17;
+        if (Block && !InMacro(Range) && Named && Guards.size() == 1 &&
+            isStdMutex(Mutex->getType()) &&
+            stdDeclares(Ctx, Cxx17 ? "scoped_lock" : "lock_guard")) {
+          if (A.anyAcquireIn(Fn, Mutex)) {
+            Risk = LockedInFunction;
+          } else if (HeldByACaller(Fn, Mutex)) {
+            Risk = LockedByCaller;
+          } else {
+            const std::pair<FileID, unsigned> Begin =
+                SM.getDecomposedLoc(Range.getBegin());
+            const StringRef Buffer = SM.getBufferData(Begin.first);
+            const size_t LineStart = Buffer.rfind('\n', Begin.second) + 1;
+            const StringRef Indent = Buffer.slice(LineStart, Begin.second);
+            const SourceLocation AfterSemi = Lexer::findLocationAfterToken(
+                Range.getEnd(), tok::semi, SM, LangOpts, false);
+            const StringRef FnText = TextOf(Fn->Range);
+            const char *Name = nullptr;
+            for (const char *Candidate :
+                 {"lock", "guard", "lock_", "mutex_lock"})
+              if (findWord(FnText, Candidate) == StringRef::npos) {
+                Name = Candidate;
+                break;
+              }
+            if (Name && AfterSemi.isValid() &&
+                Indent.find_first_not_of(" \t") == StringRef::npos &&
+                SM.getSpellingLineNumber(Range.getBegin()) ==
+                    SM.getSpellingLineNumber(Range.getEnd())) {
+              const std::string Call =
+                  std::string(Name) + "(" + Mutex->getName().str() + ");";
+              const std::string Lock =
+                  Cxx17 ? "std::scoped_lock " + Call
+                        : "std::lock_guard<" +
+                              Mutex->getType()
+                                  .getUnqualifiedType()
+                                  .getCanonicalType()
+                                  .getAsString(PrintingPolicy(LangOpts)) +
+                              "> " + Call;
+              if (Block->body_back() == Erase.Call) {
+                Diag << FixItHint::CreateInsertion(Range.getBegin(),
+                                                   Lock + "\n" + Indent.str());
+              } else {
+                Diag << FixItHint::CreateInsertion(Range.getBegin(),
+                                                   ("{\n" + Indent + "  " +
+                                                    Lock + "\n" + Indent + "  ")
+                                                       .str())
+                     << FixItHint::CreateInsertion(AfterSemi,
+                                                   ("\n" + Indent + "}").str());
+              }
+              Fixed = true;
+            }
+          }
+        }
+      }
+      if (Unheld)
+        diag(Unheld->Loc, "%0 is called here without '%1' held",
+             DiagnosticIDs::Note)
+            << Fn->Fn << MutexText;
+      if (Risk == LockedInFunction)
+        diag(Loc,
+             "'%0' is also locked elsewhere in this function; a guard added "
+             "here must not overlap that lock",
+             DiagnosticIDs::Note)
+            << MutexText;
+      else if (Risk == LockedByCaller)
+        diag(Loc,
+             "some callers of %0 hold '%1' already; a guard added here would "
+             "deadlock them",
+             DiagnosticIDs::Note)
+            << Fn->Fn << MutexText;
+      else if (!Fixed)
+        diag(Loc, "hold '%0' while calling '%1'", DiagnosticIDs::Note)
+            << MutexText << Erase.Op;
+    }
+    if (Why->Declared)
+      diag(Why->Loc, "'%0' is declared guarded by '%1' here",
+           DiagnosticIDs::Note)
+          << C.Decl->getName() << Why->Mutex->getName();
+    else
+      diag(Why->Loc, "'%0' is used with '%1' held here", DiagnosticIDs::Note)
+          << C.Decl->getName() << Why->Mutex->getName();
+  }
+}
+
+} // namespace clang::tidy::safedelete

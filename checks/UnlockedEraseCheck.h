@@ -1,0 +1,64 @@
+//===--- UnlockedEraseCheck.h - safedelete ----------------------*- C++ -*-===//
+
+#ifndef SAFEDELETE_CHECKS_UNLOCKEDERASECHECK_H
+#define SAFEDELETE_CHECKS_UNLOCKEDERASECHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "support/Compat.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::safedelete {
+
+/// Finds an erase-family call on a container that the translation unit
+/// otherwise accesses with a mutex held (or that is declared `GUARDED_BY` a
+/// mutex), made here without that mutex or with it held only shared.
+///
+/// For the user-facing documentation see:
+/// docs/checks/unlocked-erase.rst
+class UnlockedEraseCheck : public ClangTidyCheck {
+public:
+  UnlockedEraseCheck(StringRef Name, ClangTidyContext *Context);
+  ~UnlockedEraseCheck() override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+  compat::Optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_IgnoreUnlessSpelledInSource;
+  }
+
+  /// What one translation unit shows: guards, lock calls, erase calls,
+  /// functions and helper calls, decided on in onEndOfTranslationUnit.
+  struct Facts;
+
+private:
+  std::vector<std::string> list(StringRef CheckName, StringRef Option,
+                                StringRef Raw);
+
+  const std::string RawMutexTypes;
+  const std::string RawLockGuardTypes;
+  const std::string RawSharedLockGuardTypes;
+  const std::string RawEraseMethods;
+  const std::string RawLockedFunctionPattern;
+  const std::string RawThreadSafeContainerTypes;
+  const std::string RawInferFromUsage;
+  const std::optional<bool> InferFromUsage;
+  std::vector<std::string> MutexTypes;
+  std::vector<std::string> LockGuardTypes;
+  std::vector<std::string> SharedLockGuardTypes;
+  std::vector<std::string> ThreadSafeContainerTypes;
+  std::vector<std::string> EraseMethodNames;
+  std::vector<std::string> EraseFunctionNames;
+  bool EraseByAssignment = false;
+  std::unique_ptr<Facts> TU;
+};
+
+} // namespace clang::tidy::safedelete
+
+#endif // SAFEDELETE_CHECKS_UNLOCKEDERASECHECK_H
