@@ -266,6 +266,19 @@ public:
         }
         return false;
       }
+      // std::get<1>(value) on a pair or tuple value, as rpclib completes
+      // its calls: a part of the value, like a field.
+      if (const auto *Call = dyn_cast<CallExpr>(E)) {
+        const auto *Callee =
+            dyn_cast_or_null<FunctionDecl>(Call->getDirectCallee());
+        if (!Callee || Call->getNumArgs() != 1 || !Callee->getIdentifier() ||
+            Callee->getName() != "get" || !Callee->isInStdNamespace() ||
+            !isListed(recordOf(strip(Call->getArg(0))->getType()),
+                      {"::std::pair", "::std::tuple"}))
+          return false;
+        E = Call->getArg(0);
+        continue;
+      }
       if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
         if (Unary->getOpcode() != UO_Deref && Unary->getOpcode() != UO_AddrOf)
           return false;
