@@ -31,7 +31,7 @@ constexpr char DefaultCompletionMethods[] =
     "setException;setTry";
 constexpr char DefaultOneShotCompletionMethods[] =
     "set_value;set_exception;set_value_at_thread_exit;"
-    "set_exception_at_thread_exit;operator();setValue;setException;setTry";
+    "set_exception_at_thread_exit;operator();resume;setValue;setException;setTry";
 constexpr char DefaultContainerTypes[] =
     "::std::map;::std::multimap;::std::unordered_map;"
     "::std::unordered_multimap;::absl::flat_hash_map;::absl::node_hash_map;"
@@ -576,6 +576,17 @@ bool isLoop(const Stmt *S) {
          isa<CXXForRangeStmt>(S);
 }
 
+/// Whether the completion \p Method only stores a result and wakes the
+/// waiter (a promise's setters). resume(), a packaged_task's operator() and
+/// folly's setters run other code before they return, which may touch the
+/// map: an erase placed after them could use an invalidated iterator or
+/// remove an entry registered anew under the same key.
+bool storesOnly(StringRef Method) {
+  return Method == "set_value" || Method == "set_exception" ||
+         Method == "set_value_at_thread_exit" ||
+         Method == "set_exception_at_thread_exit";
+}
+
 /// Whether \p Inner is \p Outer or one of its descendants.
 bool contains(const Stmt *Outer, const Stmt *Inner) {
   if (Outer == Inner)
@@ -983,6 +994,7 @@ void PendingMapLeakCheck::onEndOfTranslationUnit() {
     // come back to it without the lookup.
     const bool Final =
         Semi.isValid() && !Function->isTemplateInstantiation() &&
+        storesOnly(methodName(C.Call)) &&
         llvm::none_of(Chain,
                       [&](const Stmt *S) {
                         return (isLoop(S) || isa<LambdaExpr>(S)) &&

@@ -25,7 +25,10 @@ public:
 void replyAt(rpc::Table<int, rpc::Reply> &replies, int id) {
   replies.at(id).send(1);
   // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: entry of 'replies' is completed by 'send' but never removed from the map in 'replyAt'; it stays there forever [safedelete-pending-map-leak]
-  // CHECK-FIXES: replies.erase(id);
+  // A configured completion may run code that touches the map: no erase
+  // is inserted after it.
+  // CHECK-FIXES: replies.at(id).send(1);
+  // CHECK-FIXES-NOT: replies.erase(id);
 }
 
 // Callbacks are repeatable: they need a removal somewhere, not here.
