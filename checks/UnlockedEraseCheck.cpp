@@ -1247,7 +1247,11 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
                    : Global &&
                          Fn->Fn->getDeclContext()->getRedeclContext()->Encloses(
                              Global->getDeclContext()->getRedeclContext());
-        const bool Cxx17 = LangOpts.CPlusPlus17;
+        // std::scoped_lock from C++17 where <mutex> declared it; else
+        // std::lock_guard, which <shared_mutex> and <condition_variable>
+        // bring along with the mutex types.
+        const bool Cxx17 =
+            LangOpts.CPlusPlus17 && stdDeclares(Ctx, "scoped_lock");
         if (Block && !InMacro(Range) && Named && Guards.size() == 1 &&
             isStdMutex(Mutex->getType()) &&
             stdDeclares(Ctx, Cxx17 ? "scoped_lock" : "lock_guard")) {
