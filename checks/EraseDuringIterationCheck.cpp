@@ -1,6 +1,7 @@
 //===--- EraseDuringIterationCheck.cpp - safedelete -----------------------===//
 
 #include "EraseDuringIterationCheck.h"
+#include "support/ClassListOption.h"
 #include "support/ExprIdentity.h"
 #include "support/NameList.h"
 #include "clang/AST/ASTContext.h"
@@ -670,13 +671,8 @@ EraseDuringIterationCheck::EraseDuringIterationCheck(StringRef Name,
       RawContainerTypes(Options.get("ContainerTypes", "")),
       RawEraseMethods(Options.get("EraseMethods", "")),
       RawFixMode(Options.get("FixMode", "erase_if")) {
-  NameList Types = parseNameList(RawContainerTypes);
-  for (const std::string &Bad : Types.Invalid)
-    configurationDiag("invalid entry '%0' in option 'ContainerTypes' of %1: "
-                      "expected a qualified class name such as "
-                      "'::my::Map'; the entry is ignored")
-        << Bad << Name;
-  ContainerTypes = std::move(Types.Names);
+  ContainerTypes = classListOption(Context, Name, "ContainerTypes",
+                                   RawContainerTypes, "::my::Map");
   NameList Methods = parseNameList(RawEraseMethods);
   for (const std::string &Bad : Methods.Invalid)
     configurationDiag("invalid entry '%0' in option 'EraseMethods' of %1: "

@@ -1,9 +1,9 @@
 //===--- LookupBeforeEraseCheck.cpp - safedelete --------------------------===//
 
 #include "LookupBeforeEraseCheck.h"
+#include "support/ClassListOption.h"
 #include "support/ExprIdentity.h"
 #include "support/MemberCall.h"
-#include "support/NameList.h"
 #include "clang-tidy/utils/LexerUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -142,15 +142,9 @@ bool mayTouchContainer(const Stmt *S, const VarDecl *Iter,
 LookupBeforeEraseCheck::LookupBeforeEraseCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      RawContainerTypes(Options.get("ContainerTypes", DefaultContainerTypes)) {
-  NameList Parsed = parseNameList(RawContainerTypes);
-  for (const std::string &Bad : Parsed.Invalid)
-    configurationDiag("invalid entry '%0' in option 'ContainerTypes' of "
-                      "%1: expected a qualified class name such as "
-                      "'::std::map'; the entry is ignored")
-        << Bad << Name;
-  ContainerTypes = std::move(Parsed.Names);
-}
+      RawContainerTypes(Options.get("ContainerTypes", DefaultContainerTypes)),
+      ContainerTypes(classListOption(Context, Name, "ContainerTypes",
+                                     RawContainerTypes, "::std::map")) {}
 
 void LookupBeforeEraseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ContainerTypes", RawContainerTypes);

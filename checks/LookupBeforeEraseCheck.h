@@ -32,7 +32,7 @@ public:
 
 private:
   const std::string RawContainerTypes;
-  std::vector<std::string> ContainerTypes;
+  const std::vector<std::string> ContainerTypes;
 };
 
 } // namespace clang::tidy::safedelete

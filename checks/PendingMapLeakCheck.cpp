@@ -1,6 +1,7 @@
 //===--- PendingMapLeakCheck.cpp - safedelete -----------------------------===//
 
 #include "PendingMapLeakCheck.h"
+#include "support/ClassListOption.h"
 #include "support/ExprIdentity.h"
 #include "support/NameList.h"
 #include "clang/AST/ASTContext.h"
@@ -766,40 +767,39 @@ PendingMapLeakCheck::PendingMapLeakCheck(StringRef Name,
       RawOneShotCompletionMethods(Options.get("OneShotCompletionMethods",
                                               DefaultOneShotCompletionMethods)),
       RawContainerTypes(Options.get("ContainerTypes", DefaultContainerTypes)),
-      PendingTypes(listOption(Name, "PendingTypes", RawPendingTypes, false)),
-      CallbackTypes(listOption(Name, "CallbackTypes", RawCallbackTypes, false)),
+      PendingTypes(classListOption(Context, Name, "PendingTypes",
+                                   RawPendingTypes, "::std::promise")),
+      CallbackTypes(classListOption(Context, Name, "CallbackTypes",
+                                    RawCallbackTypes, "::std::function")),
       CompletionMethods(
-          listOption(Name, "CompletionMethods", RawCompletionMethods, true)),
-      OneShotCompletionMethods(listOption(Name, "OneShotCompletionMethods",
-                                          RawOneShotCompletionMethods, true)),
-      ContainerTypes(
-          listOption(Name, "ContainerTypes", RawContainerTypes, false)),
+          methodListOption(Name, "CompletionMethods", RawCompletionMethods)),
+      OneShotCompletionMethods(methodListOption(
+          Name, "OneShotCompletionMethods", RawOneShotCompletionMethods)),
+      ContainerTypes(classListOption(Context, Name, "ContainerTypes",
+                                     RawContainerTypes, "::std::map")),
       State(std::make_unique<Facts>()) {}
 
 PendingMapLeakCheck::~PendingMapLeakCheck() = default;
 
-std::vector<std::string> PendingMapLeakCheck::listOption(StringRef Check,
-                                                         StringRef Option,
-                                                         const std::string &Raw,
-                                                         bool Methods) {
+std::vector<std::string>
+PendingMapLeakCheck::methodListOption(StringRef Check, StringRef Option,
+                                      const std::string &Raw) {
   NameList Parsed = parseNameList(Raw);
   for (const std::string &Bad : Parsed.Invalid) {
-    if (Methods && Bad == "operator()") {
+    if (Bad == "operator()") {
       Parsed.Names.push_back(Bad);
       continue;
     }
-    configurationDiag("invalid entry '%0' in option '%1' of %2: expected %3; "
-                      "the entry is ignored")
-        << Bad << Option << Check
-        << (Methods ? "a method name such as 'set_value' or 'operator()'"
-                    : "a qualified class name such as '::std::promise'");
+    configurationDiag("invalid entry '%0' in option '%1' of %2: expected a "
+                      "method name such as 'set_value' or 'operator()'; the "
+                      "entry is ignored")
+        << Bad << Option << Check;
   }
-  if (Methods)
-    for (const std::string &Name : Parsed.Names)
-      if (StringRef(Name).contains(':'))
-        configurationDiag("entry '%0' in option '%1' of %2 is qualified; "
-                          "method names are matched without their class")
-            << Name << Option << Check;
+  for (const std::string &Name : Parsed.Names)
+    if (StringRef(Name).contains(':'))
+      configurationDiag("entry '%0' in option '%1' of %2 is qualified; "
+                        "method names are matched without their class")
+          << Name << Option << Check;
   return std::move(Parsed.Names);
 }
 

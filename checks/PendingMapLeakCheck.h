@@ -37,8 +37,8 @@ public:
   struct Facts;
 
 private:
-  std::vector<std::string> listOption(StringRef Check, StringRef Option,
-                                      const std::string &Raw, bool Methods);
+  std::vector<std::string> methodListOption(StringRef Check, StringRef Option,
+                                            const std::string &Raw);
 
   const std::string RawPendingTypes;
   const std::string RawCallbackTypes;

@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "UnlockedEraseCheck.h"
+#include "support/ClassListOption.h"
 #include "support/ExprIdentity.h"
 #include "support/NameList.h"
 #include "clang/AST/ASTContext.h"
@@ -732,12 +733,16 @@ UnlockedEraseCheck::UnlockedEraseCheck(StringRef Name,
     configurationDiag("invalid value '%0' for option 'InferFromUsage' of %1: "
                       "expected 'true' or 'false'; 'true' is used")
         << RawInferFromUsage << Name;
-  MutexTypes = list(Name, "MutexTypes", RawMutexTypes);
-  LockGuardTypes = list(Name, "LockGuardTypes", RawLockGuardTypes);
+  MutexTypes = classListOption(Context, Name, "MutexTypes", RawMutexTypes,
+                               "::std::mutex");
+  LockGuardTypes = classListOption(Context, Name, "LockGuardTypes",
+                                   RawLockGuardTypes, "::std::lock_guard");
   SharedLockGuardTypes =
-      list(Name, "SharedLockGuardTypes", RawSharedLockGuardTypes);
-  ThreadSafeContainerTypes =
-      list(Name, "ThreadSafeContainerTypes", RawThreadSafeContainerTypes);
+      classListOption(Context, Name, "SharedLockGuardTypes",
+                      RawSharedLockGuardTypes, "::std::shared_lock");
+  ThreadSafeContainerTypes = classListOption(
+      Context, Name, "ThreadSafeContainerTypes", RawThreadSafeContainerTypes,
+      "::tbb::concurrent_hash_map");
   llvm::SmallVector<StringRef, 16> Entries;
   StringRef(RawEraseMethods).split(Entries, ';', -1, false);
   for (StringRef Entry : Entries) {
@@ -768,17 +773,6 @@ UnlockedEraseCheck::UnlockedEraseCheck(StringRef Name,
 }
 
 UnlockedEraseCheck::~UnlockedEraseCheck() = default;
-
-std::vector<std::string>
-UnlockedEraseCheck::list(StringRef CheckName, StringRef Option, StringRef Raw) {
-  NameList Parsed = parseNameList(Raw);
-  for (const std::string &Bad : Parsed.Invalid)
-    configurationDiag("invalid entry '%0' in option '%1' of %2: expected a "
-                      "qualified class name such as '::std::mutex'; the "
-                      "entry is ignored")
-        << Bad << Option << CheckName;
-  return std::move(Parsed.Names);
-}
 
 void UnlockedEraseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MutexTypes", RawMutexTypes);

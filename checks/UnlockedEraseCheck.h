@@ -38,9 +38,6 @@ public:
   struct Facts;
 
 private:
-  std::vector<std::string> list(StringRef CheckName, StringRef Option,
-                                StringRef Raw);
-
   const std::string RawMutexTypes;
   const std::string RawLockGuardTypes;
   const std::string RawSharedLockGuardTypes;
