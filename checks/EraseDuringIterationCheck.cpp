@@ -1,7 +1,7 @@
 //===--- EraseDuringIterationCheck.cpp - safedelete -----------------------===//
 
 #include "EraseDuringIterationCheck.h"
-#include "support/ClassListOption.h"
+#include "support/CheckOptions.h"
 #include "support/ExprIdentity.h"
 #include "support/NameList.h"
 #include "clang/AST/ASTContext.h"
@@ -687,13 +687,8 @@ EraseDuringIterationCheck::EraseDuringIterationCheck(StringRef Name,
                         "expected a member function name such as 'remove'; "
                         "the entry is ignored")
           << Method << Name;
-  std::string InvalidInsertions;
   CheckInsertions =
-      compat::getBool(Options, "CheckInsertions", true, InvalidInsertions);
-  if (!InvalidInsertions.empty())
-    configurationDiag("invalid value '%0' for option 'CheckInsertions' of "
-                      "%1: expected 'true' or 'false'; 'true' is used")
-        << InvalidInsertions << Name;
+      boolOption(Context, Options, Name, "CheckInsertions", true);
   if (RawFixMode == "iterator-loop")
     Fix = FixKind::IteratorLoop;
   else if (RawFixMode == "none")

@@ -1,7 +1,7 @@
 //===--- LookupBeforeEraseCheck.cpp - safedelete --------------------------===//
 
 #include "LookupBeforeEraseCheck.h"
-#include "support/ClassListOption.h"
+#include "support/CheckOptions.h"
 #include "support/ExprIdentity.h"
 #include "support/MemberCall.h"
 #include "clang-tidy/utils/LexerUtils.h"

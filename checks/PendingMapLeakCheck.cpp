@@ -1,7 +1,7 @@
 //===--- PendingMapLeakCheck.cpp - safedelete -----------------------------===//
 
 #include "PendingMapLeakCheck.h"
-#include "support/ClassListOption.h"
+#include "support/CheckOptions.h"
 #include "support/ExprIdentity.h"
 #include "support/NameList.h"
 #include "clang/AST/ASTContext.h"

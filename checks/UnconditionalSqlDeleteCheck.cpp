@@ -2,6 +2,7 @@
 //----------------------===//
 
 #include "UnconditionalSqlDeleteCheck.h"
+#include "support/CheckOptions.h"
 #include "support/NameList.h"
 #include "support/SqlScanner.h"
 #include "clang/AST/ASTContext.h"
@@ -559,9 +560,11 @@ UnconditionalSqlDeleteCheck::UnconditionalSqlDeleteCheck(
       RawDeleteAllFunctions(
           Options.get("DeleteAllFunctions", DefaultDeleteAllFunctions)),
       AllowedTables(Options.get("AllowedTables", "")),
-      AllowExplicitAllRows(boolOption(Name, "AllowExplicitAllRows", true)),
-      CheckUpdate(boolOption(Name, "CheckUpdate", false)),
-      CheckAllStringLiterals(boolOption(Name, "CheckAllStringLiterals", false)),
+      AllowExplicitAllRows(boolOption(Context, Options, Name,
+                                      "AllowExplicitAllRows", true)),
+      CheckUpdate(boolOption(Context, Options, Name, "CheckUpdate", false)),
+      CheckAllStringLiterals(boolOption(Context, Options, Name,
+                                        "CheckAllStringLiterals", false)),
       TU(std::make_unique<State>()) {
   IndexedNameList Functions = parseIndexedNameList(RawSqlFunctions);
   for (const std::string &Bad : Functions.Invalid)
@@ -591,17 +594,6 @@ UnconditionalSqlDeleteCheck::UnconditionalSqlDeleteCheck(
 }
 
 UnconditionalSqlDeleteCheck::~UnconditionalSqlDeleteCheck() = default;
-
-bool UnconditionalSqlDeleteCheck::boolOption(StringRef CheckName,
-                                             StringRef Name, bool Default) {
-  std::string Invalid;
-  const bool Value = compat::getBool(Options, Name, Default, Invalid);
-  if (!Invalid.empty())
-    configurationDiag("invalid value '%0' for option '%1' of %2: expected "
-                      "true or false; using %3")
-        << Invalid << Name << CheckName << (Default ? "true" : "false");
-  return Value;
-}
 
 void UnconditionalSqlDeleteCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {

@@ -36,7 +36,6 @@ public:
 
 private:
   /// Reads a boolean option, reporting a value that is not one.
-  bool boolOption(StringRef CheckName, StringRef Name, bool Default);
 
   const std::string RawSqlFunctions;
   const std::string RawDeleteAllFunctions;

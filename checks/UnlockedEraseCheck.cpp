@@ -17,7 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "UnlockedEraseCheck.h"
-#include "support/ClassListOption.h"
+#include "support/CheckOptions.h"
 #include "support/ExprIdentity.h"
 #include "support/NameList.h"
 #include "clang/AST/ASTContext.h"
@@ -305,17 +305,6 @@ struct Evidence {
   SourceLocation Loc;
   bool Declared = false; // GUARDED_BY rather than seen held
 };
-
-/// A boolean option as clang-tidy spells them (the bool overload of
-/// Options.get is an explicit specialization that GCC and clang mangle
-/// differently, so the plugin cannot link against it).
-std::optional<bool> parseBool(StringRef Value) {
-  if (Value.equals_insensitive("true") || Value == "1")
-    return true;
-  if (Value.equals_insensitive("false") || Value == "0")
-    return false;
-  return std::nullopt;
-}
 
 } // namespace
 
@@ -727,12 +716,8 @@ UnlockedEraseCheck::UnlockedEraseCheck(StringRef Name,
           Options.get("LockedFunctionPattern", DefaultLockedFunctionPattern)),
       RawThreadSafeContainerTypes(Options.get("ThreadSafeContainerTypes",
                                               DefaultThreadSafeContainerTypes)),
-      RawInferFromUsage(Options.get("InferFromUsage", "true")),
-      InferFromUsage(parseBool(RawInferFromUsage)) {
-  if (!InferFromUsage.has_value())
-    configurationDiag("invalid value '%0' for option 'InferFromUsage' of %1: "
-                      "expected 'true' or 'false'; 'true' is used")
-        << RawInferFromUsage << Name;
+      InferFromUsage(
+          boolOption(Context, Options, Name, "InferFromUsage", true)) {
   MutexTypes = classListOption(Context, Name, "MutexTypes", RawMutexTypes,
                                "::std::mutex");
   LockGuardTypes = classListOption(Context, Name, "LockGuardTypes",
@@ -781,7 +766,7 @@ void UnlockedEraseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "EraseMethods", RawEraseMethods);
   Options.store(Opts, "LockedFunctionPattern", RawLockedFunctionPattern);
   Options.store(Opts, "ThreadSafeContainerTypes", RawThreadSafeContainerTypes);
-  Options.store(Opts, "InferFromUsage", RawInferFromUsage);
+  compat::storeBool(Options, Opts, "InferFromUsage", InferFromUsage);
 }
 
 void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
@@ -1076,7 +1061,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
   llvm::Regex Pattern(RawLockedFunctionPattern);
   std::string Error;
   const llvm::StringSet<> ThreadSafe = nameSet(ThreadSafeContainerTypes);
-  Analysis A(*Done, InferFromUsage.value_or(true),
+  Analysis A(*Done, InferFromUsage,
              Pattern.isValid(Error) ? &Pattern : nullptr);
   A.build();
 

@@ -6,7 +6,6 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "support/Compat.h"
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,8 +43,7 @@ private:
   const std::string RawEraseMethods;
   const std::string RawLockedFunctionPattern;
   const std::string RawThreadSafeContainerTypes;
-  const std::string RawInferFromUsage;
-  const std::optional<bool> InferFromUsage;
+  const bool InferFromUsage;
   std::vector<std::string> MutexTypes;
   std::vector<std::string> LockGuardTypes;
   std::vector<std::string> SharedLockGuardTypes;

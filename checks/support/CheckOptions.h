@@ -1,20 +1,21 @@
-//===--- ClassListOption.h - read a list-of-classes option ------*- C++ -*-===//
+//===--- CheckOptions.h - read option values the same way in every check -===//
 //
 // Every check has options that list classes (ContainerTypes, MutexTypes,
-// PendingTypes...). They are read the same way everywhere: split, keep the
-// qualified names, report the rest once as a configuration warning.
+// PendingTypes...) and boolean switches. They are read the same way
+// everywhere: keep what is valid, report the rest once as a configuration
+// warning, never stop clang-tidy.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SAFEDELETE_CHECKS_SUPPORT_CLASSLISTOPTION_H
-#define SAFEDELETE_CHECKS_SUPPORT_CLASSLISTOPTION_H
+#ifndef SAFEDELETE_CHECKS_SUPPORT_CHECKOPTIONS_H
+#define SAFEDELETE_CHECKS_SUPPORT_CHECKOPTIONS_H
 
+#include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
 
 namespace clang::tidy {
-class ClangTidyContext;
 namespace safedelete {
 
 /// The qualified class names in \p Value, the value of option \p Option of
@@ -26,7 +27,14 @@ std::vector<std::string> classListOption(ClangTidyContext *Context,
                                          llvm::StringRef Value,
                                          llvm::StringRef Example);
 
+/// The boolean option \p Option of check \p Check, read from \p Options;
+/// \p Default when it is unset. A value other than true, false (also True,
+/// TRUE, False, FALSE), 1 or 0 is reported and \p Default is used.
+bool boolOption(ClangTidyContext *Context,
+                const ClangTidyCheck::OptionsView &Options,
+                llvm::StringRef Check, llvm::StringRef Option, bool Default);
+
 } // namespace safedelete
 } // namespace clang::tidy
 
-#endif // SAFEDELETE_CHECKS_SUPPORT_CLASSLISTOPTION_H
+#endif // SAFEDELETE_CHECKS_SUPPORT_CHECKOPTIONS_H
