@@ -633,36 +633,34 @@ void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
     else
       StreamFunctions.push_back(Name);
   }
+  // Every call of interest is found by one matcher: each matcher costs a
+  // dispatch on every call of the translation unit, system headers included,
+  // and the system-header test rejects most of them first.
+  std::vector<ast_matchers::internal::DynTypedMatcher> CallForms;
+  const auto Sql = functionDecl(hasAnyName(LastParts(Functions)));
   if (!Functions.empty()) {
-    const auto Sql = functionDecl(hasAnyName(LastParts(Functions)));
-    Finder->addMatcher(
-        callExpr(callee(Sql), unless(isExpansionInSystemHeader())).bind(CallId),
-        this);
-    Finder->addMatcher(cxxConstructExpr(hasDeclaration(Sql),
-                                        unless(isExpansionInSystemHeader()))
+    CallForms.push_back(callExpr(callee(Sql)).bind(CallId));
+    Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader()),
+                                        hasDeclaration(Sql))
                            .bind(ConstructId),
                        this);
   }
   if (!StreamClasses.empty() || !StreamFunctions.empty())
-    Finder->addMatcher(
+    CallForms.push_back(
         cxxOperatorCallExpr(
             hasOverloadedOperatorName("<<"),
-            unless(isExpansionInSystemHeader()),
             streamsFrom(callExpr(callee(functionDecl(
                                      anyOf(cxxMethodDecl(ofClass(cxxRecordDecl(
                                                hasAnyName(StreamClasses)))),
                                            hasAnyName(StreamFunctions)))))
                             .bind(StreamRootId)))
-            .bind(StreamId),
-        this);
+            .bind(StreamId));
   if (!TU->DeleteAllFunctions.empty())
-    Finder->addMatcher(
-        cxxMemberCallExpr(unless(isExpansionInSystemHeader()),
-                          callee(cxxMethodDecl(
+    CallForms.push_back(
+        cxxMemberCallExpr(callee(cxxMethodDecl(
                               hasAnyName(LastParts(TU->DeleteAllFunctions)))),
                           argumentCountIs(0))
-            .bind(DeleteAllId),
-        this);
+            .bind(DeleteAllId));
   // Calls that may go through a wrapper: to a function defined in this
   // translation unit that takes a string.
   const auto StringClass = qualType(hasUnqualifiedDesugaredType(
@@ -671,13 +669,18 @@ void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
           "::std::string_view", "::QString", "::QByteArray"))))));
   const auto StringParameter = parmVarDecl(hasType(qualType(anyOf(
       pointsTo(isAnyCharacter()), references(StringClass), StringClass))));
-  Finder->addMatcher(
-      callExpr(unless(isExpansionInSystemHeader()),
-               unless(cxxOperatorCallExpr()),
+  CallForms.push_back(
+      callExpr(unless(cxxOperatorCallExpr()),
                callee(functionDecl(unless(isExpansionInSystemHeader()),
                                    hasBody(stmt()),
                                    hasAnyParameter(StringParameter))))
-          .bind(WrapperCallId),
+          .bind(WrapperCallId));
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()),
+               ast_matchers::internal::DynTypedMatcher::constructVariadic(
+                   ast_matchers::internal::DynTypedMatcher::VO_EachOf,
+                   ASTNodeKind::getFromNodeKind<CallExpr>(), CallForms)
+                   .convertTo<CallExpr>()),
       this);
   if (CheckAllStringLiterals)
     Finder->addMatcher(
