@@ -3,6 +3,7 @@
 #include "PendingMapLeakCheck.h"
 #include "support/CheckOptions.h"
 #include "support/ExprIdentity.h"
+#include "support/MatcherSet.h"
 #include "support/NameList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -837,19 +838,6 @@ void PendingMapLeakCheck::registerMatchers(MatchFinder *Finder) {
       OfRecord(cxxRecordDecl(hasAnyName(CompletableNames)));
   Finder->addMatcher(
       lambdaExpr(unless(isExpansionInSystemHeader())).bind(LambdaId), this);
-  if (!MethodNames.empty())
-    Finder->addMatcher(
-        cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(MethodNames))),
-                          unless(isExpansionInSystemHeader()), on(Completable))
-            .bind(CompletionId),
-        this);
-  if (CallOperator)
-    Finder->addMatcher(
-        cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
-                            unless(isExpansionInSystemHeader()),
-                            hasArgument(0, ignoringParenImpCasts(Completable)))
-            .bind(CompletionId),
-        this);
 
   const std::vector<StringRef> Containers(ContainerTypes.begin(),
                                           ContainerTypes.end());
@@ -857,20 +845,35 @@ void PendingMapLeakCheck::registerMatchers(MatchFinder *Finder) {
       OfRecord(cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(Containers))));
   const auto Inserting = cxxMethodDecl(hasAnyName(
       "emplace", "try_emplace", "insert", "insert_or_assign", "emplace_hint"));
-  // Cheap tests first: names, then system headers, then types;
+  // One matcher per node kind (each costs a dispatch on every node of its
+  // kind), system headers rejected first, then names, then types;
   // isInTemplateInstantiation() walks the ancestors, so it comes last.
-  Finder->addMatcher(cxxMemberCallExpr(callee(Inserting),
-                                       unless(isExpansionInSystemHeader()),
-                                       on(Container),
-                                       unless(isInTemplateInstantiation()))
-                         .bind(InsertionId),
-                     this);
-  Finder->addMatcher(
+  MatcherList MemberCalls = {
+      cxxMemberCallExpr(callee(Inserting), on(Container),
+                        unless(isInTemplateInstantiation()))
+          .bind(InsertionId)};
+  if (!MethodNames.empty())
+    MemberCalls.push_back(
+        cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(MethodNames))),
+                          on(Completable))
+            .bind(CompletionId));
+  MatcherList OperatorCalls = {
       cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
-                          unless(isExpansionInSystemHeader()),
                           hasArgument(0, ignoringParenImpCasts(Container)),
                           unless(isInTemplateInstantiation()))
-          .bind(InsertionId),
+          .bind(InsertionId)};
+  if (CallOperator)
+    OperatorCalls.push_back(
+        cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
+                            hasArgument(0, ignoringParenImpCasts(Completable)))
+            .bind(CompletionId));
+  Finder->addMatcher(
+      cxxMemberCallExpr(unless(isExpansionInSystemHeader()),
+                        eachOfForms<CXXMemberCallExpr>(MemberCalls)),
+      this);
+  Finder->addMatcher(
+      cxxOperatorCallExpr(unless(isExpansionInSystemHeader()),
+                          eachOfForms<CXXOperatorCallExpr>(OperatorCalls)),
       this);
 }
 

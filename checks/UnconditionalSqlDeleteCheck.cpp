@@ -3,6 +3,7 @@
 
 #include "UnconditionalSqlDeleteCheck.h"
 #include "support/CheckOptions.h"
+#include "support/MatcherSet.h"
 #include "support/NameList.h"
 #include "support/SqlScanner.h"
 #include "clang/AST/ASTContext.h"
@@ -636,7 +637,7 @@ void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
   // Every call of interest is found by one matcher: each matcher costs a
   // dispatch on every call of the translation unit, system headers included,
   // and the system-header test rejects most of them first.
-  std::vector<ast_matchers::internal::DynTypedMatcher> CallForms;
+  MatcherList CallForms;
   const auto Sql = functionDecl(hasAnyName(LastParts(Functions)));
   if (!Functions.empty()) {
     CallForms.push_back(callExpr(callee(Sql)).bind(CallId));
@@ -677,10 +678,7 @@ void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
           .bind(WrapperCallId));
   Finder->addMatcher(
       callExpr(unless(isExpansionInSystemHeader()),
-               ast_matchers::internal::DynTypedMatcher::constructVariadic(
-                   ast_matchers::internal::DynTypedMatcher::VO_EachOf,
-                   ASTNodeKind::getFromNodeKind<CallExpr>(), CallForms)
-                   .convertTo<CallExpr>()),
+               eachOfForms<CallExpr>(CallForms)),
       this);
   if (CheckAllStringLiterals)
     Finder->addMatcher(
