@@ -6,7 +6,7 @@ syntax:
 
   %check_clang_tidy [-std=c++17[-or-later]] [-check-suffix[es]=A,B]
                     [-fix-notes] [-real-stdlib] [-expect-clang-tidy-error]
-                    <test.cpp> <check-name> <temp-file>
+                    [-strict-whitespace] <test.cpp> <check-name> <temp-file>
                     [-- <clang-tidy args> [-- <compiler args>]]
 
 For every language standard it:
@@ -101,6 +101,8 @@ def main():
     parser.add_argument("-fix-notes", action="store_true")
     parser.add_argument("-real-stdlib", action="store_true")
     parser.add_argument("-expect-clang-tidy-error", action="store_true")
+    # CHECK-FIXES lines then match indentation and spacing exactly.
+    parser.add_argument("-strict-whitespace", action="store_true")
     parser.add_argument("input")
     parser.add_argument("check_name")
     parser.add_argument("temp")
@@ -163,7 +165,8 @@ def main():
                       ["-implicit-check-not={{note|warning|error}}:"])
         if has_fixes:
             filecheck(opts, opts.input, temp, prefixes("CHECK-FIXES"),
-                      ["--match-full-lines"])
+                      ["--match-full-lines"] +
+                      (["--strict-whitespace"] if opts.strict_whitespace else []))
         if opts.expect_clang_tidy_error:
             continue
 
