@@ -1,10 +1,10 @@
 //===--- LookupBeforeEraseCheck.cpp - safedelete --------------------------===//
 
 #include "LookupBeforeEraseCheck.h"
+#include "clang-tidy/utils/LexerUtils.h"
 #include "support/CheckOptions.h"
 #include "support/ExprIdentity.h"
 #include "support/MemberCall.h"
-#include "clang-tidy/utils/LexerUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -36,9 +36,13 @@ constexpr char EndId[] = "end";
 constexpr char IterId[] = "iter";
 constexpr char IfId[] = "if";
 constexpr char CountIsOneId[] = "count-is-one";
+constexpr char ExitId[] = "exit";
 constexpr char RedundantLookup[] =
     "redundant lookup in '%0' before erase; 'erase' does nothing when the key "
     "is absent";
+constexpr char RepeatedLookup[] =
+    "'erase' repeats the lookup in '%0' that 'find' already made; erase "
+    "through %1";
 
 /// Whether the `end()` bound by the matcher belongs to \p Lookup's container.
 bool endOfSameObject(const Expr *End, const MemberCall &Lookup) {
@@ -96,7 +100,8 @@ bool isWord(const Token &Tok, StringRef Word) {
 /// The location of `false` in a `return false;` right after \p If (of `true`
 /// when \p Value is true), or an invalid location.
 SourceLocation returnAfter(const IfStmt *If, bool Value,
-                           const SourceManager &SM, const LangOptions &LangOpts) {
+                           const SourceManager &SM,
+                           const LangOptions &LangOpts) {
   if (!isBlockStatement(If, SM, LangOpts))
     return {};
   const auto Return = Lexer::findNextToken(If->getEndLoc(), SM, LangOpts);
@@ -110,6 +115,124 @@ SourceLocation returnAfter(const IfStmt *If, bool Value,
   if (!Semi || !Semi->is(tok::semi))
     return {};
   return Literal->getLocation();
+}
+
+/// The spelling of a raw token.
+std::string spellingOf(const Token &Tok, const SourceManager &SM,
+                       const LangOptions &LangOpts) {
+  if (Tok.is(tok::raw_identifier))
+    return Tok.getRawIdentifier().str();
+  return Lexer::getSpelling(Tok, SM, LangOpts);
+}
+
+/// The tokens of \p E as written, or none when it is not plain file text.
+llvm::SmallVector<Token, 8> tokensOf(const Expr *E, const SourceManager &SM,
+                                     const LangOptions &LangOpts) {
+  llvm::SmallVector<Token, 8> Tokens;
+  const SourceRange Range = E->getSourceRange();
+  if (Range.isInvalid() || Range.getBegin().isMacroID() ||
+      Range.getEnd().isMacroID())
+    return {};
+  Token Tok;
+  if (Lexer::getRawToken(Range.getBegin(), Tok, SM, LangOpts,
+                         /*IgnoreWhiteSpace=*/true))
+    return {};
+  Tokens.push_back(Tok);
+  while (Tok.getLocation() != Range.getEnd()) {
+    const auto Next = Lexer::findNextToken(Tok.getLocation(), SM, LangOpts);
+    if (!Next || Tokens.size() == 64 ||
+        !SM.isBeforeInTranslationUnit(Next->getLocation(),
+                                      Range.getEnd().getLocWithOffset(1)))
+      return {};
+    Tok = *Next;
+    Tokens.push_back(Tok);
+  }
+  return Tokens;
+}
+
+/// The range that removes the statement from \p Begin to the `;` after
+/// \p Last; an invalid range when there is no such `;`. A statement alone
+/// on its line goes with its line: the range starts at the line break
+/// before it, since a removal that starts at the indentation loses one
+/// blank of the next line to clang's whitespace adjustment.
+CharSourceRange statementRemoval(SourceLocation Begin, SourceLocation Last,
+                                 const SourceManager &SM,
+                                 const LangOptions &LangOpts) {
+  SourceLocation End =
+      Lexer::findLocationAfterToken(Last, tok::semi, SM, LangOpts,
+                                    /*SkipTrailingWhitespaceAndNewLine=*/false);
+  if (End.isInvalid())
+    return {};
+  const std::pair<FileID, unsigned> From = SM.getDecomposedLoc(Begin);
+  const std::pair<FileID, unsigned> To = SM.getDecomposedLoc(End);
+  const StringRef Buffer = SM.getBufferData(From.first);
+  const size_t LineBreak = Buffer.rfind('\n', From.second);
+  const size_t LineEnd = Buffer.find('\n', To.second);
+  if (LineBreak == StringRef::npos || LineEnd == StringRef::npos ||
+      Buffer.slice(LineBreak + 1, From.second).find_first_not_of(" \t") !=
+          StringRef::npos ||
+      Buffer.slice(To.second, LineEnd).find_first_not_of(" \t\r") !=
+          StringRef::npos)
+    return CharSourceRange::getCharRange(Begin, End);
+  return CharSourceRange::getCharRange(
+      Begin.getLocWithOffset(-static_cast<int>(From.second - LineBreak)),
+      End.getLocWithOffset(static_cast<int>(
+          Buffer.slice(To.second, LineEnd).rtrim('\r').size())));
+}
+
+/// The statement right after an early-exit if, when it is
+/// `<object>.erase(<key>);` spelled as the lookup spells them.
+struct EraseAfter {
+  SourceLocation Begin;  // its first token
+  SourceLocation Name;   // `erase`
+  SourceRange Key;       // the key's tokens
+  SourceLocation RParen; // the `)` before the `;`
+};
+
+compat::Optional<EraseAfter> eraseAfter(const IfStmt *If,
+                                        const MemberCall &Lookup,
+                                        const SourceManager &SM,
+                                        const LangOptions &LangOpts) {
+  const auto Object = tokensOf(Lookup.object(), SM, LangOpts);
+  const auto Key = tokensOf(Lookup.arg(0), SM, LangOpts);
+  if (Object.empty() || Key.empty())
+    return {};
+  std::vector<std::string> Expected;
+  for (const Token &Tok : Object)
+    Expected.push_back(spellingOf(Tok, SM, LangOpts));
+  Expected.insert(Expected.end(),
+                  {Lookup.isArrow() ? "->" : ".", "erase", "("});
+  for (const Token &Tok : Key)
+    Expected.push_back(spellingOf(Tok, SM, LangOpts));
+  Expected.insert(Expected.end(), {")", ";"});
+
+  EraseAfter Found;
+  SourceLocation Loc = If->getEndLoc();
+  // A branch that is not a block ends before its `;`.
+  if (!isa<CompoundStmt>(If->getThen())) {
+    const auto Semi = Lexer::findNextToken(Loc, SM, LangOpts);
+    if (!Semi || !Semi->is(tok::semi))
+      return {};
+    Loc = Semi->getLocation();
+  }
+  for (size_t I = 0; I < Expected.size(); ++I) {
+    const auto Tok = Lexer::findNextToken(Loc, SM, LangOpts);
+    if (!Tok || Tok->getLocation().isMacroID() ||
+        spellingOf(*Tok, SM, LangOpts) != Expected[I])
+      return {};
+    Loc = Tok->getLocation();
+    if (I == 0)
+      Found.Begin = Loc;
+    else if (I == Object.size() + 1)
+      Found.Name = Loc;
+    else if (I == Object.size() + 3)
+      Found.Key.setBegin(Loc);
+    if (I == Object.size() + 2 + Key.size())
+      Found.Key.setEnd(Loc);
+    else if (I + 2 == Expected.size())
+      Found.RParen = Loc;
+  }
+  return Found;
 }
 
 /// Whether \p S could observe or change the container before the erase: it
@@ -137,6 +260,49 @@ bool mayTouchContainer(const Stmt *S, const VarDecl *Iter,
   });
 }
 
+/// `if (<absent>) return; c.erase(k);`: the lookup only leaves early, and
+/// erase can tell whether the key was there.
+void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
+                     const MemberCall &Lookup, const VarDecl *Iter,
+                     const SourceManager &SM, const LangOptions &LangOpts) {
+  if (!isBlockStatement(If, SM, LangOpts) ||
+      If->getCond()->getBeginLoc().isMacroID() ||
+      If->getCond()->getEndLoc().isMacroID())
+    return;
+  const compat::Optional<EraseAfter> Erase =
+      eraseAfter(If, Lookup, SM, LangOpts);
+  if (!Erase)
+    return;
+  const StringRef ObjectText = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Lookup.object()->getSourceRange()), SM,
+      LangOpts);
+
+  if (Iter) {
+    // auto it = c.find(k); if (it == c.end()) return; c.erase(k);
+    if (isMultiKeyContainer(Lookup) ||
+        !declaredRightBefore(Iter, If, SM, LangOpts))
+      return;
+    Check.diag(Erase->Name, RepeatedLookup)
+        << ObjectText << Iter
+        << FixItHint::CreateReplacement(
+               CharSourceRange::getTokenRange(Erase->Key), Iter->getName());
+    return;
+  }
+
+  // if (!c.count(k)) return; c.erase(k); -> if (!c.erase(k)) return;
+  auto Diag = Check.diag(Lookup.nameLoc(), RedundantLookup) << ObjectText;
+  const CharSourceRange Removal =
+      statementRemoval(Erase->Begin, Erase->RParen, SM, LangOpts);
+  if (Removal.isInvalid())
+    return;
+  const StringRef EraseText = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Erase->Begin, Erase->RParen), SM,
+      LangOpts);
+  Diag << FixItHint::CreateReplacement(If->getCond()->getSourceRange(),
+                                       ("!" + EraseText).str())
+       << FixItHint::CreateRemoval(Removal);
+}
+
 } // namespace
 
 LookupBeforeEraseCheck::LookupBeforeEraseCheck(StringRef Name,
@@ -155,9 +321,8 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
     return;
   const std::vector<StringRef> Names(ContainerTypes.begin(),
                                      ContainerTypes.end());
-  const auto ContainerType = qualType(hasUnqualifiedDesugaredType(
-      recordType(hasDeclaration(cxxRecordDecl(isSameOrDerivedFrom(
-          hasAnyName(Names)))))));
+  const auto ContainerType = qualType(hasUnqualifiedDesugaredType(recordType(
+      hasDeclaration(cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(Names)))))));
   // In a template, `std::map<K, V>` with dependent arguments: the class
   // template is known even though the class is not.
   const auto DependentContainerType =
@@ -191,33 +356,53 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
       binaryOperator(hasOperatorName("=="), hasOperands(Count, One))
           .bind(CountIsOneId));
 
-  const auto End =
-      expr(anyOf(MethodCall("end", 0), MethodCall("cend", 0),
-                 callExpr(callee(functionDecl(
-                              hasAnyName("::std::end", "::std::cend"))),
-                          argumentCountIs(1))))
-          .bind(EndId);
+  const auto End = expr(anyOf(MethodCall("end", 0), MethodCall("cend", 0),
+                              callExpr(callee(functionDecl(hasAnyName(
+                                           "::std::end", "::std::cend"))),
+                                       argumentCountIs(1))))
+                       .bind(EndId);
   const auto Find = Lookup("find");
-  const auto FindTest = binaryOperation(hasOperatorName("!="), hasOperands(Find, End));
+  const auto FindTest =
+      binaryOperation(hasOperatorName("!="), hasOperands(Find, End));
   const auto IterTest = binaryOperation(
       hasOperatorName("!="),
-      hasOperands(declRefExpr(to(varDecl(hasLocalStorage(), hasInitializer(Find))
-                                     .bind(IterId))),
-                  End));
+      hasOperands(
+          declRefExpr(to(
+              varDecl(hasLocalStorage(), hasInitializer(Find)).bind(IterId))),
+          End));
 
   const auto Erase = MethodCall("erase", 1);
   const auto EraseStmt =
       expr(anyOf(Erase, explicitCastExpr(hasDestinationType(voidType()),
                                          hasSourceExpression(Erase))));
 
+  // if (!c.count(k)) return; c.erase(k);
+  const auto IterRef = declRefExpr(
+      to(varDecl(hasLocalStorage(), hasInitializer(Find)).bind(IterId)));
+  const auto AbsenceTest =
+      anyOf(unaryOperator(hasOperatorName("!"),
+                          hasUnaryOperand(ignoringParenImpCasts(
+                              anyOf(Count, Lookup("contains"))))),
+            binaryOperator(hasOperatorName("=="), hasOperands(Count, Zero)),
+            binaryOperation(hasOperatorName("=="),
+                            hasOperands(anyOf(Find, IterRef), End)));
+  const auto Exit = stmt(anyOf(returnStmt(), continueStmt(), breakStmt(),
+                               gotoStmt(), cxxThrowExpr()));
+
   Finder->addMatcher(
-      ifStmt(unless(isExpansionInSystemHeader()), unless(hasElse(stmt())),
-             unless(hasInitStatement(stmt())),
-             unless(hasConditionVariableStatement(declStmt())),
-             hasCondition(expr(anyOf(CountTest, Lookup("contains"), FindTest,
-                                     IterTest))),
-             hasThen(stmt(anyOf(EraseStmt,
-                                compoundStmt(hasAnySubstatement(EraseStmt))))))
+      ifStmt(
+          unless(isExpansionInSystemHeader()), unless(hasElse(stmt())),
+          unless(hasInitStatement(stmt())),
+          unless(hasConditionVariableStatement(declStmt())),
+          anyOf(allOf(hasCondition(expr(anyOf(CountTest, Lookup("contains"),
+                                              FindTest, IterTest))),
+                      hasThen(stmt(
+                          anyOf(EraseStmt,
+                                compoundStmt(hasAnySubstatement(EraseStmt)))))),
+                allOf(hasCondition(AbsenceTest),
+                      hasThen(stmt(anyOf(Exit, compoundStmt(statementCountIs(1),
+                                                            has(Exit))))
+                                  .bind(ExitId)))))
           .bind(IfId),
       this);
 }
@@ -246,6 +431,11 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
       !endOfSameObject(Result.Nodes.getNodeAs<Expr>(EndId), Lookup))
     return;
 
+  if (Result.Nodes.getNodeAs<Stmt>(ExitId)) {
+    reportEarlyExit(*this, If, Lookup, Iter, SM, LangOpts);
+    return;
+  }
+
   llvm::SmallVector<const Stmt *, 4> Body;
   if (const auto *Block = dyn_cast<CompoundStmt>(If->getThen()))
     Body.append(Block->body_begin(), Block->body_end());
@@ -261,12 +451,12 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   const Stmt *EraseStmt = *EraseIt;
   const MemberCall Erase = discardedCall(EraseStmt, "erase", 1);
-  if (EraseStmt->getBeginLoc().isMacroID() || EraseStmt->getEndLoc().isMacroID())
+  if (EraseStmt->getBeginLoc().isMacroID() ||
+      EraseStmt->getEndLoc().isMacroID())
     return;
   const StringRef ObjectText = Lexer::getSourceText(
-      CharSourceRange::getTokenRange(
-          Lookup.object()->getSourceRange()),
-      SM, LangOpts);
+      CharSourceRange::getTokenRange(Lookup.object()->getSourceRange()), SM,
+      LangOpts);
   const auto TextOf = [&](const Stmt *S) {
     return Lexer::getSourceText(
         CharSourceRange::getTokenRange(S->getSourceRange()), SM, LangOpts);
@@ -290,10 +480,7 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
         llvm::ArrayRef<const Stmt *>(Body).take_front(EraseIt - Body.begin()),
         [&](const Stmt *S) { return mayTouchContainer(S, Iter, Root); });
     const Expr *Arg = Erase.arg(0);
-    auto Diag = diag(Erase.nameLoc(),
-                     "'erase' repeats the lookup in '%0' that 'find' already "
-                     "made; erase through %1")
-                << ObjectText << Iter;
+    auto Diag = diag(Erase.nameLoc(), RepeatedLookup) << ObjectText << Iter;
     if (!Touched && !Arg->getBeginLoc().isMacroID() &&
         !Arg->getEndLoc().isMacroID())
       Diag << FixItHint::CreateReplacement(Arg->getSourceRange(),
@@ -329,25 +516,14 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
   }
 
   // if (c.count(k)) { c.erase(k); f(); } -> if (c.erase(k)) { f(); }
-  SourceLocation RemoveBegin = EraseStmt->getBeginLoc();
-  const SourceLocation RemoveEnd = Lexer::findLocationAfterToken(
-      EraseStmt->getEndLoc(), tok::semi, SM, LangOpts,
-      /*SkipTrailingWhitespaceAndNewLine=*/true);
-  if (RemoveEnd.isInvalid() || If->getCond()->getBeginLoc().isMacroID() ||
+  const CharSourceRange Removal = statementRemoval(
+      EraseStmt->getBeginLoc(), EraseStmt->getEndLoc(), SM, LangOpts);
+  if (Removal.isInvalid() || If->getCond()->getBeginLoc().isMacroID() ||
       If->getCond()->getEndLoc().isMacroID())
     return;
-  // Take the indentation of the erased line with it.
-  const std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(RemoveBegin);
-  const StringRef Buffer = SM.getBufferData(Pos.first);
-  const size_t LineStart = Buffer.rfind('\n', Pos.second) + 1;
-  if (Buffer.slice(LineStart, Pos.second).find_first_not_of(" \t") ==
-      StringRef::npos)
-    RemoveBegin = RemoveBegin.getLocWithOffset(
-        -static_cast<int>(Pos.second - LineStart));
   Diag << FixItHint::CreateReplacement(If->getCond()->getSourceRange(),
                                        EraseText)
-       << FixItHint::CreateRemoval(
-              CharSourceRange::getCharRange(RemoveBegin, RemoveEnd));
+       << FixItHint::CreateRemoval(Removal);
 }
 
 } // namespace clang::tidy::safedelete
