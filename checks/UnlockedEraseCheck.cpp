@@ -717,7 +717,11 @@ UnlockedEraseCheck::UnlockedEraseCheck(StringRef Name,
       RawThreadSafeContainerTypes(Options.get("ThreadSafeContainerTypes",
                                               DefaultThreadSafeContainerTypes)),
       InferFromUsage(
-          boolOption(Context, Options, Name, "InferFromUsage", true)) {
+          boolOption(Context, Options, Name, "InferFromUsage", true)),
+      Inserter(compat::makeIncludeInserter(
+          Options.getLocalOrGlobal("IncludeStyle",
+                                   utils::IncludeSorter::IS_LLVM),
+          *Context)) {
   MutexTypes = classListOption(Context, Name, "MutexTypes", RawMutexTypes,
                                "::std::mutex");
   LockGuardTypes = classListOption(Context, Name, "LockGuardTypes",
@@ -767,6 +771,12 @@ void UnlockedEraseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "LockedFunctionPattern", RawLockedFunctionPattern);
   Options.store(Opts, "ThreadSafeContainerTypes", RawThreadSafeContainerTypes);
   compat::storeBool(Options, Opts, "InferFromUsage", InferFromUsage);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void UnlockedEraseCheck::registerPPCallbacks(const SourceManager &,
+                                             Preprocessor *PP, Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
 }
 
 void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
@@ -1006,16 +1016,6 @@ bool isContainerLike(const CXXRecordDecl *Record, ASTContext &Ctx,
   });
 }
 
-/// Whether `std::<Name>` is declared in this translation unit.
-bool stdDeclares(ASTContext &Ctx, StringRef Name) {
-  for (const NamedDecl *Std :
-       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("std")))
-    if (const auto *NS = dyn_cast<NamespaceDecl>(Std))
-      if (!NS->lookup(&Ctx.Idents.get(Name)).empty())
-        return true;
-  return false;
-}
-
 bool isStdMutex(QualType T) {
   if (T->isPointerType() || T->isReferenceType())
     return false;
@@ -1068,6 +1068,12 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
   const auto TextOf = [&](SourceRange R) {
     return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM,
                                 LangOpts);
+  };
+  // The guards the fixes write are declared in <mutex>.
+  const auto IncludeMutex = [&](DiagnosticBuilder &Diag, SourceLocation At) {
+    if (auto Include =
+            Inserter.createIncludeInsertion(SM.getFileID(At), "<mutex>"))
+      Diag << *Include;
   };
   const auto InMacro = [](SourceRange R) {
     return R.getBegin().isMacroID() || R.getEnd().isMacroID();
@@ -1181,8 +1187,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
                     << Erase.Op << ContainerText << MutexText;
         if (Guard && !Guard->isReferenced() && !FixedGuards.count(Guard) &&
             A.functionAt(A.pos(Guard->getLocation())) == Fn &&
-            isStdMutex(Mutex->getType()) && stdDeclares(Ctx, "unique_lock") &&
-            !HeldByACaller(Fn, Mutex)) {
+            isStdMutex(Mutex->getType()) && !HeldByACaller(Fn, Mutex)) {
           const SourceRange TypeRange(Guard->getTypeSpecStartLoc(),
                                       Guard->getLocation());
           const StringRef TypeText = TextOf(TypeRange);
@@ -1194,6 +1199,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
                 CharSourceRange::getCharRange(
                     Begin, Begin.getLocWithOffset(strlen("shared_lock"))),
                 "unique_lock");
+            IncludeMutex(Diag, Begin);
             FixedGuards.insert(Guard);
             Fixed = true;
           }
@@ -1226,14 +1232,11 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
                    : Global &&
                          Fn->Fn->getDeclContext()->getRedeclContext()->Encloses(
                              Global->getDeclContext()->getRedeclContext());
-        // std::scoped_lock from C++17 where <mutex> declared it; else
-        // std::lock_guard, which <shared_mutex> and <condition_variable>
-        // bring along with the mutex types.
-        const bool Cxx17 =
-            LangOpts.CPlusPlus17 && stdDeclares(Ctx, "scoped_lock");
+        // std::scoped_lock from C++17, std::lock_guard before; the fix
+        // includes <mutex> for either when the file does not.
+        const bool Cxx17 = LangOpts.CPlusPlus17;
         if (Block && !InMacro(Range) && Named && Guards.size() == 1 &&
-            isStdMutex(Mutex->getType()) &&
-            stdDeclares(Ctx, Cxx17 ? "scoped_lock" : "lock_guard")) {
+            isStdMutex(Mutex->getType())) {
           if (A.anyAcquireIn(Fn, Mutex)) {
             Risk = LockedInFunction;
           } else if (HeldByACaller(Fn, Mutex)) {
@@ -1279,6 +1282,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
                      << FixItHint::CreateInsertion(AfterSemi,
                                                    ("\n" + Indent + "}").str());
               }
+              IncludeMutex(Diag, Range.getBegin());
               Fixed = true;
             }
           }

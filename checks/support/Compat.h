@@ -19,6 +19,7 @@
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #endif
 
+#include "clang-tidy/utils/IncludeInserter.h"
 #include "clang/AST/Decl.h"
 
 #if LLVM_VERSION_MAJOR >= 16
@@ -71,6 +72,21 @@ inline void storeBool(const ClangTidyCheck::OptionsView &Options,
                       ClangTidyOptions::OptionMap &Opts, llvm::StringRef Name,
                       bool Value) {
   Options.store(Opts, Name, Value ? "true" : "false");
+}
+
+/// An include inserter in \p Style. From LLVM 15 on it also takes whether
+/// every diagnostic must carry its own insertion (clangd applies the fixes
+/// of one diagnostic at a time); LLVM 14 has no such mode. Its
+/// createIncludeInsertion returns compat::Optional<FixItHint>.
+inline utils::IncludeInserter
+makeIncludeInserter(utils::IncludeSorter::IncludeStyle Style,
+                    const ClangTidyContext &Context) {
+#if LLVM_VERSION_MAJOR >= 15
+  return utils::IncludeInserter(Style, Context.areDiagsSelfContained());
+#else
+  (void)Context;
+  return utils::IncludeInserter(Style);
+#endif
 }
 
 /// The LLVM major this module was compiled against.
