@@ -67,6 +67,7 @@ constexpr char DefaultThreadSafeContainerTypes[] =
 // Bind ids.
 constexpr char FunctionId[] = "function";
 constexpr char LambdaId[] = "lambda";
+constexpr char ThreadLambdaId[] = "thread-lambda";
 constexpr char GuardDeclId[] = "guard-decl";
 constexpr char ScopeId[] = "scope";
 constexpr char LockCallId[] = "lock-call";
@@ -285,6 +286,8 @@ struct FunctionRec {
   const FunctionDecl *Fn = nullptr; // null for a lambda
   Pos Begin, End;
   SourceRange Range;
+  const LambdaExpr *Lambda = nullptr;
+  bool OtherThread = false; // a lambda that a new thread or a pool runs
 };
 
 struct EraseRec {
@@ -321,6 +324,7 @@ struct UnlockedEraseCheck::Facts {
   llvm::DenseMap<const Stmt *, const CompoundStmt *> Blocks;
   std::vector<EraseRec> Erases;
   std::vector<FunctionRec> Functions;
+  llvm::SmallPtrSet<const LambdaExpr *, 4> ThreadLambdas;
   std::vector<HelperCall> HelperCalls;
 };
 
@@ -343,6 +347,7 @@ public:
   Hold heldAt(Pos P, const ValueDecl *Mutex, const Expr *Base,
               const Event **Last = nullptr) const;
   const FunctionRec *functionAt(Pos P) const;
+  const FunctionRec *threadAt(Pos P) const;
   Hold entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
                  const HelperCall **Unheld);
   bool heldOnOtherObject(Pos P, const ValueDecl *Mutex) const;
@@ -384,6 +389,8 @@ void Analysis::build() {
                      (A.Begin.File == B.Begin.File &&
                       A.Begin.Offset < B.Begin.Offset);
             });
+  for (FunctionRec &Fn : F.Functions)
+    Fn.OtherThread = Fn.Lambda && F.ThreadLambdas.count(Fn.Lambda);
   for (const auto &G : F.Guards)
     addGuard(G);
   for (const CallExpr *Call : F.LockCalls)
@@ -615,10 +622,25 @@ void Analysis::noteAccesses(const Stmt *S, const Lockable &L) {
     noteAccesses(Child, L);
 }
 
+/// The innermost lambda around \p P that runs on another thread, if any.
+const FunctionRec *Analysis::threadAt(Pos P) const {
+  if (F.ThreadLambdas.empty())
+    return nullptr;
+  const FunctionRec *Found = nullptr;
+  for (const FunctionRec &Fn : F.Functions)
+    if (Fn.OtherThread && within(P, Fn.Begin, Fn.End))
+      Found = &Fn; // sorted by begin: the last one is the innermost
+  return Found;
+}
+
 Hold Analysis::heldAt(Pos P, const ValueDecl *Mutex, const Expr *Base,
                       const Event **Last) const {
+  // The body of a lambda run by another thread sees only its own locks.
+  const FunctionRec *Thread = threadAt(P);
   const Event *Found = nullptr;
   for (const Event &E : Events) {
+    if (Thread && !within(E.At, Thread->Begin, Thread->End))
+      continue;
     if (!E.Wildcard && (E.Lock.Decl != Mutex || (isa<FieldDecl>(Mutex) &&
                                                  !sameBase(E.Lock.Base, Base))))
       continue;
@@ -870,6 +892,26 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
       functionDecl(isDefinition(), hasBody(stmt()), NotSystem).bind(FunctionId),
       this);
   Finder->addMatcher(lambdaExpr(NotSystem).bind(LambdaId), this);
+  // A lambda handed to a new thread or a thread pool runs on another thread
+  // (std::async only when it may launch one).
+  const auto ThreadLambda = hasAnyArgument(lambdaExpr().bind(ThreadLambdaId));
+  Finder->addMatcher(
+      cxxConstructExpr(
+          hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(
+              "::std::thread", "::std::jthread", "::boost::thread")))),
+          ThreadLambda, NotSystem),
+      this);
+  const auto Deferred =
+      declRefExpr(to(enumConstantDecl(hasName("::std::launch::deferred"))));
+  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::std::async"))),
+                              unless(hasArgument(0, Deferred)), ThreadLambda,
+                              NotSystem),
+                     this);
+  Finder->addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
+                                           "submit", "enqueue", "detach_task",
+                                           "submit_task", "push_task"))),
+                                       ThreadLambda, NotSystem),
+                     this);
   Finder->addMatcher(
       callExpr(callee(expr(anyOf(
                    unresolvedMemberExpr(),
@@ -898,10 +940,14 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
     Facts.Functions.push_back({Fn, B, E, Fn->getBody()->getSourceRange()});
     return;
   }
+  if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(ThreadLambdaId)) {
+    Facts.ThreadLambdas.insert(Lambda);
+    return;
+  }
   if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(LambdaId)) {
     const auto [B, E] = Range(Lambda->getBody()->getSourceRange());
     Facts.Functions.push_back(
-        {nullptr, B, E, Lambda->getBody()->getSourceRange()});
+        {nullptr, B, E, Lambda->getBody()->getSourceRange(), Lambda});
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>(HelperCallId)) {
@@ -1080,6 +1126,8 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
   };
   const auto HeldByACaller = [&](const FunctionRec *Fn,
                                  const ValueDecl *Mutex) {
+    if (!Fn->Fn)
+      return false; // a lambda: its callers are not known
     const FunctionDecl *Key = Fn->Fn->getCanonicalDecl();
     return llvm::any_of(Done->HelperCalls, [&](const HelperCall &Call) {
       return Call.Callee == Key &&
@@ -1146,7 +1194,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
     if (Best == Hold::Exclusive)
       continue;
     if (Best == Hold::None) {
-      if (!Fn->Fn)
+      if (!Fn->Fn && !Fn->OtherThread)
         continue; // a lambda: when it runs is unknown
       // Our own lock while erasing another object's container: that object
       // may well be this one.
@@ -1227,11 +1275,13 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
         const bool Member = isa<FieldDecl>(Mutex);
         const auto *Global = dyn_cast<VarDecl>(Mutex);
         const bool Named =
-            Member ? isThisBase(C.Base) && isa<CXXMethodDecl>(Fn->Fn) &&
-                         !cast<CXXMethodDecl>(Fn->Fn)->isStatic()
-                   : Global &&
-                         Fn->Fn->getDeclContext()->getRedeclContext()->Encloses(
-                             Global->getDeclContext()->getRedeclContext());
+            !Fn->Fn ? false
+            : Member
+                ? isThisBase(C.Base) && isa<CXXMethodDecl>(Fn->Fn) &&
+                      !cast<CXXMethodDecl>(Fn->Fn)->isStatic()
+                : Global &&
+                      Fn->Fn->getDeclContext()->getRedeclContext()->Encloses(
+                          Global->getDeclContext()->getRedeclContext());
         // std::scoped_lock from C++17, std::lock_guard before; the fix
         // includes <mutex> for either when the file does not.
         const bool Cxx17 = LangOpts.CPlusPlus17;
@@ -1307,6 +1357,11 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
       else if (!Fixed)
         diag(Loc, "hold '%0' while calling '%1'", DiagnosticIDs::Note)
             << MutexText << Erase.Op;
+      if (const FunctionRec *Thread = A.threadAt(P))
+        diag(Thread->Lambda->getBeginLoc(),
+             "this lambda runs on another thread: the locks held where it is "
+             "written do not protect it",
+             DiagnosticIDs::Note);
     }
     if (Why->Declared)
       diag(Why->Loc, "'%0' is declared guarded by '%1' here",
