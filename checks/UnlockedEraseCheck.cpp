@@ -211,15 +211,20 @@ Lockable resolveMutex(const Expr *E) {
 
 /// The container an erase-family call modifies, as a field of an object or
 /// a variable with static storage; a local reference bound to one stands
-/// for it.
+/// for it, and so does a local pointer to one for which \p StaysBound holds.
 struct Container {
   const ValueDecl *Decl = nullptr;
   const Expr *Base = nullptr;
 };
 
-Container resolveContainer(const Expr *E) {
-  for (int Hops = 0; E && Hops < 2; ++Hops) {
+Container
+resolveContainer(const Expr *E,
+                 llvm::function_ref<bool(const VarDecl *)> StaysBound) {
+  for (int Hops = 0; E && Hops < 3; ++Hops) {
     E = E->IgnoreParenImpCasts();
+    if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+        Deref && Deref->getOpcode() == UO_Deref)
+      E = Deref->getSubExpr()->IgnoreParenImpCasts(); // (*p).clear()
     if (const auto *Member = dyn_cast<MemberExpr>(E)) {
       if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
         return {canonical(Field), Member->getBase()};
@@ -233,10 +238,20 @@ Container resolveContainer(const Expr *E) {
       return {};
     if (Var->hasGlobalStorage())
       return {canonical(Var), nullptr};
-    // auto &m = m_; m.erase(k);
-    if (!Var->getType()->isReferenceType() || !Var->getInit())
+    if (!Var->getInit())
       return {};
-    E = Var->getInit();
+    // auto &m = m_; m.erase(k);
+    if (Var->getType()->isReferenceType()) {
+      E = Var->getInit();
+      continue;
+    }
+    // auto *p = &m_; p->erase(k);
+    const auto *Address =
+        dyn_cast<UnaryOperator>(Var->getInit()->IgnoreParenImpCasts());
+    if (!Var->getType()->isPointerType() || !Address ||
+        Address->getOpcode() != UO_AddrOf || !StaysBound(Var))
+      return {};
+    E = Address->getSubExpr();
   }
   return {};
 }
@@ -285,7 +300,7 @@ struct Event {
 struct FunctionRec {
   const FunctionDecl *Fn = nullptr; // null for a lambda
   Pos Begin, End;
-  SourceRange Range;
+  const Stmt *Body = nullptr;
   const LambdaExpr *Lambda = nullptr;
   bool OtherThread = false; // a lambda that a new thread or a pool runs
 };
@@ -937,7 +952,7 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
 
   if (const auto *Fn = Nodes.getNodeAs<FunctionDecl>(FunctionId)) {
     const auto [B, E] = Range(Fn->getBody()->getSourceRange());
-    Facts.Functions.push_back({Fn, B, E, Fn->getBody()->getSourceRange()});
+    Facts.Functions.push_back({Fn, B, E, Fn->getBody()});
     return;
   }
   if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(ThreadLambdaId)) {
@@ -946,8 +961,7 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(LambdaId)) {
     const auto [B, E] = Range(Lambda->getBody()->getSourceRange());
-    Facts.Functions.push_back(
-        {nullptr, B, E, Lambda->getBody()->getSourceRange(), Lambda});
+    Facts.Functions.push_back({nullptr, B, E, Lambda->getBody(), Lambda});
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>(HelperCallId)) {
@@ -1137,10 +1151,28 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
     });
   };
 
+  // A local pointer whose every use in its function dereferences it: it is
+  // never reseated, nor handed anywhere that could reseat it.
+  const auto PointsOnlyThere = [&](const VarDecl *Pointer) {
+    const FunctionRec *Owner = A.functionAt(A.pos(Pointer->getLocation()));
+    if (!Owner)
+      return false;
+    const auto Use =
+        ignoringParenImpCasts(declRefExpr(to(equalsNode(Pointer))));
+    const auto Uses = [&](const auto &Matcher) {
+      return match(findAll(expr(Matcher).bind("use")), *Owner->Body, Ctx)
+          .size();
+    };
+    return Uses(declRefExpr(to(equalsNode(Pointer)))) ==
+           Uses(expr(anyOf(
+               memberExpr(isArrow(), hasObjectExpression(Use)),
+               cxxDependentScopeMemberExpr(isArrow(), hasObjectExpression(Use)),
+               unaryOperator(hasOperatorName("*"), hasUnaryOperand(Use)))));
+  };
   llvm::SmallPtrSet<const VarDecl *, 4> FixedGuards;
   llvm::DenseSet<std::pair<const Expr *, const ValueDecl *>> Seen;
   for (const EraseRec &Erase : Done->Erases) {
-    const Container C = resolveContainer(Erase.Object);
+    const Container C = resolveContainer(Erase.Object, PointsOnlyThere);
     if (!C.Decl || !Seen.insert({Erase.Call, C.Decl}).second)
       continue;
     const CXXRecordDecl *Type = classOf(C.Decl->getType());
@@ -1299,7 +1331,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
             const StringRef Indent = Buffer.slice(LineStart, Begin.second);
             const SourceLocation AfterSemi = Lexer::findLocationAfterToken(
                 Range.getEnd(), tok::semi, SM, LangOpts, false);
-            const StringRef FnText = TextOf(Fn->Range);
+            const StringRef FnText = TextOf(Fn->Body->getSourceRange());
             const char *Name = nullptr;
             for (const char *Candidate :
                  {"lock", "guard", "lock_", "mutex_lock"})
