@@ -265,6 +265,61 @@ const CXXRecordDecl *recordOf(QualType T) {
   return T->getAsCXXRecordDecl();
 }
 
+/// The class or class template that the type of a guard names, also when
+/// it is dependent (`std::lock_guard<Mutex>`, `std::scoped_lock` to be
+/// deduced in a template).
+const NamedDecl *guardClass(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  if (const CXXRecordDecl *Record = T->getAsCXXRecordDecl())
+    return Record;
+  if (const auto *Spec = T->getAs<TemplateSpecializationType>())
+    return Spec->getTemplateName().getAsTemplateDecl();
+  if (const auto *Deduced = dyn_cast_or_null<DeducedTemplateSpecializationType>(
+          T->getContainedDeducedType()))
+    return Deduced->getTemplateName().getAsTemplateDecl();
+  return nullptr;
+}
+
+/// A guard type whose class \p Names lists, when the type is dependent (the
+/// record matchers see the others).
+AST_MATCHER_P(QualType, isDependentGuardIn, std::vector<std::string>, Names) {
+  if (!Node->isDependentType())
+    return false;
+  const NamedDecl *Class = guardClass(Node);
+  return Class &&
+         llvm::is_contained(Names, "::" + Class->getQualifiedNameAsString());
+}
+
+/// A call `obj.name(...)` in a template where `obj` is dependent.
+AST_MATCHER_P(CXXDependentScopeMemberExpr, dependentMemberIn,
+              const llvm::StringSet<> *, Names) {
+  const IdentifierInfo *Id = Node.getMember().getAsIdentifierInfo();
+  return !Node.isImplicitAccess() && Id && Names->count(Id->getName());
+}
+
+/// The object and the name of the method that \p E calls (`obj.name(...)`),
+/// also on a dependent object; an empty name otherwise.
+StringRef calledMethod(const Expr *E, const Expr *&Object, bool &Dependent) {
+  Dependent = false;
+  if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getIdentifier())
+      return {};
+    Object = Member->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    return Method->getName();
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  const auto *Callee =
+      Call ? dyn_cast<CXXDependentScopeMemberExpr>(Call->getCallee()) : nullptr;
+  if (!Callee || Callee->isImplicitAccess() ||
+      !Callee->getMember().getAsIdentifierInfo())
+    return {};
+  Dependent = true;
+  Object = Callee->getBase()->IgnoreParenImpCasts();
+  return Callee->getMember().getAsIdentifierInfo()->getName();
+}
+
 bool isNamed(const NamedDecl *D, const llvm::StringSet<> &Names) {
   return D && Names.count(D->getQualifiedNameAsString());
 }
@@ -442,12 +497,29 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   Info.second = {G.Shared, End};
 
   const Expr *Init = Var->getInit();
-  const CXXConstructExpr *Construct = nullptr;
+  // The constructor arguments; in a template with a dependent guard type,
+  // the expressions in parentheses or braces.
+  llvm::ArrayRef<const Expr *> Args;
+  bool Constructed = false;
   if (Init) {
     Init = Init->IgnoreImplicit();
     if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init))
       Init = Cast->getSubExpr()->IgnoreImplicit();
-    Construct = dyn_cast<CXXConstructExpr>(Init);
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init)) {
+      Constructed = Construct->getConstructor() &&
+                    !Construct->getConstructor()->isCopyOrMoveConstructor();
+      Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),
+                                          Construct->getNumArgs());
+    } else if (const auto *List = dyn_cast<ParenListExpr>(Init)) {
+      Constructed = true;
+      Args = llvm::ArrayRef<const Expr *>(
+          const_cast<ParenListExpr *>(List)->getExprs(), List->getNumExprs());
+    } else if (const auto *List = dyn_cast<InitListExpr>(Init);
+               List && Var->getType()->isDependentType()) {
+      Constructed = true;
+      Args =
+          llvm::ArrayRef<const Expr *>(List->getInits(), List->getNumInits());
+    }
   }
   Event E;
   E.Kind = Kind;
@@ -455,8 +527,7 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   E.Reach = End;
   E.Guard = Var;
   E.Loc = Var->getLocation();
-  if (!Construct || (Construct->getConstructor() &&
-                     Construct->getConstructor()->isCopyOrMoveConstructor())) {
+  if (!Constructed) {
     // auto lock = acquire(); std::unique_lock<M> l = std::move(other);
     // hold whatever they were given.
     if (Init) {
@@ -468,9 +539,9 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   bool Deferred = false;
   llvm::SmallVector<Lockable, 2> Locks;
   bool Unknown = false;
-  const bool AllMutexes = isNamed(recordOf(Var->getType()), ScopedLock);
-  for (unsigned I = 0; I < Construct->getNumArgs(); ++I) {
-    const Expr *Arg = Construct->getArg(I);
+  const bool AllMutexes = isNamed(guardClass(Var->getType()), ScopedLock);
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const Expr *Arg = Args[I];
     if (isa<CXXDefaultArgExpr>(Arg))
       break;
     if (const CXXRecordDecl *Tag = recordOf(Arg->getType());
@@ -491,7 +562,7 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   if (Deferred)
     return;
   if (Unknown || Locks.empty()) {
-    if (Construct->getNumArgs() > 0) {
+    if (!Args.empty()) {
       E.Wildcard = true;
       Events.push_back(E);
     }
@@ -510,7 +581,13 @@ void Analysis::addLockCall(const CallExpr *Call) {
   Event E;
   E.At = At;
   E.Loc = Call->getBeginLoc();
-  if (!isa<CXXMemberCallExpr>(Call)) {
+  const Expr *Object = nullptr;
+  bool Dependent = false;
+  const StringRef Name = calledMethod(Call, Object, Dependent);
+  if (Name.empty()) {
+    if (isa<CXXMemberCallExpr>(Call) ||
+        isa<CXXDependentScopeMemberExpr>(Call->getCallee()))
+      return;
     // std::lock(a, b), std::try_lock(a, b)
     E.Reach = functionEnd(At);
     for (const Expr *Arg : Call->arguments()) {
@@ -522,22 +599,28 @@ void Analysis::addLockCall(const CallExpr *Call) {
     }
     return;
   }
-  const auto *Member = cast<CXXMemberCallExpr>(Call);
-  const CXXMethodDecl *Method = Member->getMethodDecl();
-  if (!Method || !Method->getIdentifier())
-    return;
-  const StringRef Name = Method->getName();
   const bool Release = releaseNames().count(Name);
   E.Acquire = !Release;
   E.Kind = sharedAcquireNames().count(Name) ? Hold::Shared : Hold::Exclusive;
   if (Release && !Block)
     return; // an unlock that may not run is ignored
 
-  const Expr *Object =
-      Member->getImplicitObjectArgument()->IgnoreParenImpCasts();
   const auto *Ref = dyn_cast<DeclRefExpr>(Object);
   const auto *GuardVar = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   auto Info = GuardVar ? GuardInfo.find(GuardVar) : GuardInfo.end();
+  // In a template, a dependent object counts when it is a guard seen here or
+  // its type is a template parameter (`Mutex mu_;`), never a class template
+  // specialization whose lock() may mean something else
+  // (`std::weak_ptr<T>`). Such a lock teaches nothing about what it guards.
+  const bool Learn = !Dependent || Info != GuardInfo.end();
+  if (Dependent && Info == GuardInfo.end()) {
+    QualType T = Object->getType().getNonReferenceType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    if (!isa<TemplateTypeParmType>(T.getCanonicalType()) &&
+        !isa<DependentNameType>(T.getCanonicalType()))
+      return;
+  }
   llvm::SmallVector<Lockable, 2> Locks;
   if (Info != GuardInfo.end()) {
     // lk.unlock(); ... lk.lock();
@@ -561,19 +644,17 @@ void Analysis::addLockCall(const CallExpr *Call) {
   for (const Lockable &L : Locks) {
     E.Lock = L;
     Events.push_back(E);
-    if (!Release && Block)
+    if (!Release && Block && Learn)
       learnFrom(Block, Call, L, GuardVar);
   }
 }
 
 bool Analysis::releases(const Stmt *S, const Lockable &L,
                         const VarDecl *GuardVar) const {
-  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(asExpr(S));
-  if (!Call || !Call->getMethodDecl() ||
-      !Call->getMethodDecl()->getIdentifier() ||
-      !releaseNames().count(Call->getMethodDecl()->getName()))
+  const Expr *Object = nullptr;
+  bool Dependent = false;
+  if (!releaseNames().count(calledMethod(asExpr(S), Object, Dependent)))
     return false;
-  const Expr *Object = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
     if (GuardVar && Ref->getDecl() == GuardVar)
       return true;
@@ -833,7 +914,8 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
   AllGuards.insert(AllGuards.end(), SharedLockGuardTypes.begin(),
                    SharedLockGuardTypes.end());
   const auto GuardType = Desugared(cxxRecordDecl(hasAnyName(Names(AllGuards))));
-  const auto GuardDecl = declStmt(has(varDecl(hasType(GuardType))));
+  const auto GuardDecl = declStmt(has(varDecl(
+      hasType(qualType(anyOf(GuardType, isDependentGuardIn(AllGuards)))))));
 
   // lock()/unlock() on a mutex or a guard, std::lock(a, b).
   static const llvm::StringSet<> LockMethods = [] {
@@ -844,13 +926,15 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
         All.insert(Name.getKey());
     return All;
   }();
-  const auto LockCall = expr(
-      anyOf(cxxMemberCallExpr(
-                callee(cxxMethodDecl(hasIdentifierIn(&LockMethods))),
-                on(expr(anyOf(hasType(MutexType), hasType(pointsTo(MutexType)),
-                              hasType(GuardType))))),
-            callExpr(callee(
-                functionDecl(hasAnyName("::std::lock", "::std::try_lock"))))));
+  const auto LockCall = expr(anyOf(
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(hasIdentifierIn(&LockMethods))),
+          on(expr(anyOf(hasType(MutexType), hasType(pointsTo(MutexType)),
+                        hasType(GuardType))))),
+      callExpr(
+          callee(cxxDependentScopeMemberExpr(dependentMemberIn(&LockMethods)))),
+      callExpr(
+          callee(functionDecl(hasAnyName("::std::lock", "::std::try_lock"))))));
 
   // Erase-family calls, each form anchored on its own node kind. The
   // system-header test comes last everywhere: finding a location's file
@@ -990,7 +1074,7 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
     if (const auto *DS = Nodes.getNodeAs<DeclStmt>(GuardDeclId)) {
       for (const Decl *D : DS->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D))
-          if (const CXXRecordDecl *Guard = recordOf(Var->getType()))
+          if (const NamedDecl *Guard = guardClass(Var->getType()))
             Facts.Guards.push_back(
                 {Var, DS, Scope, isListed(Guard, SharedLockGuardTypes)});
     } else if (const auto *Call = Nodes.getNodeAs<Stmt>(LockStmtId)) {
