@@ -688,6 +688,25 @@ void Analysis::learnFrom(const Stmt *Scope, const Stmt *After,
 void Analysis::noteAccesses(const Stmt *S, const Lockable &L) {
   if (!S || isa<LambdaExpr>(S))
     return; // a lambda may run later, without the lock
+  // The double-buffer idiom hands the contents of a shared container, under
+  // the lock, to one that only the consuming thread uses: `tmp_.swap(q_)`,
+  // `std::swap(tmp_, q_)`, `tmp_ = std::move(q_)`. Neither side of a swap
+  // nor the receiving side of an assignment is evidence.
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const Expr *Object = nullptr;
+    bool Dependent = false;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (calledMethod(Call, Object, Dependent) == "swap" ||
+        (Callee && !isa<CXXMethodDecl>(Callee) && Callee->getIdentifier() &&
+         Callee->getName() == "swap"))
+      return;
+    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Call);
+        Assign && Assign->getOperator() == OO_Equal &&
+        Assign->getNumArgs() == 2) {
+      noteAccesses(Assign->getArg(1), L);
+      return;
+    }
+  }
   const ValueDecl *Container = nullptr;
   if (const auto *Member = dyn_cast<MemberExpr>(S)) {
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
