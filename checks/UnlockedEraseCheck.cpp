@@ -145,6 +145,12 @@ bool isHelper(const FunctionDecl &Fn) {
 
 AST_MATCHER(FunctionDecl, isHelperFunction) { return isHelper(Node); }
 
+/// A function declared to assert that a mutex is held
+/// (`ASSERT_EXCLUSIVE_LOCK(mu_)`, `ASSERT_SHARED_LOCK(mu_)`).
+AST_MATCHER(FunctionDecl, assertsLocks) {
+  return Node.hasAttrs() && !compat::assertedLocks(&Node).empty();
+}
+
 enum class Hold { None, Shared, Exclusive };
 
 /// A position in the translation unit: the file offset a location expands
@@ -584,6 +590,24 @@ void Analysis::addLockCall(const CallExpr *Call) {
   const Expr *Object = nullptr;
   bool Dependent = false;
   const StringRef Name = calledMethod(Call, Object, Dependent);
+  // assertHeld() ASSERT_EXCLUSIVE_LOCK(mu_): held from the call on, for the
+  // mutex of the object it is called on.
+  if (const FunctionDecl *Callee = Call->getDirectCallee();
+      Callee && Callee->hasAttrs()) {
+    const auto Asserted = compat::assertedLocks(Callee);
+    E.Reach = functionEnd(At);
+    for (const auto &[Arg, Shared] : Asserted) {
+      E.Lock = resolveMutex(Arg);
+      if (!E.Lock.Decl)
+        continue;
+      if (isa<FieldDecl>(E.Lock.Decl) && isa<CXXMemberCallExpr>(Call))
+        E.Lock.Base = Object;
+      E.Kind = Shared ? Hold::Shared : Hold::Exclusive;
+      Events.push_back(E);
+    }
+    if (!Asserted.empty())
+      return;
+  }
   if (Name.empty()) {
     if (isa<CXXMemberCallExpr>(Call) ||
         isa<CXXDependentScopeMemberExpr>(Call->getCallee()))
@@ -952,8 +976,8 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
                         hasType(GuardType))))),
       callExpr(
           callee(cxxDependentScopeMemberExpr(dependentMemberIn(&LockMethods)))),
-      callExpr(
-          callee(functionDecl(hasAnyName("::std::lock", "::std::try_lock"))))));
+      callExpr(callee(functionDecl(anyOf(
+          hasAnyName("::std::lock", "::std::try_lock"), assertsLocks()))))));
 
   // Erase-family calls, each form anchored on its own node kind. The
   // system-header test comes last everywhere: finding a location's file
