@@ -67,6 +67,7 @@ constexpr char DefaultThreadSafeContainerTypes[] =
 // Bind ids.
 constexpr char FunctionId[] = "function";
 constexpr char LambdaId[] = "lambda";
+constexpr char ThreadLambdaId[] = "thread-lambda";
 constexpr char GuardDeclId[] = "guard-decl";
 constexpr char ScopeId[] = "scope";
 constexpr char LockCallId[] = "lock-call";
@@ -144,6 +145,12 @@ bool isHelper(const FunctionDecl &Fn) {
 
 AST_MATCHER(FunctionDecl, isHelperFunction) { return isHelper(Node); }
 
+/// A function declared to assert that a mutex is held
+/// (`ASSERT_EXCLUSIVE_LOCK(mu_)`, `ASSERT_SHARED_LOCK(mu_)`).
+AST_MATCHER(FunctionDecl, assertsLocks) {
+  return Node.hasAttrs() && !compat::assertedLocks(&Node).empty();
+}
+
 enum class Hold { None, Shared, Exclusive };
 
 /// A position in the translation unit: the file offset a location expands
@@ -210,15 +217,20 @@ Lockable resolveMutex(const Expr *E) {
 
 /// The container an erase-family call modifies, as a field of an object or
 /// a variable with static storage; a local reference bound to one stands
-/// for it.
+/// for it, and so does a local pointer to one for which \p StaysBound holds.
 struct Container {
   const ValueDecl *Decl = nullptr;
   const Expr *Base = nullptr;
 };
 
-Container resolveContainer(const Expr *E) {
-  for (int Hops = 0; E && Hops < 2; ++Hops) {
+Container
+resolveContainer(const Expr *E,
+                 llvm::function_ref<bool(const VarDecl *)> StaysBound) {
+  for (int Hops = 0; E && Hops < 3; ++Hops) {
     E = E->IgnoreParenImpCasts();
+    if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+        Deref && Deref->getOpcode() == UO_Deref)
+      E = Deref->getSubExpr()->IgnoreParenImpCasts(); // (*p).clear()
     if (const auto *Member = dyn_cast<MemberExpr>(E)) {
       if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
         return {canonical(Field), Member->getBase()};
@@ -232,10 +244,20 @@ Container resolveContainer(const Expr *E) {
       return {};
     if (Var->hasGlobalStorage())
       return {canonical(Var), nullptr};
-    // auto &m = m_; m.erase(k);
-    if (!Var->getType()->isReferenceType() || !Var->getInit())
+    if (!Var->getInit())
       return {};
-    E = Var->getInit();
+    // auto &m = m_; m.erase(k);
+    if (Var->getType()->isReferenceType()) {
+      E = Var->getInit();
+      continue;
+    }
+    // auto *p = &m_; p->erase(k);
+    const auto *Address =
+        dyn_cast<UnaryOperator>(Var->getInit()->IgnoreParenImpCasts());
+    if (!Var->getType()->isPointerType() || !Address ||
+        Address->getOpcode() != UO_AddrOf || !StaysBound(Var))
+      return {};
+    E = Address->getSubExpr();
   }
   return {};
 }
@@ -247,6 +269,61 @@ const CXXRecordDecl *recordOf(QualType T) {
   if (T->isPointerType())
     T = T->getPointeeType();
   return T->getAsCXXRecordDecl();
+}
+
+/// The class or class template that the type of a guard names, also when
+/// it is dependent (`std::lock_guard<Mutex>`, `std::scoped_lock` to be
+/// deduced in a template).
+const NamedDecl *guardClass(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  if (const CXXRecordDecl *Record = T->getAsCXXRecordDecl())
+    return Record;
+  if (const auto *Spec = T->getAs<TemplateSpecializationType>())
+    return Spec->getTemplateName().getAsTemplateDecl();
+  if (const auto *Deduced = dyn_cast_or_null<DeducedTemplateSpecializationType>(
+          T->getContainedDeducedType()))
+    return Deduced->getTemplateName().getAsTemplateDecl();
+  return nullptr;
+}
+
+/// A guard type whose class \p Names lists, when the type is dependent (the
+/// record matchers see the others).
+AST_MATCHER_P(QualType, isDependentGuardIn, std::vector<std::string>, Names) {
+  if (!Node->isDependentType())
+    return false;
+  const NamedDecl *Class = guardClass(Node);
+  return Class &&
+         llvm::is_contained(Names, "::" + Class->getQualifiedNameAsString());
+}
+
+/// A call `obj.name(...)` in a template where `obj` is dependent.
+AST_MATCHER_P(CXXDependentScopeMemberExpr, dependentMemberIn,
+              const llvm::StringSet<> *, Names) {
+  const IdentifierInfo *Id = Node.getMember().getAsIdentifierInfo();
+  return !Node.isImplicitAccess() && Id && Names->count(Id->getName());
+}
+
+/// The object and the name of the method that \p E calls (`obj.name(...)`),
+/// also on a dependent object; an empty name otherwise.
+StringRef calledMethod(const Expr *E, const Expr *&Object, bool &Dependent) {
+  Dependent = false;
+  if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getIdentifier())
+      return {};
+    Object = Member->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    return Method->getName();
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  const auto *Callee =
+      Call ? dyn_cast<CXXDependentScopeMemberExpr>(Call->getCallee()) : nullptr;
+  if (!Callee || Callee->isImplicitAccess() ||
+      !Callee->getMember().getAsIdentifierInfo())
+    return {};
+  Dependent = true;
+  Object = Callee->getBase()->IgnoreParenImpCasts();
+  return Callee->getMember().getAsIdentifierInfo()->getName();
 }
 
 bool isNamed(const NamedDecl *D, const llvm::StringSet<> &Names) {
@@ -284,7 +361,9 @@ struct Event {
 struct FunctionRec {
   const FunctionDecl *Fn = nullptr; // null for a lambda
   Pos Begin, End;
-  SourceRange Range;
+  const Stmt *Body = nullptr;
+  const LambdaExpr *Lambda = nullptr;
+  bool OtherThread = false; // a lambda that a new thread or a pool runs
 };
 
 struct EraseRec {
@@ -321,6 +400,7 @@ struct UnlockedEraseCheck::Facts {
   llvm::DenseMap<const Stmt *, const CompoundStmt *> Blocks;
   std::vector<EraseRec> Erases;
   std::vector<FunctionRec> Functions;
+  llvm::SmallPtrSet<const LambdaExpr *, 4> ThreadLambdas;
   std::vector<HelperCall> HelperCalls;
 };
 
@@ -343,6 +423,7 @@ public:
   Hold heldAt(Pos P, const ValueDecl *Mutex, const Expr *Base,
               const Event **Last = nullptr) const;
   const FunctionRec *functionAt(Pos P) const;
+  const FunctionRec *threadAt(Pos P) const;
   Hold entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
                  const HelperCall **Unheld);
   bool heldOnOtherObject(Pos P, const ValueDecl *Mutex) const;
@@ -384,6 +465,8 @@ void Analysis::build() {
                      (A.Begin.File == B.Begin.File &&
                       A.Begin.Offset < B.Begin.Offset);
             });
+  for (FunctionRec &Fn : F.Functions)
+    Fn.OtherThread = Fn.Lambda && F.ThreadLambdas.count(Fn.Lambda);
   for (const auto &G : F.Guards)
     addGuard(G);
   for (const CallExpr *Call : F.LockCalls)
@@ -420,12 +503,29 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   Info.second = {G.Shared, End};
 
   const Expr *Init = Var->getInit();
-  const CXXConstructExpr *Construct = nullptr;
+  // The constructor arguments; in a template with a dependent guard type,
+  // the expressions in parentheses or braces.
+  llvm::ArrayRef<const Expr *> Args;
+  bool Constructed = false;
   if (Init) {
     Init = Init->IgnoreImplicit();
     if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init))
       Init = Cast->getSubExpr()->IgnoreImplicit();
-    Construct = dyn_cast<CXXConstructExpr>(Init);
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init)) {
+      Constructed = Construct->getConstructor() &&
+                    !Construct->getConstructor()->isCopyOrMoveConstructor();
+      Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),
+                                          Construct->getNumArgs());
+    } else if (const auto *List = dyn_cast<ParenListExpr>(Init)) {
+      Constructed = true;
+      Args = llvm::ArrayRef<const Expr *>(
+          const_cast<ParenListExpr *>(List)->getExprs(), List->getNumExprs());
+    } else if (const auto *List = dyn_cast<InitListExpr>(Init);
+               List && Var->getType()->isDependentType()) {
+      Constructed = true;
+      Args =
+          llvm::ArrayRef<const Expr *>(List->getInits(), List->getNumInits());
+    }
   }
   Event E;
   E.Kind = Kind;
@@ -433,8 +533,7 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   E.Reach = End;
   E.Guard = Var;
   E.Loc = Var->getLocation();
-  if (!Construct || (Construct->getConstructor() &&
-                     Construct->getConstructor()->isCopyOrMoveConstructor())) {
+  if (!Constructed) {
     // auto lock = acquire(); std::unique_lock<M> l = std::move(other);
     // hold whatever they were given.
     if (Init) {
@@ -446,9 +545,9 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   bool Deferred = false;
   llvm::SmallVector<Lockable, 2> Locks;
   bool Unknown = false;
-  const bool AllMutexes = isNamed(recordOf(Var->getType()), ScopedLock);
-  for (unsigned I = 0; I < Construct->getNumArgs(); ++I) {
-    const Expr *Arg = Construct->getArg(I);
+  const bool AllMutexes = isNamed(guardClass(Var->getType()), ScopedLock);
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const Expr *Arg = Args[I];
     if (isa<CXXDefaultArgExpr>(Arg))
       break;
     if (const CXXRecordDecl *Tag = recordOf(Arg->getType());
@@ -469,7 +568,7 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   if (Deferred)
     return;
   if (Unknown || Locks.empty()) {
-    if (Construct->getNumArgs() > 0) {
+    if (!Args.empty()) {
       E.Wildcard = true;
       Events.push_back(E);
     }
@@ -488,7 +587,31 @@ void Analysis::addLockCall(const CallExpr *Call) {
   Event E;
   E.At = At;
   E.Loc = Call->getBeginLoc();
-  if (!isa<CXXMemberCallExpr>(Call)) {
+  const Expr *Object = nullptr;
+  bool Dependent = false;
+  const StringRef Name = calledMethod(Call, Object, Dependent);
+  // assertHeld() ASSERT_EXCLUSIVE_LOCK(mu_): held from the call on, for the
+  // mutex of the object it is called on.
+  if (const FunctionDecl *Callee = Call->getDirectCallee();
+      Callee && Callee->hasAttrs()) {
+    const auto Asserted = compat::assertedLocks(Callee);
+    E.Reach = functionEnd(At);
+    for (const auto &[Arg, Shared] : Asserted) {
+      E.Lock = resolveMutex(Arg);
+      if (!E.Lock.Decl)
+        continue;
+      if (isa<FieldDecl>(E.Lock.Decl) && isa<CXXMemberCallExpr>(Call))
+        E.Lock.Base = Object;
+      E.Kind = Shared ? Hold::Shared : Hold::Exclusive;
+      Events.push_back(E);
+    }
+    if (!Asserted.empty())
+      return;
+  }
+  if (Name.empty()) {
+    if (isa<CXXMemberCallExpr>(Call) ||
+        isa<CXXDependentScopeMemberExpr>(Call->getCallee()))
+      return;
     // std::lock(a, b), std::try_lock(a, b)
     E.Reach = functionEnd(At);
     for (const Expr *Arg : Call->arguments()) {
@@ -500,22 +623,28 @@ void Analysis::addLockCall(const CallExpr *Call) {
     }
     return;
   }
-  const auto *Member = cast<CXXMemberCallExpr>(Call);
-  const CXXMethodDecl *Method = Member->getMethodDecl();
-  if (!Method || !Method->getIdentifier())
-    return;
-  const StringRef Name = Method->getName();
   const bool Release = releaseNames().count(Name);
   E.Acquire = !Release;
   E.Kind = sharedAcquireNames().count(Name) ? Hold::Shared : Hold::Exclusive;
   if (Release && !Block)
     return; // an unlock that may not run is ignored
 
-  const Expr *Object =
-      Member->getImplicitObjectArgument()->IgnoreParenImpCasts();
   const auto *Ref = dyn_cast<DeclRefExpr>(Object);
   const auto *GuardVar = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   auto Info = GuardVar ? GuardInfo.find(GuardVar) : GuardInfo.end();
+  // In a template, a dependent object counts when it is a guard seen here or
+  // its type is a template parameter (`Mutex mu_;`), never a class template
+  // specialization whose lock() may mean something else
+  // (`std::weak_ptr<T>`). Such a lock teaches nothing about what it guards.
+  const bool Learn = !Dependent || Info != GuardInfo.end();
+  if (Dependent && Info == GuardInfo.end()) {
+    QualType T = Object->getType().getNonReferenceType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    if (!isa<TemplateTypeParmType>(T.getCanonicalType()) &&
+        !isa<DependentNameType>(T.getCanonicalType()))
+      return;
+  }
   llvm::SmallVector<Lockable, 2> Locks;
   if (Info != GuardInfo.end()) {
     // lk.unlock(); ... lk.lock();
@@ -539,19 +668,17 @@ void Analysis::addLockCall(const CallExpr *Call) {
   for (const Lockable &L : Locks) {
     E.Lock = L;
     Events.push_back(E);
-    if (!Release && Block)
+    if (!Release && Block && Learn)
       learnFrom(Block, Call, L, GuardVar);
   }
 }
 
 bool Analysis::releases(const Stmt *S, const Lockable &L,
                         const VarDecl *GuardVar) const {
-  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(asExpr(S));
-  if (!Call || !Call->getMethodDecl() ||
-      !Call->getMethodDecl()->getIdentifier() ||
-      !releaseNames().count(Call->getMethodDecl()->getName()))
+  const Expr *Object = nullptr;
+  bool Dependent = false;
+  if (!releaseNames().count(calledMethod(asExpr(S), Object, Dependent)))
     return false;
-  const Expr *Object = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
     if (GuardVar && Ref->getDecl() == GuardVar)
       return true;
@@ -585,6 +712,25 @@ void Analysis::learnFrom(const Stmt *Scope, const Stmt *After,
 void Analysis::noteAccesses(const Stmt *S, const Lockable &L) {
   if (!S || isa<LambdaExpr>(S))
     return; // a lambda may run later, without the lock
+  // The double-buffer idiom hands the contents of a shared container, under
+  // the lock, to one that only the consuming thread uses: `tmp_.swap(q_)`,
+  // `std::swap(tmp_, q_)`, `tmp_ = std::move(q_)`. Neither side of a swap
+  // nor the receiving side of an assignment is evidence.
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const Expr *Object = nullptr;
+    bool Dependent = false;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (calledMethod(Call, Object, Dependent) == "swap" ||
+        (Callee && !isa<CXXMethodDecl>(Callee) && Callee->getIdentifier() &&
+         Callee->getName() == "swap"))
+      return;
+    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Call);
+        Assign && Assign->getOperator() == OO_Equal &&
+        Assign->getNumArgs() == 2) {
+      noteAccesses(Assign->getArg(1), L);
+      return;
+    }
+  }
   const ValueDecl *Container = nullptr;
   if (const auto *Member = dyn_cast<MemberExpr>(S)) {
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
@@ -615,10 +761,25 @@ void Analysis::noteAccesses(const Stmt *S, const Lockable &L) {
     noteAccesses(Child, L);
 }
 
+/// The innermost lambda around \p P that runs on another thread, if any.
+const FunctionRec *Analysis::threadAt(Pos P) const {
+  if (F.ThreadLambdas.empty())
+    return nullptr;
+  const FunctionRec *Found = nullptr;
+  for (const FunctionRec &Fn : F.Functions)
+    if (Fn.OtherThread && within(P, Fn.Begin, Fn.End))
+      Found = &Fn; // sorted by begin: the last one is the innermost
+  return Found;
+}
+
 Hold Analysis::heldAt(Pos P, const ValueDecl *Mutex, const Expr *Base,
                       const Event **Last) const {
+  // The body of a lambda run by another thread sees only its own locks.
+  const FunctionRec *Thread = threadAt(P);
   const Event *Found = nullptr;
   for (const Event &E : Events) {
+    if (Thread && !within(E.At, Thread->Begin, Thread->End))
+      continue;
     if (!E.Wildcard && (E.Lock.Decl != Mutex || (isa<FieldDecl>(Mutex) &&
                                                  !sameBase(E.Lock.Base, Base))))
       continue;
@@ -717,7 +878,11 @@ UnlockedEraseCheck::UnlockedEraseCheck(StringRef Name,
       RawThreadSafeContainerTypes(Options.get("ThreadSafeContainerTypes",
                                               DefaultThreadSafeContainerTypes)),
       InferFromUsage(
-          boolOption(Context, Options, Name, "InferFromUsage", true)) {
+          boolOption(Context, Options, Name, "InferFromUsage", true)),
+      Inserter(compat::makeIncludeInserter(
+          Options.getLocalOrGlobal("IncludeStyle",
+                                   utils::IncludeSorter::IS_LLVM),
+          *Context)) {
   MutexTypes = classListOption(Context, Name, "MutexTypes", RawMutexTypes,
                                "::std::mutex");
   LockGuardTypes = classListOption(Context, Name, "LockGuardTypes",
@@ -767,6 +932,12 @@ void UnlockedEraseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "LockedFunctionPattern", RawLockedFunctionPattern);
   Options.store(Opts, "ThreadSafeContainerTypes", RawThreadSafeContainerTypes);
   compat::storeBool(Options, Opts, "InferFromUsage", InferFromUsage);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void UnlockedEraseCheck::registerPPCallbacks(const SourceManager &,
+                                             Preprocessor *PP, Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
 }
 
 void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
@@ -786,7 +957,8 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
   AllGuards.insert(AllGuards.end(), SharedLockGuardTypes.begin(),
                    SharedLockGuardTypes.end());
   const auto GuardType = Desugared(cxxRecordDecl(hasAnyName(Names(AllGuards))));
-  const auto GuardDecl = declStmt(has(varDecl(hasType(GuardType))));
+  const auto GuardDecl = declStmt(has(varDecl(
+      hasType(qualType(anyOf(GuardType, isDependentGuardIn(AllGuards)))))));
 
   // lock()/unlock() on a mutex or a guard, std::lock(a, b).
   static const llvm::StringSet<> LockMethods = [] {
@@ -797,13 +969,15 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
         All.insert(Name.getKey());
     return All;
   }();
-  const auto LockCall = expr(
-      anyOf(cxxMemberCallExpr(
-                callee(cxxMethodDecl(hasIdentifierIn(&LockMethods))),
-                on(expr(anyOf(hasType(MutexType), hasType(pointsTo(MutexType)),
-                              hasType(GuardType))))),
-            callExpr(callee(
-                functionDecl(hasAnyName("::std::lock", "::std::try_lock"))))));
+  const auto LockCall = expr(anyOf(
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(hasIdentifierIn(&LockMethods))),
+          on(expr(anyOf(hasType(MutexType), hasType(pointsTo(MutexType)),
+                        hasType(GuardType))))),
+      callExpr(
+          callee(cxxDependentScopeMemberExpr(dependentMemberIn(&LockMethods)))),
+      callExpr(callee(functionDecl(anyOf(
+          hasAnyName("::std::lock", "::std::try_lock"), assertsLocks()))))));
 
   // Erase-family calls, each form anchored on its own node kind. The
   // system-header test comes last everywhere: finding a location's file
@@ -860,6 +1034,26 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
       functionDecl(isDefinition(), hasBody(stmt()), NotSystem).bind(FunctionId),
       this);
   Finder->addMatcher(lambdaExpr(NotSystem).bind(LambdaId), this);
+  // A lambda handed to a new thread or a thread pool runs on another thread
+  // (std::async only when it may launch one).
+  const auto ThreadLambda = hasAnyArgument(lambdaExpr().bind(ThreadLambdaId));
+  Finder->addMatcher(
+      cxxConstructExpr(
+          hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(
+              "::std::thread", "::std::jthread", "::boost::thread")))),
+          ThreadLambda, NotSystem),
+      this);
+  const auto Deferred =
+      declRefExpr(to(enumConstantDecl(hasName("::std::launch::deferred"))));
+  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::std::async"))),
+                              unless(hasArgument(0, Deferred)), ThreadLambda,
+                              NotSystem),
+                     this);
+  Finder->addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
+                                           "submit", "enqueue", "detach_task",
+                                           "submit_task", "push_task"))),
+                                       ThreadLambda, NotSystem),
+                     this);
   Finder->addMatcher(
       callExpr(callee(expr(anyOf(
                    unresolvedMemberExpr(),
@@ -885,13 +1079,16 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
 
   if (const auto *Fn = Nodes.getNodeAs<FunctionDecl>(FunctionId)) {
     const auto [B, E] = Range(Fn->getBody()->getSourceRange());
-    Facts.Functions.push_back({Fn, B, E, Fn->getBody()->getSourceRange()});
+    Facts.Functions.push_back({Fn, B, E, Fn->getBody()});
+    return;
+  }
+  if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(ThreadLambdaId)) {
+    Facts.ThreadLambdas.insert(Lambda);
     return;
   }
   if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(LambdaId)) {
     const auto [B, E] = Range(Lambda->getBody()->getSourceRange());
-    Facts.Functions.push_back(
-        {nullptr, B, E, Lambda->getBody()->getSourceRange()});
+    Facts.Functions.push_back({nullptr, B, E, Lambda->getBody(), Lambda});
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>(HelperCallId)) {
@@ -920,7 +1117,7 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
     if (const auto *DS = Nodes.getNodeAs<DeclStmt>(GuardDeclId)) {
       for (const Decl *D : DS->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D))
-          if (const CXXRecordDecl *Guard = recordOf(Var->getType()))
+          if (const NamedDecl *Guard = guardClass(Var->getType()))
             Facts.Guards.push_back(
                 {Var, DS, Scope, isListed(Guard, SharedLockGuardTypes)});
     } else if (const auto *Call = Nodes.getNodeAs<Stmt>(LockStmtId)) {
@@ -1006,16 +1203,6 @@ bool isContainerLike(const CXXRecordDecl *Record, ASTContext &Ctx,
   });
 }
 
-/// Whether `std::<Name>` is declared in this translation unit.
-bool stdDeclares(ASTContext &Ctx, StringRef Name) {
-  for (const NamedDecl *Std :
-       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("std")))
-    if (const auto *NS = dyn_cast<NamespaceDecl>(Std))
-      if (!NS->lookup(&Ctx.Idents.get(Name)).empty())
-        return true;
-  return false;
-}
-
 bool isStdMutex(QualType T) {
   if (T->isPointerType() || T->isReferenceType())
     return false;
@@ -1069,11 +1256,19 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
     return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM,
                                 LangOpts);
   };
+  // The guards the fixes write are declared in <mutex>.
+  const auto IncludeMutex = [&](DiagnosticBuilder &Diag, SourceLocation At) {
+    if (auto Include =
+            Inserter.createIncludeInsertion(SM.getFileID(At), "<mutex>"))
+      Diag << *Include;
+  };
   const auto InMacro = [](SourceRange R) {
     return R.getBegin().isMacroID() || R.getEnd().isMacroID();
   };
   const auto HeldByACaller = [&](const FunctionRec *Fn,
                                  const ValueDecl *Mutex) {
+    if (!Fn->Fn)
+      return false; // a lambda: its callers are not known
     const FunctionDecl *Key = Fn->Fn->getCanonicalDecl();
     return llvm::any_of(Done->HelperCalls, [&](const HelperCall &Call) {
       return Call.Callee == Key &&
@@ -1083,10 +1278,28 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
     });
   };
 
+  // A local pointer whose every use in its function dereferences it: it is
+  // never reseated, nor handed anywhere that could reseat it.
+  const auto PointsOnlyThere = [&](const VarDecl *Pointer) {
+    const FunctionRec *Owner = A.functionAt(A.pos(Pointer->getLocation()));
+    if (!Owner)
+      return false;
+    const auto Use =
+        ignoringParenImpCasts(declRefExpr(to(equalsNode(Pointer))));
+    const auto Uses = [&](const auto &Matcher) {
+      return match(findAll(expr(Matcher).bind("use")), *Owner->Body, Ctx)
+          .size();
+    };
+    return Uses(declRefExpr(to(equalsNode(Pointer)))) ==
+           Uses(expr(anyOf(
+               memberExpr(isArrow(), hasObjectExpression(Use)),
+               cxxDependentScopeMemberExpr(isArrow(), hasObjectExpression(Use)),
+               unaryOperator(hasOperatorName("*"), hasUnaryOperand(Use)))));
+  };
   llvm::SmallPtrSet<const VarDecl *, 4> FixedGuards;
   llvm::DenseSet<std::pair<const Expr *, const ValueDecl *>> Seen;
   for (const EraseRec &Erase : Done->Erases) {
-    const Container C = resolveContainer(Erase.Object);
+    const Container C = resolveContainer(Erase.Object, PointsOnlyThere);
     if (!C.Decl || !Seen.insert({Erase.Call, C.Decl}).second)
       continue;
     const CXXRecordDecl *Type = classOf(C.Decl->getType());
@@ -1140,7 +1353,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
     if (Best == Hold::Exclusive)
       continue;
     if (Best == Hold::None) {
-      if (!Fn->Fn)
+      if (!Fn->Fn && !Fn->OtherThread)
         continue; // a lambda: when it runs is unknown
       // Our own lock while erasing another object's container: that object
       // may well be this one.
@@ -1181,8 +1394,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
                     << Erase.Op << ContainerText << MutexText;
         if (Guard && !Guard->isReferenced() && !FixedGuards.count(Guard) &&
             A.functionAt(A.pos(Guard->getLocation())) == Fn &&
-            isStdMutex(Mutex->getType()) && stdDeclares(Ctx, "unique_lock") &&
-            !HeldByACaller(Fn, Mutex)) {
+            isStdMutex(Mutex->getType()) && !HeldByACaller(Fn, Mutex)) {
           const SourceRange TypeRange(Guard->getTypeSpecStartLoc(),
                                       Guard->getLocation());
           const StringRef TypeText = TextOf(TypeRange);
@@ -1194,6 +1406,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
                 CharSourceRange::getCharRange(
                     Begin, Begin.getLocWithOffset(strlen("shared_lock"))),
                 "unique_lock");
+            IncludeMutex(Diag, Begin);
             FixedGuards.insert(Guard);
             Fixed = true;
           }
@@ -1221,19 +1434,18 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
         const bool Member = isa<FieldDecl>(Mutex);
         const auto *Global = dyn_cast<VarDecl>(Mutex);
         const bool Named =
-            Member ? isThisBase(C.Base) && isa<CXXMethodDecl>(Fn->Fn) &&
-                         !cast<CXXMethodDecl>(Fn->Fn)->isStatic()
-                   : Global &&
-                         Fn->Fn->getDeclContext()->getRedeclContext()->Encloses(
-                             Global->getDeclContext()->getRedeclContext());
-        // std::scoped_lock from C++17 where <mutex> declared it; else
-        // std::lock_guard, which <shared_mutex> and <condition_variable>
-        // bring along with the mutex types.
-        const bool Cxx17 =
-            LangOpts.CPlusPlus17 && stdDeclares(Ctx, "scoped_lock");
+            !Fn->Fn ? false
+            : Member
+                ? isThisBase(C.Base) && isa<CXXMethodDecl>(Fn->Fn) &&
+                      !cast<CXXMethodDecl>(Fn->Fn)->isStatic()
+                : Global &&
+                      Fn->Fn->getDeclContext()->getRedeclContext()->Encloses(
+                          Global->getDeclContext()->getRedeclContext());
+        // std::scoped_lock from C++17, std::lock_guard before; the fix
+        // includes <mutex> for either when the file does not.
+        const bool Cxx17 = LangOpts.CPlusPlus17;
         if (Block && !InMacro(Range) && Named && Guards.size() == 1 &&
-            isStdMutex(Mutex->getType()) &&
-            stdDeclares(Ctx, Cxx17 ? "scoped_lock" : "lock_guard")) {
+            isStdMutex(Mutex->getType())) {
           if (A.anyAcquireIn(Fn, Mutex)) {
             Risk = LockedInFunction;
           } else if (HeldByACaller(Fn, Mutex)) {
@@ -1246,7 +1458,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
             const StringRef Indent = Buffer.slice(LineStart, Begin.second);
             const SourceLocation AfterSemi = Lexer::findLocationAfterToken(
                 Range.getEnd(), tok::semi, SM, LangOpts, false);
-            const StringRef FnText = TextOf(Fn->Range);
+            const StringRef FnText = TextOf(Fn->Body->getSourceRange());
             const char *Name = nullptr;
             for (const char *Candidate :
                  {"lock", "guard", "lock_", "mutex_lock"})
@@ -1279,6 +1491,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
                      << FixItHint::CreateInsertion(AfterSemi,
                                                    ("\n" + Indent + "}").str());
               }
+              IncludeMutex(Diag, Range.getBegin());
               Fixed = true;
             }
           }
@@ -1303,6 +1516,11 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
       else if (!Fixed)
         diag(Loc, "hold '%0' while calling '%1'", DiagnosticIDs::Note)
             << MutexText << Erase.Op;
+      if (const FunctionRec *Thread = A.threadAt(P))
+        diag(Thread->Lambda->getBeginLoc(),
+             "this lambda runs on another thread: the locks held where it is "
+             "written do not protect it",
+             DiagnosticIDs::Note);
     }
     if (Why->Declared)
       diag(Why->Loc, "'%0' is declared guarded by '%1' here",

@@ -22,6 +22,8 @@ public:
   UnlockedEraseCheck(StringRef Name, ClangTidyContext *Context);
   ~UnlockedEraseCheck() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
@@ -44,6 +46,7 @@ private:
   const std::string RawLockedFunctionPattern;
   const std::string RawThreadSafeContainerTypes;
   const bool InferFromUsage;
+  utils::IncludeInserter Inserter;
   std::vector<std::string> MutexTypes;
   std::vector<std::string> LockGuardTypes;
   std::vector<std::string> SharedLockGuardTypes;

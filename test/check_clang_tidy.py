@@ -117,12 +117,16 @@ def main():
         cut = tidy_args.index("--")
         tidy_args, clang_args = tidy_args[:cut], tidy_args[cut + 1:]
 
-    suffixes = [s for s in opts.suffixes.split(",") if s]
-    def prefixes(base):
-        return ["%s-%s" % (base, s) for s in suffixes] if suffixes else [base]
-
     with open(opts.input, encoding="utf-8") as f:
         original = f.read()
+
+    suffixes = [s for s in opts.suffixes.split(",") if s]
+    def prefixes(base):
+        # Like upstream: a suffix need not have lines of every kind.
+        if not suffixes:
+            return [base]
+        named = ["%s-%s" % (base, s) for s in suffixes]
+        return [p for p in named if has_prefix(original, [p])] or named
     cleaned = CHECK_LINE.sub("//", original)
     has_messages = has_prefix(original, prefixes("CHECK-MESSAGES"))
     has_notes = has_prefix(original, prefixes("CHECK-NOTES"))

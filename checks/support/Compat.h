@@ -19,7 +19,10 @@
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #endif
 
+#include "clang-tidy/utils/IncludeInserter.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
+#include "llvm/ADT/SmallVector.h"
 
 #if LLVM_VERSION_MAJOR >= 16
 #include <optional>
@@ -71,6 +74,42 @@ inline void storeBool(const ClangTidyCheck::OptionsView &Options,
                       ClangTidyOptions::OptionMap &Opts, llvm::StringRef Name,
                       bool Value) {
   Options.store(Opts, Name, Value ? "true" : "false");
+}
+
+/// The mutexes that a call of \p Fn asserts to be held (the
+/// thread-safety assert attributes), each with whether only shared. LLVM 22
+/// folds assert_exclusive_lock and assert_shared_lock into
+/// assert_capability; before, each has an attribute class of its own.
+inline llvm::SmallVector<std::pair<const Expr *, bool>, 2>
+assertedLocks(const FunctionDecl *Fn) {
+  llvm::SmallVector<std::pair<const Expr *, bool>, 2> Locks;
+  for (const auto *Assert : Fn->specific_attrs<AssertCapabilityAttr>())
+    for (const Expr *Arg : Assert->args())
+      Locks.push_back({Arg, Assert->isShared()});
+#if LLVM_VERSION_MAJOR < 22
+  for (const auto *Assert : Fn->specific_attrs<AssertExclusiveLockAttr>())
+    for (const Expr *Arg : Assert->args())
+      Locks.push_back({Arg, false});
+  for (const auto *Assert : Fn->specific_attrs<AssertSharedLockAttr>())
+    for (const Expr *Arg : Assert->args())
+      Locks.push_back({Arg, true});
+#endif
+  return Locks;
+}
+
+/// An include inserter in \p Style. From LLVM 15 on it also takes whether
+/// every diagnostic must carry its own insertion (clangd applies the fixes
+/// of one diagnostic at a time); LLVM 14 has no such mode. Its
+/// createIncludeInsertion returns compat::Optional<FixItHint>.
+inline utils::IncludeInserter
+makeIncludeInserter(utils::IncludeSorter::IncludeStyle Style,
+                    const ClangTidyContext &Context) {
+#if LLVM_VERSION_MAJOR >= 15
+  return utils::IncludeInserter(Style, Context.areDiagsSelfContained());
+#else
+  (void)Context;
+  return utils::IncludeInserter(Style);
+#endif
 }
 
 /// The LLVM major this module was compiled against.

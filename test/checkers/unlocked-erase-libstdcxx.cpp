@@ -3,12 +3,14 @@
 
 #include <condition_variable>
 #include <deque>
+#include <future>
 #include <list>
 #include <map>
 #include <mutex>
 #include <set>
 #include <shared_mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -69,6 +71,23 @@ public:
   void dropOdd() {
     jobs_.remove_if([](int v) { return v % 2 != 0; });
     // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'remove_if' modifies 'jobs_' without holding 'mu_'
+  }
+  void drainInThread() {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::thread([this] { jobs_.clear(); }).detach();
+    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'clear' modifies 'jobs_' without holding 'mu_'
+  }
+  void drainAsync() {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto done = std::async(std::launch::async, [this] { jobs_.pop_back(); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:63: warning: 'pop_back' modifies 'jobs_' without holding 'mu_'
+  }
+  void drainInThreadLocked() {
+    std::thread worker([this] {
+      std::lock_guard<std::mutex> lock(mu_);
+      jobs_.clear();
+    });
+    worker.join();
   }
   void dropAll() {
     std::list<int> done;
