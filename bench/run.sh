@@ -11,3 +11,6 @@ python3 "$root/bench/gen_corpus.py" "$corpus"
 cp "$root"/examples/*.cpp "$root"/examples/*.h "$corpus/"
 python3 "$root/bench/run.py" --tidy "$build/safedelete-tidy" --runs "${2:-5}" \
   "$corpus"/*.cpp -- -std=c++17 -I"$root/examples/include"
+# Instruction counts (deterministic, unlike wall times) over one generated TU.
+python3 "$root/bench/instructions.py" --tidy "$build/safedelete-tidy" \
+  "$corpus/tu00.cpp" -- -std=c++17 -I"$root/examples/include"
