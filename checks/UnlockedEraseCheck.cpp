@@ -19,6 +19,7 @@
 #include "UnlockedEraseCheck.h"
 #include "support/CheckOptions.h"
 #include "support/ExprIdentity.h"
+#include "support/MatcherSet.h"
 #include "support/NameList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -979,33 +980,20 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
       callExpr(callee(functionDecl(anyOf(
           hasAnyName("::std::lock", "::std::try_lock"), assertsLocks()))))));
 
-  // Erase-family calls, each form anchored on its own node kind. The
-  // system-header test comes last everywhere: finding a location's file
-  // costs more than the kind and name tests that reject most nodes.
-  std::vector<ast_matchers::internal::DynTypedMatcher> EraseForms;
-  const auto AddErase = [&](const auto &Form) {
-    Finder->addMatcher(traverse(TK_IgnoreUnlessSpelledInSource,
-                                expr(Form, NotSystem).bind(EraseId)),
-                       this);
-    EraseForms.push_back(Form);
-  };
+  // Erase-family calls, in every form.
+  MatcherList EraseForms;
   if (!EraseMethodNames.empty()) {
-    AddErase(cxxMemberCallExpr(
+    EraseForms.push_back(cxxMemberCallExpr(
         callee(cxxMethodDecl(hasMethodNameIn(EraseMethodNames)))));
-    AddErase(callExpr(callee(cxxDependentScopeMemberExpr())));
+    EraseForms.push_back(callExpr(callee(cxxDependentScopeMemberExpr())));
   }
   if (EraseByAssignment)
-    AddErase(cxxOperatorCallExpr(hasOverloadedOperatorName("=")));
+    EraseForms.push_back(cxxOperatorCallExpr(hasOverloadedOperatorName("=")));
   if (!EraseFunctionNames.empty())
-    AddErase(
+    EraseForms.push_back(
         callExpr(callee(functionDecl(hasAnyName(Names(EraseFunctionNames)))),
                  unless(cxxMemberCallExpr())));
-  const auto EraseCall =
-      expr(ast_matchers::internal::DynTypedMatcher::constructVariadic(
-               ast_matchers::internal::DynTypedMatcher::VO_AnyOf,
-               ASTNodeKind::getFromNodeKind<Expr>(), EraseForms)
-               .convertTo<Expr>());
-  Finder->addMatcher(callExpr(LockCall, NotSystem).bind(LockCallId), this);
+  const auto EraseCall = expr(anyOfForms<Expr>(EraseForms));
 
   // The statements of a block that guards, locks and erases are, in one
   // matcher that looks only at the children of each block.
@@ -1031,7 +1019,7 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
       this);
 
   Finder->addMatcher(
-      functionDecl(isDefinition(), hasBody(stmt()), NotSystem).bind(FunctionId),
+      functionDecl(NotSystem, isDefinition(), hasBody(stmt())).bind(FunctionId),
       this);
   Finder->addMatcher(lambdaExpr(NotSystem).bind(LambdaId), this);
   // A lambda handed to a new thread or a thread pool runs on another thread
@@ -1039,29 +1027,33 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
   const auto ThreadLambda = hasAnyArgument(lambdaExpr().bind(ThreadLambdaId));
   Finder->addMatcher(
       cxxConstructExpr(
+          NotSystem,
           hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(
               "::std::thread", "::std::jthread", "::boost::thread")))),
-          ThreadLambda, NotSystem),
+          ThreadLambda),
       this);
   const auto Deferred =
       declRefExpr(to(enumConstantDecl(hasName("::std::launch::deferred"))));
-  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::std::async"))),
-                              unless(hasArgument(0, Deferred)), ThreadLambda,
-                              NotSystem),
-                     this);
-  Finder->addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
-                                           "submit", "enqueue", "detach_task",
-                                           "submit_task", "push_task"))),
-                                       ThreadLambda, NotSystem),
-                     this);
-  Finder->addMatcher(
+  // Every call of interest is found by one matcher: each registered matcher
+  // costs a dispatch on every call of the translation unit, system headers
+  // included, and the system-header test rejects most of them first.
+  MatcherList CallForms = {
+      LockCall.bind(LockCallId),
+      callExpr(callee(functionDecl(hasName("::std::async"))),
+               unless(hasArgument(0, Deferred)), ThreadLambda),
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(hasAnyName("submit", "enqueue", "detach_task",
+                                          "submit_task", "push_task"))),
+          ThreadLambda),
       callExpr(callee(expr(anyOf(
                    unresolvedMemberExpr(),
                    declRefExpr(to(functionDecl(isHelperFunction()))),
-                   memberExpr(member(functionDecl(isHelperFunction())))))),
-               NotSystem)
-          .bind(HelperCallId),
-      this);
+                   memberExpr(member(functionDecl(isHelperFunction())))))))
+          .bind(HelperCallId)};
+  if (!EraseForms.empty())
+    CallForms.push_back(EraseCall.bind(EraseId));
+  Finder->addMatcher(callExpr(NotSystem, eachOfForms<CallExpr>(CallForms)),
+                     this);
 }
 
 void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
