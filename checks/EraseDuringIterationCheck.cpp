@@ -1468,6 +1468,11 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
                                      Context, EraseMethods);
     if (!Through.Inner)
       return;
+    // A callee that takes the iterator by reference may move it on.
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (refersTo(Call->getArg(I), It) &&
+          takesByMutableReference(Through.Callee, I))
+        return;
     const bool ErasesCurrent =
         Through.ByKey && Through.KeyParam >= 0 &&
         static_cast<unsigned>(Through.KeyParam) < Call->getNumArgs() &&
@@ -1576,7 +1581,10 @@ void EraseDuringIterationCheck::checkForEach(const Expr *E,
   // object (`std::ranges::for_each`) receives that object first.
   llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
   const NamedDecl *Algorithm = Call->getDirectCallee();
-  if (isa<CXXOperatorCallExpr>(Call)) {
+  SourceLocation LoopLoc = Call->getBeginLoc();
+  if (isa<CXXOperatorCallExpr>(Call) && !Args.empty()) {
+    // Where the function object is spelled, not the `(` of the call.
+    LoopLoc = Args.front()->getBeginLoc();
     const auto *Ref = dyn_cast<DeclRefExpr>(strip(Args.front()));
     Algorithm = Ref ? Ref->getDecl() : nullptr;
     Args = Args.drop_front();
@@ -1655,7 +1663,7 @@ void EraseDuringIterationCheck::checkForEach(const Expr *E,
         return;
       if (!T || !firstReport(Inner->getExprLoc()))
         return;
-      reportTouch(*this, *T, Call->getBeginLoc(), ContainerText, Context);
+      reportTouch(*this, *T, LoopLoc, ContainerText, Context);
     });
 }
 

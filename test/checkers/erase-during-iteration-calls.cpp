@@ -43,6 +43,7 @@ class Registry {
   void reset() { m_.clear(); }
   void resetTwice() { reset(); }
   void forget(int id) { ids_.erase(id); }
+  void advance(Map::iterator &i) { i = m_.erase(i); }
 
 public:
   // ===== Flagged: iterator loops =====
@@ -53,7 +54,7 @@ public:
     // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'kill' modifies 'm_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: 'kill' modifies 'm_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-5]]:5: note: loop over 'm_' starts here
-    // CHECK-NOTES: :[[@LINE-17]]:26: note: 'erase' is called here
+    // CHECK-NOTES: :[[@LINE-18]]:26: note: 'erase' is called here
     // CHECK-NOTES: :[[@LINE-7]]:50: note: 'it' is used here after being invalidated
   }
   void whileByIterator() {
@@ -66,7 +67,7 @@ public:
     // CHECK-NOTES: :[[@LINE-3]]:9: warning: 'killIt' modifies 'm_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-4]]:9: warning: 'killIt' modifies 'm_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-7]]:5: note: loop over 'm_' starts here
-    // CHECK-NOTES: :[[@LINE-29]]:37: note: 'erase' is called here
+    // CHECK-NOTES: :[[@LINE-30]]:37: note: 'erase' is called here
     // CHECK-NOTES: :[[@LINE-6]]:9: note: 'it' is used here after being invalidated
   }
   void doClearTwoDeep() {
@@ -82,7 +83,7 @@ public:
     // CHECK-NOTES: :[[@LINE-4]]:15: warning: 'resetTwice' modifies 'm_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-5]]:15: warning: 'resetTwice' modifies 'm_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-8]]:5: note: loop over 'm_' starts here
-    // CHECK-NOTES: :[[@LINE-42]]:21: note: 'clear' is called here
+    // CHECK-NOTES: :[[@LINE-43]]:21: note: 'clear' is called here
     // CHECK-NOTES: :[[@LINE-7]]:11: note: 'it' is used here after being invalidated
   }
   void setThroughThis() {
@@ -91,7 +92,7 @@ public:
     // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'forget' modifies 'ids_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-2]]:13: warning: 'forget' modifies 'ids_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-4]]:5: note: loop over 'ids_' starts here
-    // CHECK-NOTES: :[[@LINE-49]]:30: note: 'erase' is called here
+    // CHECK-NOTES: :[[@LINE-50]]:30: note: 'erase' is called here
     // CHECK-NOTES: :[[@LINE-6]]:54: note: 'it' is used here after being invalidated
   }
 
@@ -104,14 +105,14 @@ public:
     // CHECK-NOTES: :[[@LINE-2]]:9: warning: 'kill' modifies 'm_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-3]]:9: warning: 'kill' modifies 'm_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-6]]:5: note: loop over 'm_' starts here
-    // CHECK-NOTES: :[[@LINE-68]]:26: note: 'erase' is called here
+    // CHECK-NOTES: :[[@LINE-69]]:26: note: 'erase' is called here
   }
   void forEachGenericForget() {
     std::for_each(ids_.begin(), ids_.end(), [&](auto id) { forget(id); });
     // CHECK-NOTES: :[[@LINE-1]]:60: warning: 'forget' modifies 'ids_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-2]]:60: warning: 'forget' modifies 'ids_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-3]]:5: note: loop over 'ids_' starts here
-    // CHECK-NOTES: :[[@LINE-69]]:30: note: 'erase' is called here
+    // CHECK-NOTES: :[[@LINE-70]]:30: note: 'erase' is called here
   }
 
   // ===== Flagged: a member passed by reference =====
@@ -122,7 +123,7 @@ public:
     // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'prune' modifies 'm_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: 'prune' modifies 'm_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-5]]:5: note: loop over 'm_' starts here
-    // CHECK-NOTES: :[[@LINE-107]]:24: note: 'clear' is called here
+    // CHECK-NOTES: :[[@LINE-108]]:24: note: 'clear' is called here
   }
 
   // ===== Silent look-alikes =====
@@ -163,6 +164,14 @@ public:
       if (it->second == k)
         kill(k);
   }
+  void iterCalleeAdvances() {
+    // The callee moves the loop's iterator on itself.
+    for (auto it = m_.begin(); it != m_.end();)
+      if (it->second == 0)
+        advance(it);
+      else
+        ++it;
+  }
   void forEachKillOther() {
     std::for_each(m_.begin(), m_.end(), [this](const std::pair<const int, int> &kv) {
       killOther(kv.first);
@@ -191,7 +200,7 @@ void iterDropIt(Map &m1) {
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'dropIt' modifies 'm1' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'dropIt' modifies 'm1' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 'm1' starts here
-  // CHECK-NOTES: :[[@LINE-174]]:42: note: 'erase' is called here
+  // CHECK-NOTES: :[[@LINE-183]]:42: note: 'erase' is called here
   // CHECK-NOTES: :[[@LINE-7]]:48: note: 'it' is used here after being invalidated
 }
 
@@ -202,7 +211,7 @@ void iterThroughPointer(Map *p1) {
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'dropKey' modifies 'p1' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'dropKey' modifies 'p1' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 'p1' starts here
-  // CHECK-NOTES: :[[@LINE-186]]:33: note: 'erase' is called here
+  // CHECK-NOTES: :[[@LINE-195]]:33: note: 'erase' is called here
   // CHECK-NOTES: :[[@LINE-7]]:50: note: 'it' is used here after being invalidated
 }
 
@@ -213,7 +222,7 @@ void rangeForDropKey(Map &m2) {
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'dropKey' modifies 'm2' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'dropKey' modifies 'm2' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 'm2' starts here
-  // CHECK-NOTES: :[[@LINE-197]]:33: note: 'erase' is called here
+  // CHECK-NOTES: :[[@LINE-206]]:33: note: 'erase' is called here
 }
 
 void rangeForBindingTwoDeep(Map &m3) {
@@ -223,7 +232,7 @@ void rangeForBindingTwoDeep(Map &m3) {
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'deeper' modifies 'm3' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'deeper' modifies 'm3' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 'm3' starts here
-  // CHECK-NOTES: :[[@LINE-208]]:24: note: 'clear' is called here
+  // CHECK-NOTES: :[[@LINE-217]]:24: note: 'clear' is called here
 }
 
 void rangeForTemplate(std::set<int> &s1) {
@@ -233,7 +242,7 @@ void rangeForTemplate(std::set<int> &s1) {
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'wipe' modifies 's1' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'wipe' modifies 's1' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 's1' starts here
-  // CHECK-NOTES: :[[@LINE-214]]:40: note: 'clear' is called here
+  // CHECK-NOTES: :[[@LINE-223]]:40: note: 'clear' is called here
 }
 
 void rangeForVector(std::vector<int> &v1) {
@@ -243,7 +252,7 @@ void rangeForVector(std::vector<int> &v1) {
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'shrink' modifies 'v1' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'shrink' modifies 'v1' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 'v1' starts here
-  // CHECK-NOTES: :[[@LINE-223]]:38: note: 'erase' is called here
+  // CHECK-NOTES: :[[@LINE-232]]:38: note: 'erase' is called here
 }
 
 void rangeForOtherObject(Map &m4, Janitor &j) {
@@ -253,7 +262,7 @@ void rangeForOtherObject(Map &m4, Janitor &j) {
   // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'sweep' modifies 'm4' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: 'sweep' modifies 'm4' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 'm4' starts here
-  // CHECK-NOTES: :[[@LINE-224]]:26: note: 'clear' is called here
+  // CHECK-NOTES: :[[@LINE-233]]:26: note: 'clear' is called here
 }
 
 void forEachPrune(Map &m5) {
@@ -264,7 +273,7 @@ void forEachPrune(Map &m5) {
   // CHECK-NOTES: :[[@LINE-2]]:7: warning: 'prune' modifies 'm5' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-3]]:7: warning: 'prune' modifies 'm5' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-6]]:3: note: loop over 'm5' starts here
-  // CHECK-NOTES: :[[@LINE-249]]:24: note: 'clear' is called here
+  // CHECK-NOTES: :[[@LINE-258]]:24: note: 'clear' is called here
 }
 
 void referenceAlias(Map &m6) {
@@ -275,7 +284,7 @@ void referenceAlias(Map &m6) {
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'dropKey' modifies 'alias' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'dropKey' modifies 'alias' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 'alias' starts here
-  // CHECK-NOTES: :[[@LINE-259]]:33: note: 'erase' is called here
+  // CHECK-NOTES: :[[@LINE-268]]:33: note: 'erase' is called here
 }
 
 // ===== Silent look-alikes: free functions =====

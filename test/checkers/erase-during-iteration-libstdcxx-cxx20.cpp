@@ -29,7 +29,7 @@ public:
     // CHECK-NOTES: :[[@LINE-1]]:52: warning: 'close' modifies 'byKey_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-2]]:52: warning: 'close' modifies 'byKey_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-4]]:5: note: loop over 'byKey_' starts here
-    // CHECK-NOTES: :[[@LINE+35]]:31: note: 'erase' is called here
+    // CHECK-NOTES: :[[@LINE+45]]:31: note: 'erase' is called here
   }
   void purgeIterator() {
     for (auto it = byKey_.begin(); it != byKey_.end(); ++it)
@@ -38,7 +38,7 @@ public:
     // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'close' modifies 'byKey_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: 'close' modifies 'byKey_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-5]]:5: note: loop over 'byKey_' starts here
-    // CHECK-NOTES: :[[@LINE+26]]:31: note: 'erase' is called here
+    // CHECK-NOTES: :[[@LINE+36]]:31: note: 'erase' is called here
     // CHECK-NOTES: :[[@LINE-7]]:58: note: 'it' is used here after being invalidated
   }
 
@@ -61,6 +61,16 @@ public:
   void overCopy() {
     auto snapshot = byKey_;
     std::ranges::for_each(snapshot, [this](const auto &kv) { close(kv.first); });
+  }
+
+  void collectThenErase() {
+    std::vector<int> doomed;
+    std::ranges::for_each(byKey_, [&](const auto &kv) {
+      if (expired(kv.second))
+        doomed.push_back(kv.first);
+    });
+    for (int id : doomed)
+      close(id);
   }
 
 private:

@@ -181,6 +181,24 @@ void lambdaNotCalled(std::set<int> &s9) {
   });
 }
 
+void forEachNOtherErase(std::vector<int> &v7, std::vector<int> &v8) {
+  std::for_each_n(v7.begin(), 2, [&](int) { v8.erase(v8.begin()); });
+}
+
+void collectThenErase(std::map<int, int> &m7) {
+  std::vector<int> doomed;
+  std::ranges::for_each(m7, [&](auto &kv) {
+    if (stale(kv.second))
+      doomed.push_back(kv.first);
+  });
+  for (int k : doomed)
+    m7.erase(k);
+}
+
+void sameNameOtherObject(Cache &a, Cache &b) {
+  std::ranges::for_each(a.entries, [&](auto &kv) { b.entries.erase(kv.first); });
+}
+
 namespace regression_for_each_other_key {
 // std::for_each over a node-based container whose callback erases another
 // key than the one it stands on: the loop's iterator stays valid.
