@@ -276,8 +276,8 @@ struct Touch {
   bool Subscript = false;
   ContainerRef Object;
   ContainerRef Other; // the second container of a swap
-  // A call to a member function that modifies the container: the function
-  // and the modifying call inside it (Name is then that call's).
+  // A call to a function that modifies the container: the function and the
+  // modifying call inside it (Name is then that call's).
   const FunctionDecl *Callee = nullptr;
   const CallExpr *Inner = nullptr;
 };
@@ -1135,18 +1135,27 @@ Removal removalThrough(const CallExpr *Call, const ContainerRef &Container,
                        const ASTContext &Context,
                        const std::vector<std::string> &EraseMethods) {
   Removal Found;
-  const FunctionDecl *Callee = definedCallee(Call, Context);
+  const FunctionDecl *Declared = Call->getDirectCallee();
+  if (!Declared || isa<CXXOperatorCallExpr>(Call))
+    return Found;
+  // What the callee reaches, found before its definition is looked up.
+  llvm::SmallVector<Target, 2> Targets;
+  if (Field && isOnThis(Call))
+    Targets.push_back(Target{Field});
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+    if (takesByMutableReference(Declared, I) &&
+        sameContainer(resolve(Call->getArg(I), 0), Container))
+      Targets.push_back(Target{nullptr, I});
+  const FunctionDecl *Callee =
+      Targets.empty() ? nullptr : definedCallee(Call, Context);
   if (!Callee)
     return Found;
-  llvm::SmallPtrSet<const FunctionDecl *, 4> Seen;
-  if (Field && isOnThis(Call))
-    Found.Inner = removalIn(Callee, Target{Field}, Shifting, Context,
-                            EraseMethods, Found, 1, Seen);
-  for (unsigned I = 0; !Found.Inner && I < Call->getNumArgs(); ++I)
-    if (takesByMutableReference(Callee, I) &&
-        sameContainer(resolve(Call->getArg(I), 0), Container))
-      Found.Inner = removalIn(Callee, Target{nullptr, I}, Shifting, Context,
-                              EraseMethods, Found, 1, Seen);
+  for (const Target &T : Targets) {
+    llvm::SmallPtrSet<const FunctionDecl *, 4> Seen;
+    if (!Found.Inner)
+      Found.Inner =
+          removalIn(Callee, T, Shifting, Context, EraseMethods, Found, 1, Seen);
+  }
   if (Found.Inner)
     Found.Callee = Callee;
   return Found;

@@ -44,6 +44,7 @@ class Registry {
   void resetTwice() { reset(); }
   void forget(int id) { ids_.erase(id); }
   void advance(Map::iterator &i) { i = m_.erase(i); }
+  void wipeArg(Map &m) { m.clear(); }
 
 public:
   // ===== Flagged: iterator loops =====
@@ -54,7 +55,7 @@ public:
     // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'kill' modifies 'm_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: 'kill' modifies 'm_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-5]]:5: note: loop over 'm_' starts here
-    // CHECK-NOTES: :[[@LINE-18]]:26: note: 'erase' is called here
+    // CHECK-NOTES: :[[@LINE-19]]:26: note: 'erase' is called here
     // CHECK-NOTES: :[[@LINE-7]]:50: note: 'it' is used here after being invalidated
   }
   void whileByIterator() {
@@ -67,7 +68,7 @@ public:
     // CHECK-NOTES: :[[@LINE-3]]:9: warning: 'killIt' modifies 'm_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-4]]:9: warning: 'killIt' modifies 'm_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-7]]:5: note: loop over 'm_' starts here
-    // CHECK-NOTES: :[[@LINE-30]]:37: note: 'erase' is called here
+    // CHECK-NOTES: :[[@LINE-31]]:37: note: 'erase' is called here
     // CHECK-NOTES: :[[@LINE-6]]:9: note: 'it' is used here after being invalidated
   }
   void doClearTwoDeep() {
@@ -83,7 +84,7 @@ public:
     // CHECK-NOTES: :[[@LINE-4]]:15: warning: 'resetTwice' modifies 'm_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-5]]:15: warning: 'resetTwice' modifies 'm_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-8]]:5: note: loop over 'm_' starts here
-    // CHECK-NOTES: :[[@LINE-43]]:21: note: 'clear' is called here
+    // CHECK-NOTES: :[[@LINE-44]]:21: note: 'clear' is called here
     // CHECK-NOTES: :[[@LINE-7]]:11: note: 'it' is used here after being invalidated
   }
   void setThroughThis() {
@@ -92,7 +93,7 @@ public:
     // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'forget' modifies 'ids_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-2]]:13: warning: 'forget' modifies 'ids_' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-4]]:5: note: loop over 'ids_' starts here
-    // CHECK-NOTES: :[[@LINE-50]]:30: note: 'erase' is called here
+    // CHECK-NOTES: :[[@LINE-51]]:30: note: 'erase' is called here
     // CHECK-NOTES: :[[@LINE-6]]:54: note: 'it' is used here after being invalidated
   }
 
@@ -105,14 +106,14 @@ public:
     // CHECK-NOTES: :[[@LINE-2]]:9: warning: 'kill' modifies 'm_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-3]]:9: warning: 'kill' modifies 'm_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-6]]:5: note: loop over 'm_' starts here
-    // CHECK-NOTES: :[[@LINE-69]]:26: note: 'erase' is called here
+    // CHECK-NOTES: :[[@LINE-70]]:26: note: 'erase' is called here
   }
   void forEachGenericForget() {
     std::for_each(ids_.begin(), ids_.end(), [&](auto id) { forget(id); });
     // CHECK-NOTES: :[[@LINE-1]]:60: warning: 'forget' modifies 'ids_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-2]]:60: warning: 'forget' modifies 'ids_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-3]]:5: note: loop over 'ids_' starts here
-    // CHECK-NOTES: :[[@LINE-70]]:30: note: 'erase' is called here
+    // CHECK-NOTES: :[[@LINE-71]]:30: note: 'erase' is called here
   }
 
   // ===== Flagged: a member passed by reference =====
@@ -123,7 +124,17 @@ public:
     // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'prune' modifies 'm_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
     // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: 'prune' modifies 'm_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
     // CHECK-NOTES: :[[@LINE-5]]:5: note: loop over 'm_' starts here
-    // CHECK-NOTES: :[[@LINE-108]]:24: note: 'clear' is called here
+    // CHECK-NOTES: :[[@LINE-109]]:24: note: 'clear' is called here
+  }
+
+  void rangeForMemberArgument() {
+    for (auto &kv : m_)
+      if (kv.second < 0)
+        this->wipeArg(m_);
+    // CHECK-NOTES: :[[@LINE-1]]:15: warning: 'wipeArg' modifies 'm_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
+    // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: 'wipeArg' modifies 'm_' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
+    // CHECK-NOTES: :[[@LINE-5]]:5: note: loop over 'm_' starts here
+    // CHECK-NOTES: :[[@LINE-90]]:28: note: 'clear' is called here
   }
 
   // ===== Silent look-alikes =====
@@ -200,7 +211,7 @@ void iterDropIt(Map &m1) {
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'dropIt' modifies 'm1' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'dropIt' modifies 'm1' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 'm1' starts here
-  // CHECK-NOTES: :[[@LINE-183]]:42: note: 'erase' is called here
+  // CHECK-NOTES: :[[@LINE-194]]:42: note: 'erase' is called here
   // CHECK-NOTES: :[[@LINE-7]]:48: note: 'it' is used here after being invalidated
 }
 
@@ -211,7 +222,7 @@ void iterThroughPointer(Map *p1) {
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'dropKey' modifies 'p1' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'dropKey' modifies 'p1' and invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 'p1' starts here
-  // CHECK-NOTES: :[[@LINE-195]]:33: note: 'erase' is called here
+  // CHECK-NOTES: :[[@LINE-206]]:33: note: 'erase' is called here
   // CHECK-NOTES: :[[@LINE-7]]:50: note: 'it' is used here after being invalidated
 }
 
@@ -222,7 +233,7 @@ void rangeForDropKey(Map &m2) {
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'dropKey' modifies 'm2' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'dropKey' modifies 'm2' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 'm2' starts here
-  // CHECK-NOTES: :[[@LINE-206]]:33: note: 'erase' is called here
+  // CHECK-NOTES: :[[@LINE-217]]:33: note: 'erase' is called here
 }
 
 void rangeForBindingTwoDeep(Map &m3) {
@@ -232,7 +243,7 @@ void rangeForBindingTwoDeep(Map &m3) {
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'deeper' modifies 'm3' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'deeper' modifies 'm3' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 'm3' starts here
-  // CHECK-NOTES: :[[@LINE-217]]:24: note: 'clear' is called here
+  // CHECK-NOTES: :[[@LINE-228]]:24: note: 'clear' is called here
 }
 
 void rangeForTemplate(std::set<int> &s1) {
@@ -242,7 +253,7 @@ void rangeForTemplate(std::set<int> &s1) {
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'wipe' modifies 's1' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'wipe' modifies 's1' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 's1' starts here
-  // CHECK-NOTES: :[[@LINE-223]]:40: note: 'clear' is called here
+  // CHECK-NOTES: :[[@LINE-234]]:40: note: 'clear' is called here
 }
 
 void rangeForVector(std::vector<int> &v1) {
@@ -252,7 +263,7 @@ void rangeForVector(std::vector<int> &v1) {
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'shrink' modifies 'v1' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'shrink' modifies 'v1' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 'v1' starts here
-  // CHECK-NOTES: :[[@LINE-232]]:38: note: 'erase' is called here
+  // CHECK-NOTES: :[[@LINE-243]]:38: note: 'erase' is called here
 }
 
 void rangeForOtherObject(Map &m4, Janitor &j) {
@@ -262,7 +273,7 @@ void rangeForOtherObject(Map &m4, Janitor &j) {
   // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'sweep' modifies 'm4' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: 'sweep' modifies 'm4' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 'm4' starts here
-  // CHECK-NOTES: :[[@LINE-233]]:26: note: 'clear' is called here
+  // CHECK-NOTES: :[[@LINE-244]]:26: note: 'clear' is called here
 }
 
 void forEachPrune(Map &m5) {
@@ -273,7 +284,7 @@ void forEachPrune(Map &m5) {
   // CHECK-NOTES: :[[@LINE-2]]:7: warning: 'prune' modifies 'm5' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-3]]:7: warning: 'prune' modifies 'm5' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-6]]:3: note: loop over 'm5' starts here
-  // CHECK-NOTES: :[[@LINE-258]]:24: note: 'clear' is called here
+  // CHECK-NOTES: :[[@LINE-269]]:24: note: 'clear' is called here
 }
 
 void referenceAlias(Map &m6) {
@@ -284,7 +295,7 @@ void referenceAlias(Map &m6) {
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'dropKey' modifies 'alias' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'dropKey' modifies 'alias' inside a loop over it, which invalidates the loop's iterator [safedelete-erase-during-iteration]
   // CHECK-NOTES: :[[@LINE-5]]:3: note: loop over 'alias' starts here
-  // CHECK-NOTES: :[[@LINE-268]]:33: note: 'erase' is called here
+  // CHECK-NOTES: :[[@LINE-279]]:33: note: 'erase' is called here
 }
 
 // ===== Silent look-alikes: free functions =====
