@@ -660,6 +660,27 @@ bool isCurrentKey(const Expr *E, const VarDecl *LoopVar) {
          Ref->getDecl() == Decomposition->bindings()[0];
 }
 
+bool namedForEach(const NamedDecl *D) {
+  const IdentifierInfo *Name = D ? D->getIdentifier() : nullptr;
+  return Name && (Name->isStr("for_each") || Name->isStr("for_each_n"));
+}
+
+/// A call of something named `for_each` or `for_each_n`: a function, or the
+/// call operator of a variable (`std::ranges::for_each` is a function object
+/// in the standard libraries). One cheap test for every call of the
+/// translation unit; check() reads the namespace.
+AST_MATCHER(CallExpr, isForEachCall) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Node)) {
+    if (Op->getOperator() != OO_Call || Op->getNumArgs() < 3)
+      return false;
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreImplicit()->IgnoreParens());
+    return Ref && isa<VarDecl>(Ref->getDecl()) && namedForEach(Ref->getDecl());
+  }
+  return Node.getNumArgs() >= 2 && Node.getNumArgs() <= 4 &&
+         namedForEach(Node.getDirectCallee());
+}
+
 } // namespace
 
 EraseDuringIterationCheck::EraseDuringIterationCheck(StringRef Name,
@@ -733,20 +754,8 @@ void EraseDuringIterationCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   Finder->addMatcher(whileStmt(NotSystem).bind(IterLoopId), this);
   Finder->addMatcher(doStmt(NotSystem).bind(IterLoopId), this);
-  // std::ranges::for_each is a function object in the standard libraries.
-  const auto ForEachNames =
-      hasAnyName("::std::for_each", "::std::for_each_n",
-                 "::std::ranges::for_each", "::std::ranges::for_each_n");
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(ForEachNames)), NotSystem).bind(ForEachId),
-      this);
-  Finder->addMatcher(
-      cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
-                          hasArgument(0, ignoringImplicit(declRefExpr(
-                                             to(varDecl(ForEachNames))))),
-                          NotSystem)
-          .bind(ForEachId),
-      this);
+  Finder->addMatcher(callExpr(isForEachCall(), NotSystem).bind(ForEachId),
+                     this);
   Finder->addMatcher(
       cxxMemberCallExpr(argumentCountIs(1),
                         callee(cxxMethodDecl(hasName("erase"))), NotSystem,
@@ -1603,6 +1612,8 @@ void EraseDuringIterationCheck::checkForEach(const Expr *E,
   const std::string Name = plainName(Algorithm);
   const bool Counted =
       Name == "std::for_each_n" || Name == "std::ranges::for_each_n";
+  if (!Counted && Name != "std::for_each" && Name != "std::ranges::for_each")
+    return;
   ContainerRef Container;
   const Expr *Object = nullptr;
   unsigned Callback = 2;
