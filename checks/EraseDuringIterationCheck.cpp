@@ -3,6 +3,7 @@
 #include "EraseDuringIterationCheck.h"
 #include "support/CheckOptions.h"
 #include "support/ExprIdentity.h"
+#include "support/MemberCall.h"
 #include "support/NameList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -225,15 +226,8 @@ bool sameContainer(const ContainerRef &A, const ContainerRef &B) {
 }
 
 /// The object a member call is made on, as a container reference.
-ContainerRef objectOf(const CXXMemberCallExpr *Call) {
-  const auto *Member = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
-  return resolve(Call->getImplicitObjectArgument(),
-                 Member && Member->isArrow() ? 1 : 0);
-}
-
-StringRef methodName(const CXXMemberCallExpr *Call) {
-  const CXXMethodDecl *Method = Call->getMethodDecl();
-  return Method && Method->getIdentifier() ? Method->getName() : StringRef();
+ContainerRef resolve(const MemberCall &Call) {
+  return resolve(Call.object(), Call.isArrow() ? 1 : 0);
 }
 
 StringRef textOf(SourceRange Range, const ASTContext &Context) {
@@ -282,9 +276,9 @@ struct Touch {
   bool Subscript = false;
   ContainerRef Object;
   ContainerRef Other; // the second container of a swap
-  // A call to a member function that modifies the container: the function
-  // and the modifying call inside it (Name is then that call's).
-  const CXXMethodDecl *Callee = nullptr;
+  // A call to a function that modifies the container: the function and the
+  // modifying call inside it (Name is then that call's).
+  const FunctionDecl *Callee = nullptr;
   const CallExpr *Inner = nullptr;
 };
 
@@ -415,25 +409,30 @@ bool isCurrentOf(const Expr *E, const VarDecl *It) {
   return false;
 }
 
-/// Whether \p E is the end of a container, `c.end()`, `std::end(c)` or a
-/// local initialised with one; sets \p Container.
-bool endOf(const Expr *E, ContainerRef &Container, const Expr *&Object,
-           unsigned Depth = 0) {
+/// Whether \p E is the end (or, with \p Begin, the beginning) of a container:
+/// `c.end()`, `std::end(c)` or a local initialised with one; sets
+/// \p Container and \p Object.
+bool boundOf(const Expr *E, bool Begin, ContainerRef &Container,
+             const Expr *&Object, unsigned Depth = 0) {
   E = strip(E);
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-    const StringRef Name = methodName(Call);
-    if ((Name != "end" && Name != "cend") || Call->getNumArgs() != 0)
+  const StringRef Name = Begin ? "begin" : "end";
+  const StringRef ConstName = Begin ? "cbegin" : "cend";
+  if (isa<CXXMemberCallExpr>(E)) {
+    const MemberCall Call = MemberCall::resolved(E);
+    if (!Call || (Call.name() != Name && Call.name() != ConstName) ||
+        Call.numArgs() != 0)
       return false;
-    Container = objectOf(Call);
-    Object = strip(Call->getImplicitObjectArgument());
+    Container = resolve(Call);
+    Object = strip(Call.object());
     return true;
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const auto *Callee = Call->getDirectCallee();
     if (!Callee || Call->getNumArgs() != 1)
       return false;
-    const std::string Name = plainName(Callee);
-    if (Name != "std::end" && Name != "std::cend")
+    const std::string Qualified = plainName(Callee);
+    if (Qualified != ("std::" + Name).str() &&
+        Qualified != ("std::" + ConstName).str())
       return false;
     Container = resolve(Call->getArg(0), 0);
     Object = strip(Call->getArg(0));
@@ -442,7 +441,7 @@ bool endOf(const Expr *E, ContainerRef &Container, const Expr *&Object,
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   return Var && Depth == 0 && Var->isLocalVarDecl() && Var->getInit() &&
-         endOf(Var->getInit(), Container, Object, 1);
+         boundOf(Var->getInit(), Begin, Container, Object, 1);
 }
 
 /// Splits a loop condition `it != end` into the iterator and the container.
@@ -478,7 +477,7 @@ const VarDecl *iteratorOf(const Expr *Cond, ContainerRef &Container,
     const auto *Ref = dyn_cast<DeclRefExpr>(strip(LHS));
     const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     if (Var && !Var->getType()->isReferenceType() &&
-        endOf(RHS, Container, Object))
+        boundOf(RHS, /*Begin=*/false, Container, Object))
       return Var;
   }
   return nullptr;
@@ -599,10 +598,8 @@ compat::Optional<Touch> touchOf(const CallExpr *Call,
                                 const std::vector<std::string> &EraseMethods) {
   Touch Result;
   Result.Call = Call;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-    const StringRef Name = methodName(Member);
-    if (Name.empty())
-      return {};
+  if (const MemberCall Member = MemberCall::resolved(Call)) {
+    const StringRef Name = Member.name();
     Result.Shifting = contains(ShiftingRemovals, Name);
     Result.Inserts = contains(InsertionMethods, Name);
     if (!Result.Shifting && !Result.Inserts &&
@@ -611,9 +608,9 @@ compat::Optional<Touch> touchOf(const CallExpr *Call,
       return {};
     // Resolving aliases costs a walk of the function: names first.
     Result.Name = Name.str();
-    Result.Object = objectOf(Member);
-    if (Name == "swap" && Member->getNumArgs() == 1)
-      Result.Other = resolve(Member->getArg(0), 0);
+    Result.Object = resolve(Member);
+    if (Name == "swap" && Member.numArgs() == 1)
+      Result.Other = resolve(Member.arg(0), 0);
     return Result;
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
@@ -663,6 +660,27 @@ bool isCurrentKey(const Expr *E, const VarDecl *LoopVar) {
          Ref->getDecl() == Decomposition->bindings()[0];
 }
 
+bool namedForEach(const NamedDecl *D) {
+  const IdentifierInfo *Name = D ? D->getIdentifier() : nullptr;
+  return Name && (Name->isStr("for_each") || Name->isStr("for_each_n"));
+}
+
+/// A call of something named `for_each` or `for_each_n`: a function, or the
+/// call operator of a variable (`std::ranges::for_each` is a function object
+/// in the standard libraries). One cheap test for every call of the
+/// translation unit; check() reads the namespace.
+AST_MATCHER(CallExpr, isForEachCall) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Node)) {
+    if (Op->getOperator() != OO_Call || Op->getNumArgs() < 3)
+      return false;
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreImplicit()->IgnoreParens());
+    return Ref && isa<VarDecl>(Ref->getDecl()) && namedForEach(Ref->getDecl());
+  }
+  return Node.getNumArgs() >= 2 && Node.getNumArgs() <= 4 &&
+         namedForEach(Node.getDirectCallee());
+}
+
 } // namespace
 
 EraseDuringIterationCheck::EraseDuringIterationCheck(StringRef Name,
@@ -687,8 +705,7 @@ EraseDuringIterationCheck::EraseDuringIterationCheck(StringRef Name,
                         "expected a member function name such as 'remove'; "
                         "the entry is ignored")
           << Method << Name;
-  CheckInsertions =
-      boolOption(Context, Options, Name, "CheckInsertions", true);
+  CheckInsertions = boolOption(Context, Options, Name, "CheckInsertions", true);
   if (RawFixMode == "iterator-loop")
     Fix = FixKind::IteratorLoop;
   else if (RawFixMode == "none")
@@ -737,10 +754,7 @@ void EraseDuringIterationCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   Finder->addMatcher(whileStmt(NotSystem).bind(IterLoopId), this);
   Finder->addMatcher(doStmt(NotSystem).bind(IterLoopId), this);
-  Finder->addMatcher(callExpr(argumentCountIs(3),
-                              callee(functionDecl(hasName("::std::for_each"))),
-                              NotSystem)
-                         .bind(ForEachId),
+  Finder->addMatcher(callExpr(isForEachCall(), NotSystem).bind(ForEachId),
                      this);
   Finder->addMatcher(
       cxxMemberCallExpr(argumentCountIs(1),
@@ -1001,9 +1015,9 @@ bool sparesCurrent(const Touch &T, const VarDecl *LoopVar,
   if (!ByKey || Member->getNumArgs() != 1)
     return false;
   const Expr *Arg = strip(Member->getArg(0));
-  if (const auto *Find = dyn_cast<CXXMemberCallExpr>(Arg))
-    if (methodName(Find) == "find" && Find->getNumArgs() == 1)
-      Arg = Find->getArg(0);
+  if (const MemberCall Find = MemberCall::resolved(Arg))
+    if (Find.name() == "find" && Find.numArgs() == 1)
+      Arg = Find.arg(0);
   return !isCurrentKey(Arg, LoopVar);
 }
 
@@ -1014,50 +1028,203 @@ bool isThisMember(const ContainerRef &Ref, const FieldDecl *Field) {
          isa<CXXThisExpr>(strip(Member->getBase()));
 }
 
-/// The call, in the body of \p Method or of a member function it calls on
-/// `this` (at most three calls deep), that removes elements from the member
-/// \p Field; null when there is none in this translation unit. For an erase
-/// by key, \p KeyParam is the parameter of \p Method that holds the key (or
-/// the pair whose `.first` it is), or -1.
-const CallExpr *
-removalThrough(const CXXMethodDecl *Method, const FieldDecl *Field,
-               bool Shifting, const std::vector<std::string> &EraseMethods,
-               std::string &Name, bool &ByKey, int &KeyParam, unsigned Depth,
-               llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
-  const FunctionDecl *Definition = nullptr;
-  if (!Method || Depth > 3 || !Method->hasBody(Definition) ||
-      !Seen.insert(Definition).second)
+/// The container a function reaches: the member Field of `*this` or, when
+/// Field is null, its parameter number Param (a reference).
+struct Target {
+  const FieldDecl *Field = nullptr;
+  unsigned Param = 0;
+};
+
+/// Whether \p Ref, in the body of \p Function, is \p T.
+bool isTarget(const ContainerRef &Ref, const Target &T,
+              const FunctionDecl *Function) {
+  if (T.Field)
+    return isThisMember(Ref, T.Field);
+  const auto *Param = dyn_cast_or_null<DeclRefExpr>(Ref.Base);
+  return Param && Ref.Derefs == 0 && T.Param < Function->getNumParams() &&
+         Param->getDecl() == Function->getParamDecl(T.Param);
+}
+
+/// Whether a function taking its parameter \p I by \p Callee can modify the
+/// container passed there: a reference to non-const.
+bool takesByMutableReference(const FunctionDecl *Callee, unsigned I) {
+  if (I >= Callee->getNumParams())
+    return false;
+  const QualType Type = Callee->getParamDecl(I)->getType();
+  return Type->isReferenceType() &&
+         !Type.getNonReferenceType().isConstQualified();
+}
+
+/// A removal that a call makes through the function it calls.
+struct Removal {
+  const FunctionDecl *Callee = nullptr;
+  const CallExpr *Inner = nullptr; // the removing call, in Callee or deeper
+  std::string Name;                // the removing member or function
+  bool ByKey = false;              // a one-argument erase, extract or remove
+  int KeyParam = -1; // the parameter of Callee holding that key, or -1
+};
+
+/// The user function \p Call calls, with a definition in this translation
+/// unit outside system headers, or null.
+const FunctionDecl *definedCallee(const CallExpr *Call,
+                                  const ASTContext &Context) {
+  if (isa<CXXOperatorCallExpr>(Call))
     return nullptr;
-  const CallExpr *Found = nullptr;
-  forEachCall(Definition->getBody(), [&](const CallExpr *Call) {
-    if (Found)
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee || !Callee->hasBody(Definition) ||
+      Context.getSourceManager().isInSystemHeader(Definition->getLocation()))
+    return nullptr;
+  return Definition;
+}
+
+/// Whether \p Call is a member call on `*this`.
+bool isOnThis(const CallExpr *Call) {
+  const MemberCall Member = MemberCall::resolved(Call);
+  return Member && isa<CXXThisExpr>(strip(Member.object()));
+}
+
+/// The call, in the body of \p Function or of a function it calls with the
+/// same target (at most three calls deep), that removes elements from \p T;
+/// null when there is none in this translation unit.
+const CallExpr *removalIn(const FunctionDecl *Function, const Target &T,
+                          bool Shifting, const ASTContext &Context,
+                          const std::vector<std::string> &EraseMethods,
+                          Removal &Found, unsigned Depth,
+                          llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
+  if (!Function || Depth > 3 || !Seen.insert(Function).second)
+    return nullptr;
+  const CallExpr *Inner = nullptr;
+  forEachCall(Function->getBody(), [&](const CallExpr *Call) {
+    if (Inner)
       return;
-    compat::Optional<Touch> T = touchOf(Call, EraseMethods);
-    if (T && !T->Inserts && (Shifting || !T->Shifting) &&
-        (isThisMember(T->Object, Field) || isThisMember(T->Other, Field))) {
-      ByKey =
-          !Shifting && Call->getNumArgs() == 1 &&
-          (T->Name == "erase" || T->Name == "extract" || T->Name == "remove" ||
-           llvm::is_contained(EraseMethods, T->Name));
-      KeyParam = -1;
-      const Expr *Key = ByKey ? strip(Call->getArg(0)) : nullptr;
+    compat::Optional<Touch> Touched = touchOf(Call, EraseMethods);
+    if (Touched && !Touched->Inserts && (Shifting || !Touched->Shifting) &&
+        (isTarget(Touched->Object, T, Function) ||
+         isTarget(Touched->Other, T, Function))) {
+      Found.ByKey = Call->getNumArgs() == 1 &&
+                    (Touched->Name == "erase" || Touched->Name == "extract" ||
+                     Touched->Name == "remove" ||
+                     llvm::is_contained(EraseMethods, Touched->Name));
+      Found.KeyParam = -1;
+      const Expr *Key = Found.ByKey ? strip(Call->getArg(0)) : nullptr;
       if (const auto *Member = dyn_cast_or_null<MemberExpr>(Key))
         Key = Member->isArrow() ? nullptr : strip(Member->getBase());
       const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Key);
       const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-      if (Depth == 1 && Param && Param->getDeclContext() == Definition)
-        KeyParam = static_cast<int>(Param->getFunctionScopeIndex());
-      Name = T->Name;
-      Found = Call;
+      if (Depth == 1 && Param && Param->getDeclContext() == Function)
+        Found.KeyParam = static_cast<int>(Param->getFunctionScopeIndex());
+      Found.Name = Touched->Name;
+      Inner = Call;
       return;
     }
-    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-    if (Member && isa<CXXThisExpr>(strip(Member->getImplicitObjectArgument())))
-      Found =
-          removalThrough(Member->getMethodDecl(), Field, Shifting, EraseMethods,
-                         Name, ByKey, KeyParam, Depth + 1, Seen);
+    if (Touched)
+      return;
+    const FunctionDecl *Callee = definedCallee(Call, Context);
+    if (!Callee)
+      return;
+    if (T.Field && isOnThis(Call))
+      Inner = removalIn(Callee, T, Shifting, Context, EraseMethods, Found,
+                        Depth + 1, Seen);
+    for (unsigned I = 0; !Inner && I < Call->getNumArgs(); ++I)
+      if (takesByMutableReference(Callee, I) &&
+          isTarget(resolve(Call->getArg(I), 0), T, Function))
+        Inner = removalIn(Callee, Target{nullptr, I}, Shifting, Context,
+                          EraseMethods, Found, Depth + 1, Seen);
   });
+  return Inner;
+}
+
+/// The removal from the loop's container \p Container (the member \p Field
+/// of `*this`, if it is one) that \p Call makes through the function it
+/// calls: a member function called on `*this`, or a function the container
+/// is passed to by reference; an empty Removal when there is none.
+Removal removalThrough(const CallExpr *Call, const ContainerRef &Container,
+                       const FieldDecl *Field, bool Shifting,
+                       const ASTContext &Context,
+                       const std::vector<std::string> &EraseMethods) {
+  Removal Found;
+  const FunctionDecl *Declared = Call->getDirectCallee();
+  if (!Declared || isa<CXXOperatorCallExpr>(Call))
+    return Found;
+  // What the callee reaches, found before its definition is looked up.
+  llvm::SmallVector<Target, 2> Targets;
+  if (Field && isOnThis(Call))
+    Targets.push_back(Target{Field});
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+    if (takesByMutableReference(Declared, I) &&
+        sameContainer(resolve(Call->getArg(I), 0), Container))
+      Targets.push_back(Target{nullptr, I});
+  const FunctionDecl *Callee =
+      Targets.empty() ? nullptr : definedCallee(Call, Context);
+  if (!Callee)
+    return Found;
+  for (const Target &T : Targets) {
+    llvm::SmallPtrSet<const FunctionDecl *, 4> Seen;
+    if (!Found.Inner)
+      Found.Inner =
+          removalIn(Callee, T, Shifting, Context, EraseMethods, Found, 1, Seen);
+  }
+  if (Found.Inner)
+    Found.Callee = Callee;
   return Found;
+}
+
+/// The member of `*this` that \p Container is, or null.
+const FieldDecl *thisField(const ContainerRef &Container) {
+  const auto *Member = dyn_cast_or_null<MemberExpr>(Container.Base);
+  return Member && Container.Derefs == 0 &&
+                 isa<CXXThisExpr>(strip(Member->getBase()))
+             ? dyn_cast<FieldDecl>(Member->getMemberDecl())
+             : nullptr;
+}
+
+/// A removal through \p Call that invalidates the element a range-based
+/// loop or a `for_each` callback stands on: \p Current, or the key passed
+/// to the callee's key parameter, if it erases by key from a node-based
+/// container.
+compat::Optional<Touch>
+touchThrough(const CallExpr *Call, const ContainerRef &Container,
+             const Family &Kind, const VarDecl *Current,
+             const ASTContext &Context,
+             const std::vector<std::string> &EraseMethods) {
+  const Removal Found = removalThrough(Call, Container, thisField(Container),
+                                       Kind.Shifting, Context, EraseMethods);
+  // Erasing by key keeps the loop valid unless the key is the current
+  // one: the parameter the callee erases must receive it.
+  if (!Found.Inner ||
+      (!Kind.Shifting && Found.ByKey &&
+       !(Found.KeyParam >= 0 &&
+         static_cast<unsigned>(Found.KeyParam) < Call->getNumArgs() &&
+         isCurrentKey(Call->getArg(Found.KeyParam), Current))))
+    return {};
+  Touch Through;
+  Through.Call = Call;
+  Through.Callee = Found.Callee;
+  Through.Inner = Found.Inner;
+  Through.Name = Found.Name;
+  return Through;
+}
+
+/// Reports \p T, a modification inside a range-based loop or a `for_each`
+/// callback (with no fix-it), with its notes.
+void reportTouch(ClangTidyCheck &Check, const Touch &T, SourceLocation LoopLoc,
+                 StringRef ContainerText, const ASTContext &Context) {
+  if (T.Callee) {
+    Check.diag(T.Call->getExprLoc(),
+               "%0 modifies '%1' inside a loop over it, which invalidates the "
+               "loop's iterator")
+        << T.Callee->getDeclName() << ContainerText;
+    Check.diag(LoopLoc, LoopStarts, DiagnosticIDs::Note) << ContainerText;
+    Check.diag(T.Inner->getExprLoc(), "'%0' is called here",
+               DiagnosticIDs::Note)
+        << T.Name;
+    return;
+  }
+  Check.diag(T.Call->getExprLoc(), T.Inserts ? InsertionInLoop : RemovalInLoop)
+      << T.Name << objectText(T, Context) << ContainerText;
+  Check.diag(LoopLoc, LoopStarts, DiagnosticIDs::Note) << ContainerText;
+  noteSafeForm(Check, T, Context);
 }
 
 /// Whether \p E is, somewhere in \p S, a statement of its own: an element
@@ -1109,45 +1276,18 @@ void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
     return;
   const StringRef ContainerText = textOf(Init->getSourceRange(), Context);
 
-  // A member of `*this` may also be modified by the member functions the
-  // loop calls.
-  const auto *ContainerMember = dyn_cast<MemberExpr>(Container.Base);
-  const auto *Field =
-      ContainerMember && Container.Derefs == 0 &&
-              isa<CXXThisExpr>(strip(ContainerMember->getBase()))
-          ? dyn_cast<FieldDecl>(ContainerMember->getMemberDecl())
-          : nullptr;
-
   llvm::SmallVector<Touch, 2> Touches;
   forEachCall(Loop->getBody(), [&](const CallExpr *Call) {
     compat::Optional<Touch> T = touchOf(Call, EraseMethods);
-    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-    if (Field && Member && !T &&
-        isa<CXXThisExpr>(strip(Member->getImplicitObjectArgument()))) {
-      bool ByKey = false;
-      int KeyParam = -1;
-      std::string InnerName;
-      llvm::SmallPtrSet<const FunctionDecl *, 4> Seen;
-      const CallExpr *Inner =
-          removalThrough(Member->getMethodDecl(), Field, Kind.Shifting,
-                         EraseMethods, InnerName, ByKey, KeyParam, 1, Seen);
-      // Erasing by key keeps the loop valid unless the key is the current
-      // one: the parameter the callee erases must receive it.
-      if (Inner &&
-          (!ByKey || (KeyParam >= 0 &&
-                      static_cast<unsigned>(KeyParam) < Member->getNumArgs() &&
-                      isCurrentKey(Member->getArg(KeyParam), LoopVar)))) {
-        Touch Through;
-        Through.Call = Call;
-        Through.Callee = Member->getMethodDecl();
-        Through.Inner = Inner;
-        Through.Name = InnerName;
-        Touches.push_back(Through);
-      }
+    if (!T) {
+      // The functions the loop calls may modify the container too.
+      if (compat::Optional<Touch> Through = touchThrough(
+              Call, Container, Kind, LoopVar, Context, EraseMethods))
+        Touches.push_back(*Through);
       return;
     }
-    if (!T || !(sameContainer(T->Object, Container) ||
-                sameContainer(T->Other, Container)))
+    if (!(sameContainer(T->Object, Container) ||
+          sameContainer(T->Other, Container)))
       return;
     if (T->Shifting && !Kind.Shifting)
       return;
@@ -1174,36 +1314,23 @@ void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
             [](const Stmt *) { return LoopFlow::Step::Continue; }, Hits) ||
         !firstReport(T.Call->getExprLoc()))
       continue;
-    if (T.Callee) {
-      diag(T.Call->getExprLoc(),
-           "%0 modifies '%1' inside a loop over it, which invalidates the "
-           "loop's iterator")
-          << T.Callee << ContainerText;
-      diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
-          << ContainerText;
-      diag(T.Inner->getExprLoc(), "'%0' is called here", DiagnosticIDs::Note)
-          << T.Name;
-      continue;
-    }
     std::string Replacement;
     SourceLocation ReplaceEnd;
-    if (Touches.size() == 1 && Fix != FixKind::None && !T.Inserts &&
-        T.Name == "erase" && Kind.UniqueKeyStd && !isInstantiated(LoopVar) &&
-        !inMacro(Loop->getSourceRange()))
+    if (!T.Callee && Touches.size() == 1 && Fix != FixKind::None &&
+        !T.Inserts && T.Name == "erase" && Kind.UniqueKeyStd &&
+        !isInstantiated(LoopVar) && !inMacro(Loop->getSourceRange()))
       Replacement =
           rangeForFix(Loop, T, ContainerText, Kind, Fix, Context, ReplaceEnd);
-    {
-      auto Diag = diag(T.Call->getExprLoc(),
-                       T.Inserts ? InsertionInLoop : RemovalInLoop)
-                  << T.Name << objectText(T, Context) << ContainerText;
-      if (!Replacement.empty())
-        Diag << FixItHint::CreateReplacement(
-            CharSourceRange::getCharRange(Loop->getBeginLoc(), ReplaceEnd),
-            Replacement);
+    if (Replacement.empty()) {
+      reportTouch(*this, T, Loop->getBeginLoc(), ContainerText, Context);
+      continue;
     }
+    diag(T.Call->getExprLoc(), RemovalInLoop)
+        << T.Name << objectText(T, Context) << ContainerText
+        << FixItHint::CreateReplacement(
+               CharSourceRange::getCharRange(Loop->getBeginLoc(), ReplaceEnd),
+               Replacement);
     diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note) << ContainerText;
-    if (Replacement.empty())
-      noteSafeForm(*this, T, Context);
   }
 }
 
@@ -1305,7 +1432,8 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
   QualType ObjectType = Object->getType();
   if (ObjectType->isPointerType() && Container.Derefs > 0)
     ObjectType = ObjectType->getPointeeType();
-  if (!familyOf(ObjectType, ContainerTypes).Known)
+  const Family Kind = familyOf(ObjectType, ContainerTypes);
+  if (!Kind.Known)
     return;
   const StringRef ContainerText = textOf(Object->getSourceRange(), Context);
   const Stmt *Body = loopBody(Loop);
@@ -1330,25 +1458,47 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
   Gather(Body);
 
   struct Site {
-    const CXXMemberCallExpr *Call;
+    const CallExpr *Call;
     StringRef Name;
     const Stmt *Assignment; // `it = c.erase(it)`, or null
+    Removal Through;        // the removal a called function makes
   };
   llvm::SmallVector<Site, 2> Sites;
+  const FieldDecl *Field = thisField(Container);
   forEachCall(Body, [&](const CallExpr *Call) {
-    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-    if (!Member)
-      return;
-    const StringRef Name = methodName(Member);
+    const MemberCall Member = MemberCall::resolved(Call);
+    const StringRef Name = Member.name();
     const bool Erases =
         (Name == "erase" || llvm::is_contained(EraseMethods, Name)) &&
-        Member->getNumArgs() == 1 && isCurrentOf(Member->getArg(0), It);
-    const bool Clears = Name == "clear" && Member->getNumArgs() == 0;
-    if (!(Erases || Clears) || !sameContainer(objectOf(Member), Container))
+        Member.numArgs() == 1 && isCurrentOf(Member.arg(0), It);
+    const bool Clears = Name == "clear" && Member.numArgs() == 0;
+    const auto Taken = TakenBy.find(Call);
+    if ((Erases || Clears) && sameContainer(resolve(Member), Container)) {
+      Sites.push_back(
+          {Call, Name, Taken == TakenBy.end() ? nullptr : Taken->second, {}});
       return;
-    const auto Taken = TakenBy.find(Member);
-    Sites.push_back(
-        {Member, Name, Taken == TakenBy.end() ? nullptr : Taken->second});
+    }
+    // A called function that erases the current element or clears the
+    // container, unless the loop continues from the iterator it returns.
+    if (Taken != TakenBy.end() || touchOf(Call, EraseMethods))
+      return;
+    Removal Through = removalThrough(Call, Container, Field, Kind.Shifting,
+                                     Context, EraseMethods);
+    if (!Through.Inner)
+      return;
+    // A callee that takes the iterator by reference may move it on.
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (refersTo(Call->getArg(I), It) &&
+          takesByMutableReference(Through.Callee, I))
+        return;
+    const bool ErasesCurrent =
+        Through.ByKey && Through.KeyParam >= 0 &&
+        static_cast<unsigned>(Through.KeyParam) < Call->getNumArgs() &&
+        isCurrentOf(Call->getArg(Through.KeyParam), It);
+    const bool ClearsAll =
+        Through.Name == "clear" && Through.Inner->getNumArgs() == 0;
+    if (ErasesCurrent || ClearsAll)
+      Sites.push_back({Call, "", nullptr, std::move(Through)});
   });
   if (Sites.empty())
     return;
@@ -1384,6 +1534,21 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
     }
     if (Hits.empty() || !firstReport(S.Call->getExprLoc()))
       continue;
+    if (S.Through.Callee) {
+      diag(S.Call->getExprLoc(),
+           "%0 modifies '%1' and invalidates %2, which is used again before "
+           "it is reassigned")
+          << S.Through.Callee->getDeclName() << ContainerText << It;
+      diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
+          << ContainerText;
+      diag(S.Through.Inner->getExprLoc(), "'%0' is called here",
+           DiagnosticIDs::Note)
+          << S.Through.Name;
+      diag(Hits.front()->getBeginLoc(),
+           "%0 is used here after being invalidated", DiagnosticIDs::Note)
+          << It;
+      continue;
+    }
     std::vector<FixItHint> Hints;
     if (Fix != FixKind::None && S.Name == "erase")
       Hints = iteratorLoopFix(Loop, It, S.Call,
@@ -1430,16 +1595,47 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
 void EraseDuringIterationCheck::checkForEach(const Expr *E,
                                              ASTContext &Context) {
   const auto *Call = cast<CallExpr>(E);
-  const auto *First = dyn_cast<CXXMemberCallExpr>(strip(Call->getArg(0)));
+  // The arguments the algorithm takes: the call operator of a function
+  // object (`std::ranges::for_each`) receives that object first.
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  const NamedDecl *Algorithm = Call->getDirectCallee();
+  SourceLocation LoopLoc = Call->getBeginLoc();
+  if (isa<CXXOperatorCallExpr>(Call) && !Args.empty()) {
+    // Where the function object is spelled, not the `(` of the call.
+    LoopLoc = Args.front()->getBeginLoc();
+    const auto *Ref = dyn_cast<DeclRefExpr>(strip(Args.front()));
+    Algorithm = Ref ? Ref->getDecl() : nullptr;
+    Args = Args.drop_front();
+  }
+  if (!Algorithm || Args.empty())
+    return;
+  const std::string Name = plainName(Algorithm);
+  const bool Counted =
+      Name == "std::for_each_n" || Name == "std::ranges::for_each_n";
+  if (!Counted && Name != "std::for_each" && Name != "std::ranges::for_each")
+    return;
   ContainerRef Container;
   const Expr *Object = nullptr;
-  if (!First ||
-      (methodName(First) != "begin" && methodName(First) != "cbegin") ||
-      !endOf(Call->getArg(1), Container, Object) ||
-      !sameContainer(objectOf(First), Container) ||
-      !isSideEffectFreeAccess(Container.Base))
+  unsigned Callback = 2;
+  if (boundOf(Args[0], /*Begin=*/true, Container, Object)) {
+    // for_each(c.begin(), c.end(), f) or for_each_n(c.begin(), n, f).
+    ContainerRef Last;
+    const Expr *LastObject = nullptr;
+    if (!Counted && (Args.size() < 3 ||
+                     !boundOf(Args[1], /*Begin=*/false, Last, LastObject) ||
+                     !sameContainer(Last, Container)))
+      return;
+  } else if (Name == "std::ranges::for_each") {
+    // std::ranges::for_each(c, f).
+    Object = strip(Args[0]);
+    Container = resolve(Args[0], 0);
+    Callback = 1;
+  } else {
     return;
-  const auto *Lambda = dyn_cast<LambdaExpr>(strip(Call->getArg(2)));
+  }
+  if (Args.size() <= Callback || !isSideEffectFreeAccess(Container.Base))
+    return;
+  const auto *Lambda = dyn_cast<LambdaExpr>(strip(Args[Callback]));
   QualType ObjectType = Object->getType();
   if (ObjectType->isPointerType() && Container.Derefs > 0)
     ObjectType = ObjectType->getPointeeType();
@@ -1454,24 +1650,41 @@ void EraseDuringIterationCheck::checkForEach(const Expr *E,
                Capture.getCapturedVar() == Root;
       }))
     return;
+  // The lambda's body and the parameter that receives the element (none
+  // behind a projection); a generic lambda's in each instantiation.
+  const bool Projects =
+      Args.size() > Callback + 1 && !isa<CXXDefaultArgExpr>(Args[Callback + 1]);
+  llvm::SmallVector<std::pair<const Stmt *, const VarDecl *>, 2> Bodies;
+  const auto AddBody = [&](const FunctionDecl *Operator) {
+    Bodies.push_back(
+        {Operator->getBody(), !Projects && Operator->getNumParams() >= 1
+                                  ? Operator->getParamDecl(0)
+                                  : nullptr});
+  };
+  if (const FunctionTemplateDecl *Generic = Lambda->getDependentCallOperator())
+    llvm::for_each(Generic->specializations(), AddBody);
+  else
+    AddBody(Lambda->getCallOperator());
   const StringRef ContainerText = textOf(Object->getSourceRange(), Context);
   // Every call of the lambda is one iteration: returning from it does not
   // leave the loop.
-  forEachCall(Lambda->getBody(), [&](const CallExpr *Inner) {
-    compat::Optional<Touch> T = touchOf(Inner, EraseMethods);
-    if (!T ||
-        !(sameContainer(T->Object, Container) ||
-          sameContainer(T->Other, Container)) ||
-        (T->Shifting && !Kind.Shifting) ||
-        (T->Inserts &&
-         (!CheckInsertions || !Kind.InsertInvalidates || T->Subscript)) ||
-        !firstReport(Inner->getExprLoc()))
-      return;
-    diag(Inner->getExprLoc(), T->Inserts ? InsertionInLoop : RemovalInLoop)
-        << T->Name << objectText(*T, Context) << ContainerText;
-    diag(Call->getBeginLoc(), LoopStarts, DiagnosticIDs::Note) << ContainerText;
-    noteSafeForm(*this, *T, Context);
-  });
+  for (const auto &[Body, Element] : Bodies)
+    forEachCall(Body, [&](const CallExpr *Inner) {
+      compat::Optional<Touch> T = touchOf(Inner, EraseMethods);
+      if (!T)
+        T = touchThrough(Inner, Container, Kind, Element, Context,
+                         EraseMethods);
+      else if (!(sameContainer(T->Object, Container) ||
+                 sameContainer(T->Other, Container)) ||
+               (T->Shifting && !Kind.Shifting) ||
+               (T->Inserts && (!CheckInsertions || !Kind.InsertInvalidates ||
+                               T->Subscript)) ||
+               (!Kind.Shifting && sparesCurrent(*T, Element, EraseMethods)))
+        return;
+      if (!T || !firstReport(Inner->getExprLoc()))
+        return;
+      reportTouch(*this, *T, LoopLoc, ContainerText, Context);
+    });
 }
 
 void EraseDuringIterationCheck::checkPostIncrementErase(const Expr *E,

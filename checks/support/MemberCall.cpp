@@ -25,8 +25,7 @@ MemberCall MemberCall::of(const Expr *E) {
     Result.Name = Method->getName();
   } else if (const auto *Dependent =
                  dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
-    if (Dependent->isImplicitAccess() ||
-        !Dependent->getMember().isIdentifier())
+    if (Dependent->isImplicitAccess() || !Dependent->getMember().isIdentifier())
       return Result;
     Result.Object = Dependent->getBase();
     Result.Arrow = Dependent->isArrow();
@@ -35,6 +34,13 @@ MemberCall MemberCall::of(const Expr *E) {
     return Result;
   }
   Result.Call = Call;
+  return Result;
+}
+
+MemberCall MemberCall::resolved(const Expr *E) {
+  MemberCall Result = of(E);
+  if (Result && !isa<CXXMemberCallExpr>(Result.Call))
+    return {};
   return Result;
 }
 
@@ -78,8 +84,7 @@ bool isMultiKeyContainer(const MemberCall &Call) {
   QualType Type = Call.object()->IgnoreParenImpCasts()->getType();
   if (Call.isArrow() && Type->isPointerType())
     Type = Type->getPointeeType();
-  if (const auto *Spec =
-          Type->getAs<TemplateSpecializationType>())
+  if (const auto *Spec = Type->getAs<TemplateSpecializationType>())
     if (namedMulti(Spec->getTemplateName().getAsTemplateDecl()))
       return true;
   const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();

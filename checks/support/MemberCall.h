@@ -25,6 +25,9 @@ public:
   /// The member call \p E is (ignoring parentheses and implicit nodes), or an
   /// invalid MemberCall.
   static MemberCall of(const Expr *E);
+  /// Like of(), but only a call resolved to a member function, never one
+  /// that still depends on a template parameter.
+  static MemberCall resolved(const Expr *E);
 
   explicit operator bool() const { return Call != nullptr; }
   const CallExpr *call() const { return Call; }
