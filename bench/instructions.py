@@ -11,14 +11,16 @@ run and to the cheap built-in check:
   <check>  -checks=-*,<check>, for every safedelete check
   ours     -checks=-*,safedelete-*
 
-Usage: instructions.py --tidy BIN [--load PLUGIN] FILE... [-- compiler args]
+Usage: instructions.py --tidy BIN [--load PLUGIN] [-p BUILD_DIR] FILE...
+                       [-- compiler args]
 """
-import argparse
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+
+from run import command_line
 
 
 def instructions(cmd):
@@ -34,22 +36,11 @@ def instructions(cmd):
 
 
 def main():
-    argv = sys.argv[1:]
-    compiler = []
-    if "--" in argv:
-        cut = argv.index("--")
-        argv, compiler = argv[:cut], argv[cut + 1:]
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--tidy", required=True)
-    parser.add_argument("--load")
-    parser.add_argument("files", nargs="+")
-    opts = parser.parse_args(argv)
+    opts, tidy, tail = command_line()
     if not shutil.which("valgrind"):
         print("instruction counts skipped: valgrind is not installed "
               "(apt-get install valgrind)")
         return
-    tidy = [opts.tidy] + (["--load=" + opts.load] if opts.load else [])
-    tail = opts.files + ["--"] + compiler
     listed = subprocess.run(tidy + ["-checks=-*,safedelete-*", "--list-checks"],
                             stdout=subprocess.PIPE, universal_newlines=True)
     checks = re.findall(r"^\s+(safedelete-[\w-]+)$", listed.stdout, re.M)

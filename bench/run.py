@@ -26,7 +26,10 @@ CONFIGS = [("parse", "-*,misc-unused-alias-decls"),
            ("ours", "-*,safedelete-*")]
 
 
-def main():
+def command_line(add_arguments=None):
+    """Reads `--tidy BIN [--load PLUGIN] [-p BUILD_DIR] FILE... [-- compiler
+    args]` (and what add_arguments adds); returns the options, the clang-tidy
+    command before -checks and the files and flags after it."""
     argv = sys.argv[1:]
     compiler = []
     if "--" in argv:
@@ -35,14 +38,20 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--tidy", required=True)
     parser.add_argument("--load")
-    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("-p", dest="build_dir", help="compile_commands.json dir")
     parser.add_argument("files", nargs="+")
+    if add_arguments:
+        add_arguments(parser)
     opts = parser.parse_args(argv)
     tidy = [opts.tidy] + (["--load=" + opts.load] if opts.load else [])
     if opts.build_dir:
         tidy.append("-p=" + opts.build_dir)
-    tail = opts.files + (["--"] + compiler if compiler else [])
+    return opts, tidy, opts.files + (["--"] + compiler if compiler else [])
+
+
+def main():
+    opts, tidy, tail = command_line(
+        lambda parser: parser.add_argument("--runs", type=int, default=5))
 
     times = {name: [] for name, _ in CONFIGS}
     for _ in range(opts.runs):

@@ -18,22 +18,28 @@ namespace clang::tidy::safedelete {
 
 using MatcherList = std::vector<ast_matchers::internal::DynTypedMatcher>;
 
+/// Matches a \c T node as the operator \p Op combines \p Forms.
+template <typename T>
+ast_matchers::internal::Matcher<T>
+combineForms(ast_matchers::internal::DynTypedMatcher::VariadicOperator Op,
+             const MatcherList &Forms) {
+  return ast_matchers::internal::DynTypedMatcher::constructVariadic(
+             Op, ASTNodeKind::getFromNodeKind<T>(), Forms)
+      .template convertTo<T>();
+}
+
 /// Matches a \c T node once for each of \p Forms that matches it.
 template <typename T>
 ast_matchers::internal::Matcher<T> eachOfForms(const MatcherList &Forms) {
-  return ast_matchers::internal::DynTypedMatcher::constructVariadic(
-             ast_matchers::internal::DynTypedMatcher::VO_EachOf,
-             ASTNodeKind::getFromNodeKind<T>(), Forms)
-      .template convertTo<T>();
+  return combineForms<T>(ast_matchers::internal::DynTypedMatcher::VO_EachOf,
+                         Forms);
 }
 
 /// Matches a \c T node when one of \p Forms matches it.
 template <typename T>
 ast_matchers::internal::Matcher<T> anyOfForms(const MatcherList &Forms) {
-  return ast_matchers::internal::DynTypedMatcher::constructVariadic(
-             ast_matchers::internal::DynTypedMatcher::VO_AnyOf,
-             ASTNodeKind::getFromNodeKind<T>(), Forms)
-      .template convertTo<T>();
+  return combineForms<T>(ast_matchers::internal::DynTypedMatcher::VO_AnyOf,
+                         Forms);
 }
 
 } // namespace clang::tidy::safedelete
