@@ -4,6 +4,7 @@
 #include "support/CheckOptions.h"
 #include "support/ExprIdentity.h"
 #include "support/MatcherSet.h"
+#include "support/MemberCall.h"
 #include "support/NameList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -33,7 +34,8 @@ constexpr char DefaultCompletionMethods[] =
     "setException;setTry";
 constexpr char DefaultOneShotCompletionMethods[] =
     "set_value;set_exception;set_value_at_thread_exit;"
-    "set_exception_at_thread_exit;operator();resume;setValue;setException;setTry";
+    "set_exception_at_thread_exit;operator();resume;setValue;setException;"
+    "setTry";
 constexpr char DefaultContainerTypes[] =
     "::std::map;::std::multimap;::std::unordered_map;"
     "::std::unordered_multimap;::absl::flat_hash_map;::absl::node_hash_map;"
@@ -93,22 +95,6 @@ const CXXRecordDecl *recordOf(QualType Type) {
   if (Type->isPointerType())
     Type = Type->getPointeeType();
   return Type->getAsCXXRecordDecl();
-}
-
-StringRef methodName(const Expr *Call) {
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
-    return Op->getOperator() == OO_Call ? "operator()" : "";
-  const auto *Member = cast<CXXMemberCallExpr>(Call);
-  const CXXMethodDecl *Method = Member->getMethodDecl();
-  return Method && Method->getIdentifier() ? Method->getName() : "";
-}
-
-/// The object a member or operator call is made on.
-const Expr *objectOf(const Expr *Call) {
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-    return Member->getImplicitObjectArgument();
-  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
-  return Op && Op->getNumArgs() > 0 ? Op->getArg(0) : nullptr;
 }
 
 /// How a completed entry was reached from its map.
@@ -255,7 +241,7 @@ public:
         return false;
       }
       if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-        const StringRef Name = methodName(Call);
+        const StringRef Name = MemberCall::withOperators(Call).name();
         const Expr *Object = strip(Call->getImplicitObjectArgument());
         if (Name == "at" && Call->getNumArgs() == 1 &&
             isContainer(Object->getType()))
@@ -372,7 +358,7 @@ private:
     const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(strip(Init));
     if (!Call)
       return false;
-    const StringRef Name = methodName(Call);
+    const StringRef Name = MemberCall::withOperators(Call).name();
     const Expr *Object = Call->getImplicitObjectArgument();
     if (Name == "find" && Call->getNumArgs() == 1) {
       if (!found(Lookup::Find, Call, Object, Call->getArg(0), T))
@@ -454,7 +440,7 @@ public:
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
       if (const Expr *Node =
               identityNode(Call->getImplicitObjectArgument(), Map)) {
-        if (isOneOf(methodName(Call), RemovalMethods))
+        if (isOneOf(MemberCall::withOperators(Call).name(), RemovalMethods))
           return true;
         Benign.insert(Node);
       }
@@ -663,7 +649,8 @@ bool lookedUp(const Stmt *S, const ValueDecl *Map, const Expr *Key,
   if (!S || S == Use)
     return false;
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
-    if (isOneOf(methodName(Call), {"count", "contains", "find"}) &&
+    if (isOneOf(MemberCall::withOperators(Call).name(),
+                {"count", "contains", "find"}) &&
         Call->getNumArgs() == 1 &&
         identityNode(Call->getImplicitObjectArgument(), Map) &&
         isSameAccess(Call->getArg(0), Key))
@@ -709,8 +696,9 @@ bool checkedAgainstEnd(const Stmt *S, const VarDecl *Iter) {
     return Ref && Ref->getDecl() == Iter;
   };
   const auto IsEnd = [](const Expr *E) {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(strip(E));
-    return Call && (methodName(Call) == "end" || methodName(Call) == "cend");
+    const StringRef Name =
+        MemberCall::resolved(dyn_cast<CXXMemberCallExpr>(strip(E))).name();
+    return Name == "end" || Name == "cend";
   };
   if (LHS && RHS &&
       ((IsIter(LHS) && IsEnd(RHS)) || (IsIter(RHS) && IsEnd(LHS))))
@@ -885,7 +873,7 @@ void PendingMapLeakCheck::check(const MatchFinder::MatchResult &Result) {
   const Analysis Types(PendingTypes, CallbackTypes, ContainerTypes);
 
   if (const auto *Insertion = Result.Nodes.getNodeAs<Expr>(InsertionId)) {
-    const Expr *Object = strip(objectOf(Insertion));
+    const Expr *Object = strip(MemberCall::withOperators(Insertion).object());
     if (!Object || !Types.isPendingMap(Object->getType()) ||
         Insertion->getBeginLoc().isMacroID())
       return;
@@ -903,17 +891,18 @@ void PendingMapLeakCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Call || Call->getBeginLoc().isMacroID() ||
       !State->Seen.insert(Call->getExprLoc()).second)
     return;
-  const StringRef Method = methodName(Call);
+  const MemberCall Completion = MemberCall::withOperators(Call);
+  const StringRef Method = Completion.name();
   if (!llvm::is_contained(CompletionMethods, Method))
     return;
   Trace Path;
-  if (!Types.traceMapped(objectOf(Call), Path) || inMacro(Path.Call))
+  if (!Types.traceMapped(Completion.object(), Path) || inMacro(Path.Call))
     return;
   const ValueDecl *Map = mapIdentity(Path.Container);
   if (!Map)
     return;
   const bool OneShot = llvm::is_contained(OneShotCompletionMethods, Method) &&
-                       !Types.isCallback(objectOf(Call)->getType());
+                       !Types.isCallback(Completion.object()->getType());
   State->Completions.push_back({Call, nullptr, Path, Map, OneShot});
 }
 
@@ -970,7 +959,7 @@ void PendingMapLeakCheck::onEndOfTranslationUnit() {
         });
       }
 
-    const StringRef Method = methodName(C.Call);
+    const StringRef Method = MemberCall::withOperators(C.Call).name();
     const auto *AsMethod = dyn_cast<CXXMethodDecl>(Function);
     const std::string Where = AsMethod && AsMethod->getParent()->isLambda()
                                   ? std::string("the lambda")
@@ -997,7 +986,7 @@ void PendingMapLeakCheck::onEndOfTranslationUnit() {
     // come back to it without the lookup.
     const bool Final =
         Semi.isValid() && !Function->isTemplateInstantiation() &&
-        storesOnly(methodName(C.Call)) &&
+        storesOnly(MemberCall::withOperators(C.Call).name()) &&
         llvm::none_of(Chain,
                       [&](const Stmt *S) {
                         return (isLoop(S) || isa<LambdaExpr>(S)) &&

@@ -44,11 +44,34 @@ MemberCall MemberCall::resolved(const Expr *E) {
   return Result;
 }
 
-unsigned MemberCall::numArgs() const { return Call->getNumArgs(); }
+MemberCall MemberCall::withOperators(const Expr *E) {
+  const auto *Op =
+      E ? dyn_cast<CXXOperatorCallExpr>(E->IgnoreImplicit()->IgnoreParens())
+        : nullptr;
+  if (!Op)
+    return resolved(E);
+  MemberCall Result;
+  if (Op->getNumArgs() == 0)
+    return Result;
+  Result.Call = Op;
+  Result.Object = Op->getArg(0);
+  Result.ArgOffset = 1;
+  if (Op->getOperator() == OO_Call)
+    Result.Name = "operator()";
+  else if (Op->getOperator() == OO_Subscript)
+    Result.Name = "operator[]";
+  return Result;
+}
 
-const Expr *MemberCall::arg(unsigned I) const { return Call->getArg(I); }
+unsigned MemberCall::numArgs() const { return Call->getNumArgs() - ArgOffset; }
+
+const Expr *MemberCall::arg(unsigned I) const {
+  return Call->getArg(I + ArgOffset);
+}
 
 SourceLocation MemberCall::nameLoc() const {
+  if (ArgOffset)
+    return Call->getExprLoc();
   const Expr *Callee = Call->getCallee()->IgnoreParens();
   if (const auto *Member = dyn_cast<MemberExpr>(Callee))
     return Member->getMemberLoc();

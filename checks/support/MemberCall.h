@@ -28,6 +28,10 @@ public:
   /// Like of(), but only a call resolved to a member function, never one
   /// that still depends on a template parameter.
   static MemberCall resolved(const Expr *E);
+  /// Like resolved(), and also an overloaded operator called on an object
+  /// (`cb(v)`, `m[k]`): made on its first operand, named `operator()`,
+  /// `operator[]` (other operators have no name), its arguments the rest.
+  static MemberCall withOperators(const Expr *E);
 
   explicit operator bool() const { return Call != nullptr; }
   const CallExpr *call() const { return Call; }
@@ -45,6 +49,7 @@ private:
   const Expr *Object = nullptr;
   bool Arrow = false;
   llvm::StringRef Name;
+  unsigned ArgOffset = 0; // 1 for an operator: its object is argument 0
 };
 
 /// Whether \p A and \p B are made on the same side-effect-free object.
