@@ -1,0 +1,11 @@
+#pragma once
+// Minimal boost::asio::post for the lit tests (no real library).
+namespace boost {
+namespace asio {
+class io_context {
+public:
+  void run();
+};
+template <class Executor, class Handler> void post(Executor &ex, Handler &&h) {}
+} // namespace asio
+} // namespace boost
