@@ -64,6 +64,11 @@ constexpr char DefaultThreadSafeContainerTypes[] =
     "::folly::ConcurrentHashMap;::folly::AtomicHashMap;::folly::Synchronized;"
     "::boost::concurrent_flat_map;::boost::concurrent_flat_set;"
     "::concurrency::concurrent_unordered_map;::concurrency::concurrent_vector";
+constexpr char DefaultThreadStartFunctions[] =
+    "::std::async;submit;enqueue;detach_task;submit_task;push_task;"
+    "::boost::asio::post;::asio::post;QThreadPool::start";
+constexpr char DefaultThreadClasses[] =
+    "::std::thread;::std::jthread;::boost::thread";
 
 // Bind ids.
 constexpr char FunctionId[] = "function";
@@ -145,6 +150,18 @@ bool isHelper(const FunctionDecl &Fn) {
 }
 
 AST_MATCHER(FunctionDecl, isHelperFunction) { return isHelper(Node); }
+
+/// A variable of a lambda's own closure type initialised with that lambda:
+/// no other lambda can be assigned to it. (The closure class is implicit,
+/// which the matchers skip in the traversal mode of the check.)
+AST_MATCHER_P(VarDecl, holdsItsOwnLambda,
+              ast_matchers::internal::Matcher<LambdaExpr>, Inner) {
+  const auto *Lambda = dyn_cast_or_null<LambdaExpr>(
+      Node.getInit() ? Node.getInit()->IgnoreUnlessSpelledInSource() : nullptr);
+  return Lambda &&
+         Node.getType()->getAsCXXRecordDecl() == Lambda->getLambdaClass() &&
+         Inner.matches(*Lambda, Finder, Builder);
+}
 
 /// A function declared to assert that a mutex is held
 /// (`ASSERT_EXCLUSIVE_LOCK(mu_)`, `ASSERT_SHARED_LOCK(mu_)`).
@@ -878,6 +895,9 @@ UnlockedEraseCheck::UnlockedEraseCheck(StringRef Name,
           Options.get("LockedFunctionPattern", DefaultLockedFunctionPattern)),
       RawThreadSafeContainerTypes(Options.get("ThreadSafeContainerTypes",
                                               DefaultThreadSafeContainerTypes)),
+      RawThreadStartFunctions(
+          Options.get("ThreadStartFunctions", DefaultThreadStartFunctions)),
+      RawThreadClasses(Options.get("ThreadClasses", DefaultThreadClasses)),
       InferFromUsage(
           boolOption(Context, Options, Name, "InferFromUsage", true)),
       Inserter(compat::makeIncludeInserter(
@@ -894,6 +914,15 @@ UnlockedEraseCheck::UnlockedEraseCheck(StringRef Name,
   ThreadSafeContainerTypes = classListOption(
       Context, Name, "ThreadSafeContainerTypes", RawThreadSafeContainerTypes,
       "::tbb::concurrent_hash_map");
+  ThreadClasses = classListOption(Context, Name, "ThreadClasses",
+                                  RawThreadClasses, "::std::thread");
+  for (std::string &Start : nameListOption(
+           Context, Name, "ThreadStartFunctions", RawThreadStartFunctions,
+           "a function name such as '::std::async', a method name such as "
+           "'Pool::submit' or 'submit'"))
+    (StringRef(Start).contains("::") ? ThreadStartFunctions
+                                     : ThreadStartMethods)
+        .push_back(std::move(Start));
   llvm::SmallVector<StringRef, 16> Entries;
   StringRef(RawEraseMethods).split(Entries, ';', -1, false);
   for (StringRef Entry : Entries) {
@@ -932,6 +961,8 @@ void UnlockedEraseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "EraseMethods", RawEraseMethods);
   Options.store(Opts, "LockedFunctionPattern", RawLockedFunctionPattern);
   Options.store(Opts, "ThreadSafeContainerTypes", RawThreadSafeContainerTypes);
+  Options.store(Opts, "ThreadStartFunctions", RawThreadStartFunctions);
+  Options.store(Opts, "ThreadClasses", RawThreadClasses);
   compat::storeBool(Options, Opts, "InferFromUsage", InferFromUsage);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
@@ -1022,34 +1053,45 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
       functionDecl(NotSystem, isDefinition(), hasBody(stmt())).bind(FunctionId),
       this);
   Finder->addMatcher(lambdaExpr(NotSystem).bind(LambdaId), this);
-  // A lambda handed to a new thread or a thread pool runs on another thread
-  // (std::async only when it may launch one).
-  const auto ThreadLambda = hasAnyArgument(lambdaExpr().bind(ThreadLambdaId));
-  Finder->addMatcher(
-      cxxConstructExpr(
-          NotSystem,
-          hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(
-              "::std::thread", "::std::jthread", "::boost::thread")))),
-          ThreadLambda),
-      this);
-  const auto Deferred =
-      declRefExpr(to(enumConstantDecl(hasName("::std::launch::deferred"))));
+  // A lambda handed to a new thread or a thread pool runs on another thread,
+  // written in the call or held in a local variable.
+  const auto ClosureVar =
+      varDecl(hasAutomaticStorageDuration(),
+              holdsItsOwnLambda(lambdaExpr().bind(ThreadLambdaId)));
+  const auto ClosureRef = declRefExpr(to(ClosureVar));
+  const auto ThreadLambda = hasAnyArgument(
+      expr(anyOf(lambdaExpr().bind(ThreadLambdaId), ClosureRef,
+                 callExpr(callee(functionDecl(hasName("::std::move"))),
+                          hasArgument(0, ClosureRef)))));
+  if (!ThreadClasses.empty())
+    Finder->addMatcher(
+        cxxConstructExpr(NotSystem,
+                         hasDeclaration(cxxConstructorDecl(
+                             ofClass(hasAnyName(Names(ThreadClasses))))),
+                         ThreadLambda),
+        this);
   // Every call of interest is found by one matcher: each registered matcher
   // costs a dispatch on every call of the translation unit, system headers
   // included, and the system-header test rejects most of them first.
-  MatcherList CallForms = {
-      LockCall.bind(LockCallId),
-      callExpr(callee(functionDecl(hasName("::std::async"))),
-               unless(hasArgument(0, Deferred)), ThreadLambda),
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasAnyName("submit", "enqueue", "detach_task",
-                                          "submit_task", "push_task"))),
-          ThreadLambda),
+  MatcherList CallForms = {LockCall.bind(LockCallId)};
+  MatcherList StartForms;
+  if (!ThreadStartFunctions.empty())
+    StartForms.push_back(functionDecl(hasAnyName(Names(ThreadStartFunctions))));
+  if (!ThreadStartMethods.empty())
+    StartForms.push_back(cxxMethodDecl(hasAnyName(Names(ThreadStartMethods))));
+  // std::launch::deferred runs the function in get(), on the caller's thread.
+  const auto Deferred =
+      declRefExpr(to(enumConstantDecl(hasName("::std::launch::deferred"))));
+  if (!StartForms.empty())
+    CallForms.push_back(callExpr(
+        ThreadLambda, callee(functionDecl(anyOfForms<Decl>(StartForms))),
+        unless(hasArgument(0, Deferred))));
+  CallForms.push_back(
       callExpr(callee(expr(anyOf(
                    unresolvedMemberExpr(),
                    declRefExpr(to(functionDecl(isHelperFunction()))),
                    memberExpr(member(functionDecl(isHelperFunction())))))))
-          .bind(HelperCallId)};
+          .bind(HelperCallId));
   if (!EraseForms.empty())
     CallForms.push_back(EraseCall.bind(EraseId));
   Finder->addMatcher(callExpr(NotSystem, eachOfForms<CallExpr>(CallForms)),

@@ -45,12 +45,17 @@ private:
   const std::string RawEraseMethods;
   const std::string RawLockedFunctionPattern;
   const std::string RawThreadSafeContainerTypes;
+  const std::string RawThreadStartFunctions;
+  const std::string RawThreadClasses;
   const bool InferFromUsage;
   utils::IncludeInserter Inserter;
   std::vector<std::string> MutexTypes;
   std::vector<std::string> LockGuardTypes;
   std::vector<std::string> SharedLockGuardTypes;
   std::vector<std::string> ThreadSafeContainerTypes;
+  std::vector<std::string> ThreadStartFunctions; // qualified
+  std::vector<std::string> ThreadStartMethods;   // bare method names
+  std::vector<std::string> ThreadClasses;
   std::vector<std::string> EraseMethodNames;
   std::vector<std::string> EraseFunctionNames;
   bool EraseByAssignment = false;

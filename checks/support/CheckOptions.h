@@ -18,6 +18,16 @@
 namespace clang::tidy {
 namespace safedelete {
 
+/// The qualified names in \p Value, the value of option \p Option of check
+/// \p Check. Every other entry is reported as a configuration warning that
+/// says what was expected (\p Expected, such as "a qualified class name
+/// such as '::std::map'"), and is ignored.
+std::vector<std::string> nameListOption(ClangTidyContext *Context,
+                                        llvm::StringRef Check,
+                                        llvm::StringRef Option,
+                                        llvm::StringRef Value,
+                                        llvm::StringRef Expected);
+
 /// The qualified class names in \p Value, the value of option \p Option of
 /// check \p Check. Every other entry is reported as a configuration warning
 /// that gives \p Example as a valid entry, and is ignored.

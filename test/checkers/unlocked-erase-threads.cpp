@@ -3,11 +3,13 @@
 // locks taken inside it do.
 // RUN: %check_clang_tidy -std=c++17-or-later %s safedelete-unlocked-erase %t
 
+#include <functional>
 #include <future>
 #include <map>
 #include <mutex>
 #include <shared_mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 struct Pool {
@@ -81,6 +83,36 @@ public:
     }).detach();
   }
 
+  // A lambda that reaches the thread through a local variable.
+  void lambdaThroughVariable(int k) {
+    std::lock_guard<std::mutex> held(mu_);
+    auto task = [this, k] { m_.erase(k); };
+    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'erase' modifies 'm_' without holding 'mu_', the mutex that guards it [safedelete-unlocked-erase]
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: note: this lambda runs on another thread: the locks held where it is written do not protect it
+    std::thread(task).detach();
+  }
+  void lambdaVariableToPool(Pool &pool, int k) {
+    std::lock_guard<std::mutex> held(mu_);
+    auto task = [this, k] {
+      if (k > 0)
+        m_.erase(k);
+      // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'erase' modifies 'm_' without holding 'mu_', the mutex that guards it [safedelete-unlocked-erase]
+    };
+    pool.submit(task);
+  }
+  void lambdaVariableToAsync(int k) {
+    std::lock_guard<std::mutex> held(mu_);
+    auto task = [this, k] { m_.erase(k); };
+    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'erase' modifies 'm_' without holding 'mu_', the mutex that guards it [safedelete-unlocked-erase]
+    auto f = std::async(std::launch::async, task);
+    f.get();
+  }
+  void lambdaVariableMoved() {
+    auto task = [this] { m_.clear(); };
+    // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'clear' modifies 'm_' without holding 'mu_', the mutex that guards it [safedelete-unlocked-erase]
+    std::jthread t(std::move(task));
+  }
+
   // Regression: a reader lock inside a lambda that is not known to run on
   // another thread crashed the check (it asked for the lambda's callers).
   void readerLockInPlainLambda(int k) {
@@ -147,11 +179,31 @@ public:
     std::lock_guard<std::mutex> held(mu_);
     runNow([this, k] { m_.erase(k); });
   }
-  // Known miss: the lambda reaches the thread through a variable.
-  void lambdaThroughVariable(int k) {
+  // A lambda held in a local variable of its own type, called here and
+  // never handed to a thread start.
+  void lambdaVariableCalledHere(int k) {
     std::lock_guard<std::mutex> held(mu_);
     auto task = [this, k] { m_.erase(k); };
+    task();
+    runNow(task);
+  }
+  void lambdaVariableLocksInside(int k) {
+    auto task = [this, k] {
+      std::lock_guard<std::mutex> held(mu_);
+      m_.erase(k);
+    };
     std::thread(task).detach();
+  }
+  void lambdaVariableDeferred(int k) {
+    std::lock_guard<std::mutex> held(mu_);
+    auto task = [this, k] { m_.erase(k); };
+    std::async(std::launch::deferred, task).get();
+  }
+  // Not followed: a std::function may be given another function later.
+  void functionVariable(Pool &pool, int k) {
+    std::lock_guard<std::mutex> held(mu_);
+    std::function<void()> task = [this, k] { m_.erase(k); };
+    pool.submit(task);
   }
   // The thread only reads; the erase is under the caller's lock.
   void threadReads(int k) {
@@ -166,3 +218,4 @@ private:
   std::shared_mutex rw_;
   std::map<int, int> r_;
 };
+
