@@ -4,7 +4,6 @@
 #include "support/CheckOptions.h"
 #include "support/ExprIdentity.h"
 #include "support/MemberCall.h"
-#include "support/NameList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -691,20 +690,15 @@ EraseDuringIterationCheck::EraseDuringIterationCheck(StringRef Name,
       RawFixMode(Options.get("FixMode", "erase_if")) {
   ContainerTypes = classListOption(Context, Name, "ContainerTypes",
                                    RawContainerTypes, "::my::Map");
-  NameList Methods = parseNameList(RawEraseMethods);
-  for (const std::string &Bad : Methods.Invalid)
-    configurationDiag("invalid entry '%0' in option 'EraseMethods' of %1: "
-                      "expected a member function name such as 'remove'; "
-                      "the entry is ignored")
-        << Bad << Name;
-  for (const std::string &Method : Methods.Names)
+  const char *const MethodName = "a member function name such as 'remove'";
+  for (const std::string &Method : nameListOption(Context, Name, "EraseMethods",
+                                                  RawEraseMethods, MethodName))
     if (Method.find("::") == std::string::npos)
       EraseMethods.push_back(Method);
     else
       configurationDiag("invalid entry '%0' in option 'EraseMethods' of %1: "
-                        "expected a member function name such as 'remove'; "
-                        "the entry is ignored")
-          << Method << Name;
+                        "expected %2; the entry is ignored")
+          << Method << Name << MethodName;
   CheckInsertions = boolOption(Context, Options, Name, "CheckInsertions", true);
   if (RawFixMode == "iterator-loop")
     Fix = FixKind::IteratorLoop;

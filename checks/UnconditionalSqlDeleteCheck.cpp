@@ -561,11 +561,11 @@ UnconditionalSqlDeleteCheck::UnconditionalSqlDeleteCheck(
       RawDeleteAllFunctions(
           Options.get("DeleteAllFunctions", DefaultDeleteAllFunctions)),
       AllowedTables(Options.get("AllowedTables", "")),
-      AllowExplicitAllRows(boolOption(Context, Options, Name,
-                                      "AllowExplicitAllRows", true)),
+      AllowExplicitAllRows(
+          boolOption(Context, Options, Name, "AllowExplicitAllRows", true)),
       CheckUpdate(boolOption(Context, Options, Name, "CheckUpdate", false)),
-      CheckAllStringLiterals(boolOption(Context, Options, Name,
-                                        "CheckAllStringLiterals", false)),
+      CheckAllStringLiterals(
+          boolOption(Context, Options, Name, "CheckAllStringLiterals", false)),
       TU(std::make_unique<State>()) {
   IndexedNameList Functions = parseIndexedNameList(RawSqlFunctions);
   for (const std::string &Bad : Functions.Invalid)
@@ -574,13 +574,9 @@ UnconditionalSqlDeleteCheck::UnconditionalSqlDeleteCheck(
                       "entry is ignored")
         << Bad << Name;
   TU->SqlFunctions = std::move(Functions.Entries);
-  NameList DeleteAll = parseNameList(RawDeleteAllFunctions);
-  for (const std::string &Bad : DeleteAll.Invalid)
-    configurationDiag("invalid entry '%0' in option 'DeleteAllFunctions' of "
-                      "%1: expected a qualified function name; the entry is "
-                      "ignored")
-        << Bad << Name;
-  TU->DeleteAllFunctions = std::move(DeleteAll.Names);
+  TU->DeleteAllFunctions =
+      nameListOption(Context, Name, "DeleteAllFunctions", RawDeleteAllFunctions,
+                     "a qualified function name");
   if (!StringRef(AllowedTables).trim().empty()) {
     TU->Allowed =
         llvm::Regex("^(" + AllowedTables + ")$", llvm::Regex::IgnoreCase);
@@ -676,10 +672,9 @@ void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
                                    hasBody(stmt()),
                                    hasAnyParameter(StringParameter))))
           .bind(WrapperCallId));
-  Finder->addMatcher(
-      callExpr(unless(isExpansionInSystemHeader()),
-               eachOfForms<CallExpr>(CallForms)),
-      this);
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                              eachOfForms<CallExpr>(CallForms)),
+                     this);
   if (CheckAllStringLiterals)
     Finder->addMatcher(
         stringLiteral(unless(isExpansionInSystemHeader())).bind(LiteralId),
