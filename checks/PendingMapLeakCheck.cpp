@@ -119,6 +119,17 @@ const Expr *initOfLocal(const ValueDecl *D) {
   return Var->getInit();
 }
 
+/// The initialiser of the local \p D, recording \p D on the way of \p T,
+/// when \p SameObject says \p D refers to what it was initialised from;
+/// null otherwise.
+const Expr *throughLocal(const ValueDecl *D, bool SameObject, Trace &T) {
+  const Expr *Init = initOfLocal(D);
+  if (!Init || !SameObject)
+    return nullptr;
+  T.Bound.push_back(D);
+  return Init;
+}
+
 } // namespace
 
 /// The facts gathered while matching, decided in onEndOfTranslationUnit().
@@ -276,11 +287,9 @@ public:
       if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
         if (const auto *Binding = dyn_cast<BindingDecl>(Ref->getDecl()))
           return traceBinding(Binding, T);
-        const Expr *Init = initOfLocal(Ref->getDecl());
-        if (!Init || !isAlias(Ref->getDecl()))
+        E = throughLocal(Ref->getDecl(), isAlias(Ref->getDecl()), T);
+        if (!E)
           return false;
-        T.Bound.push_back(Ref->getDecl());
-        E = Init;
         continue;
       }
       return false;
@@ -338,11 +347,10 @@ private:
         return traceIterator(Op->getArg(0), T);
       }
       if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-        const Expr *Init = initOfLocal(Ref->getDecl());
-        if (!Init || !Ref->getDecl()->getType()->isReferenceType())
+        E = throughLocal(Ref->getDecl(),
+                         Ref->getDecl()->getType()->isReferenceType(), T);
+        if (!E)
           return false;
-        T.Bound.push_back(Ref->getDecl());
-        E = Init;
         continue;
       }
       return false;

@@ -460,6 +460,9 @@ private:
   void addLockCall(const CallExpr *Call);
   void learnFrom(const Stmt *Scope, const Stmt *After, const Lockable &L,
                  const VarDecl *GuardVar);
+  void record(Event E, llvm::ArrayRef<Lockable> Locks, bool WildcardIfUnknown,
+              const Stmt *LearnScope, const Stmt *After,
+              const VarDecl *GuardVar);
   void noteAccesses(const Stmt *S, const Lockable &L);
   bool releases(const Stmt *S, const Lockable &L,
                 const VarDecl *GuardVar) const;
@@ -585,8 +588,19 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   Info.first = Locks;
   if (Deferred)
     return;
-  if (Unknown || Locks.empty()) {
-    if (!Args.empty()) {
+  record(E,
+         Unknown ? llvm::ArrayRef<Lockable>() : llvm::ArrayRef<Lockable>(Locks),
+         !Args.empty(), G.Scope, G.Decl, Var);
+}
+
+/// Adds \p E once for each of \p Locks and learns, in \p LearnScope (when
+/// given), what each guards after \p After; with no lock known, adds it once
+/// as a wildcard when \p WildcardIfUnknown.
+void Analysis::record(Event E, llvm::ArrayRef<Lockable> Locks,
+                      bool WildcardIfUnknown, const Stmt *LearnScope,
+                      const Stmt *After, const VarDecl *GuardVar) {
+  if (Locks.empty()) {
+    if (WildcardIfUnknown) {
       E.Wildcard = true;
       Events.push_back(E);
     }
@@ -595,7 +609,8 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   for (const Lockable &L : Locks) {
     E.Lock = L;
     Events.push_back(E);
-    learnFrom(G.Scope, G.Decl, L, Var);
+    if (LearnScope)
+      learnFrom(LearnScope, After, L, GuardVar);
   }
 }
 
@@ -676,19 +691,8 @@ void Analysis::addLockCall(const CallExpr *Call) {
     E.Reach = Release ? pos(Block->getRBracLoc()) : functionEnd(At);
     GuardVar = nullptr;
   }
-  if (Locks.empty()) {
-    if (!Release) {
-      E.Wildcard = true;
-      Events.push_back(E);
-    }
-    return;
-  }
-  for (const Lockable &L : Locks) {
-    E.Lock = L;
-    Events.push_back(E);
-    if (!Release && Block && Learn)
-      learnFrom(Block, Call, L, GuardVar);
-  }
+  record(E, Locks, !Release, !Release && Learn ? Block : nullptr, Call,
+         GuardVar);
 }
 
 bool Analysis::releases(const Stmt *S, const Lockable &L,
