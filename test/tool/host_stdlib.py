@@ -6,9 +6,9 @@ That directory also receives cxxabi.h, __cxxabi_config.h and unwind.h from
 libc++abi-N-dev and libunwind-N-dev. For every distinct set of flags in
 compile_commands.json this script requires that LLVM_INCLUDE_DIR is not given
 as -I or -isystem, and preprocesses a probe that includes the runtime headers
-and an LLVM header with those flags: it must preprocess, and no runtime
-header may come from LLVM_INCLUDE_DIR (which only bites when libc++abi-N-dev
-or libunwind-N-dev is installed).
+and an LLVM header with those flags: it must preprocess, and none of the
+runtime headers it includes may resolve to LLVM_INCLUDE_DIR (which only bites
+when libc++abi-N-dev or libunwind-N-dev is installed).
 Usage: host_stdlib.py COMPILE_COMMANDS_JSON LLVM_INCLUDE_DIR
 """
 import json
@@ -77,14 +77,16 @@ def main():
             problems += ["%s: %s %s" % (name, flag, value)
                          for flag, value in include_dirs(flags)
                          if inside_of(value, llvm_include) == os.curdir]
-            out = subprocess.run(list(flags) + ["-M", probe], cwd=entry["directory"],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            # -H lists the headers included, not those only probed by
+            # __has_include_next (clang's unwind.h probes LLVM's, and -M lists it).
+            out = subprocess.run(list(flags) + ["-E", "-H", "-o", os.devnull, probe],
+                                 cwd=entry["directory"], stderr=subprocess.PIPE,
                                  universal_newlines=True)
             if out.returncode != 0:
                 problems.append("%s: probe fails:\n%s" % (name, out.stderr))
                 continue
-            headers = [os.path.join(entry["directory"], h)
-                       for h in out.stdout.replace("\\\n", " ").split()[1:]]
+            headers = [os.path.join(entry["directory"], line.split(" ", 1)[1])
+                       for line in out.stderr.splitlines() if line.startswith(". ")]
             problems += ["%s: %s comes from LLVM's include directory" % (name, h)
                          for h in headers
                          if inside_of(h, llvm_include) not in (None, "llvm")]
