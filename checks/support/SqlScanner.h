@@ -34,7 +34,7 @@ struct Statement {
   /// Just past the last token of the statement.
   std::size_t End = 0;
   /// Where ` WHERE 1 = 1` would go: after the target and its clauses, before
-  /// a RETURNING clause.
+  /// a RETURNING clause; 0 when the text ends inside parentheses.
   std::size_t WhereInsertOffset = 0;
   /// The target table as written, quotes removed (`public.sessions`); empty
   /// when a part of it is opaque.

@@ -115,6 +115,19 @@ TEST(SqlScanner, UnterminatedCommentEndsTheText) {
   EXPECT_TRUE(everyRow("DELETE FROM t /* WHERE id = 1"));
 }
 
+TEST(SqlScanner, TextEndingInsideAQuoteIsNotUnderstood) {
+  // A one-character quoted name used to lose both quotes to one byte.
+  for (const char *Text :
+       {"DELETE FROM `", "DELETE FROM \"", "DELETE FROM [", "DELETE TOP `",
+        "UPDATE `", "UPDATE t SET `", "DELETE FROM t RETURNING 'x",
+        "DELETE FROM `users", "DELETE FROM t $$ x", "DELETE FROM t E'x"})
+    EXPECT_EQ(one(Text).Kind, StatementKind::Other) << Text;
+  EXPECT_TRUE(everyRow("DELETE FROM `users`; SELECT '"));
+  EXPECT_TRUE(everyRow("DELETE FROM `u`"));
+  EXPECT_EQ(one("DELETE FROM `u`").Table, "u");
+  EXPECT_EQ(one("DELETE FROM []").Table, "");
+}
+
 TEST(SqlScanner, WhereInStringDoesNotCount) {
   EXPECT_TRUE(everyRow("DELETE FROM t RETURNING ' WHERE x'"));
 }
@@ -223,6 +236,18 @@ TEST(SqlScanner, WithPrefixSelectIsNotADelete) {
 TEST(SqlScanner, UnbalancedParenthesesDoNotCrash) {
   EXPECT_TRUE(everyRow("DELETE FROM t )) RETURNING x"));
   EXPECT_TRUE(everyRow("DELETE FROM t RETURNING ((x"));
+}
+
+TEST(SqlScanner, NoWhereInsideUnclosedParentheses) {
+  // Found by the fuzzer: ` WHERE 1 = 1` at the end would go into the
+  // subquery.
+  const sql::Statement S =
+      one("DELETE FROM tokens USING (SELECT id FROM s WHERE ");
+  EXPECT_TRUE(sql::affectsEveryRow(S));
+  EXPECT_EQ(S.WhereInsertOffset, 0u);
+  EXPECT_EQ(one("DELETE FROM t USING (").WhereInsertOffset, 0u);
+  EXPECT_EQ(one("DELETE FROM t RETURNING ((x").WhereInsertOffset, 13u);
+  EXPECT_EQ(one("DELETE FROM t USING (SELECT 1)").WhereInsertOffset, 30u);
 }
 
 // --- Dialects
