@@ -74,7 +74,6 @@ constexpr char WrapperCallId[] = "wrapper-call";
 constexpr unsigned MaxDepth = 8;
 /// How many wrappers deep the SQL argument is followed.
 constexpr unsigned MaxWrapperDepth = 4;
-constexpr char ExplicitCondition[] = " WHERE 1 = 1";
 
 /// `ns::Class::name`, skipping inline and anonymous namespaces.
 std::string qualifiedName(const NamedDecl *D) {
@@ -855,7 +854,7 @@ private:
           Last->Literal->getCharByteWidth() == 1)
         Note << FixItHint::CreateInsertion(
             locationIn(*Last, S.WhereInsertOffset - Last->Offset),
-            ExplicitCondition);
+            sql::explicitAllRowsClause(S, Sql.Text));
       return;
     }
     if (Last->Appendable && spelledInFile(Last->Opaque)) {
@@ -863,7 +862,7 @@ private:
           Last->Opaque->getEndLoc(), 0, SM, Context.getLangOpts());
       if (After.isValid())
         Note << FixItHint::CreateInsertion(
-            After, (Twine(" + \"") + ExplicitCondition + "\"").str());
+            After, " + \"" + sql::explicitAllRowsClause(S, Sql.Text) + "\"");
     }
   }
 

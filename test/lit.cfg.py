@@ -10,7 +10,7 @@ import lit.formats
 config.name = "safedelete-" + config.safedelete_mode
 config.test_format = lit.formats.ShTest(True)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "unit"]
+config.excludes = ["Inputs", "unit", "fuzz"]
 config.test_source_root = os.path.dirname(__file__)
 
 llvm_bin = os.path.dirname(config.clang_tidy)

@@ -309,9 +309,13 @@ private:
         Part = Part.drop_front().drop_back();
       Table += Part.str();
       ++J;
-      if (!isPunct(J, '.') || J + 1 >= Tokens.size() ||
-          Tokens[J + 1].Kind != Token::Word)
+      if (!isPunct(J, '.'))
         break;
+      // `schema.` with no name after it: not a name we can read.
+      if (J + 1 >= Tokens.size() || Tokens[J + 1].Kind != Token::Word) {
+        Table.clear();
+        return I;
+      }
       Table += '.';
       ++J;
     }
@@ -463,6 +467,15 @@ std::vector<Statement> scan(llvm::StringRef Sql) {
     Begin = I + 1;
   }
   return Result;
+}
+
+std::string explicitAllRowsClause(const Statement &S, llvm::StringRef Sql) {
+  std::string Clause = " WHERE 1 = 1";
+  if (S.WhereInsertOffset < Sql.size() &&
+      !llvm::isSpace(Sql[S.WhereInsertOffset]) &&
+      Sql[S.WhereInsertOffset] != ';')
+    Clause += ' ';
+  return Clause;
 }
 
 } // namespace clang::tidy::safedelete::sql

@@ -68,6 +68,11 @@ inline bool affectsEveryRow(const Statement &S) {
          !S.OpaqueClause;
 }
 
+/// What makes \p S, a statement of \p Sql, delete or update every row on
+/// purpose when inserted at its WhereInsertOffset: ` WHERE 1 = 1`, with a
+/// blank after it when a token is glued to that point (`"t"RETURNING`).
+std::string explicitAllRowsClause(const Statement &S, llvm::StringRef Sql);
+
 } // namespace clang::tidy::safedelete::sql
 
 #endif // SAFEDELETE_CHECKS_SUPPORT_SQLSCANNER_H

@@ -26,3 +26,11 @@ void terminated(sqlite3 *db) {
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: SQL DELETE from 'u' has no WHERE clause; every row will be deleted [safedelete-unconditional-sql-delete]
   // CHECK-FIXES: sqlite3_exec(db, "DELETE FROM [u] WHERE 1 = 1; SELECT '", nullptr, nullptr, nullptr);
 }
+
+// Found by the fuzzer: the clause must not glue to the token after it.
+void glued(sqlite3 *db) {
+  sqlite3_exec(db, "DELETE FROM \"v\"RETURNING id", nullptr, nullptr, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: SQL DELETE from 'v' has no WHERE clause; every row will be deleted [safedelete-unconditional-sql-delete]
+  // CHECK-FIXES: sqlite3_exec(db, "DELETE FROM \"v\" WHERE 1 = 1 RETURNING id", nullptr, nullptr, nullptr);
+  sqlite3_exec(db, "DELETE FROM \"w\" WHERE 1 = 1 RETURNING id", nullptr, nullptr, nullptr);
+}

@@ -238,6 +238,31 @@ TEST(SqlScanner, UnbalancedParenthesesDoNotCrash) {
   EXPECT_TRUE(everyRow("DELETE FROM t RETURNING ((x"));
 }
 
+TEST(SqlScanner, ExplicitClauseKeepsGluedTokensApart) {
+  // Found by the fuzzer: `"t" WHERE 1 = 1RETURNING` reads `1RETURNING`.
+  const std::string Glued = "DELETE FROM \"t\"RETURNING id";
+  const sql::Statement S = one(Glued);
+  EXPECT_EQ(S.WhereInsertOffset, 15u);
+  EXPECT_EQ(sql::explicitAllRowsClause(S, Glued), " WHERE 1 = 1 ");
+  std::string Fixed = Glued;
+  Fixed.insert(S.WhereInsertOffset, sql::explicitAllRowsClause(S, Glued));
+  EXPECT_TRUE(one(Fixed).ExplicitAllRows);
+  const std::string Spaced = "DELETE FROM t RETURNING id";
+  EXPECT_EQ(sql::explicitAllRowsClause(one(Spaced), Spaced), " WHERE 1 = 1");
+  const std::string Ended = "DELETE FROM t;";
+  EXPECT_EQ(sql::explicitAllRowsClause(one(Ended), Ended), " WHERE 1 = 1");
+}
+
+TEST(SqlScanner, DanglingQualifierIsNotAName) {
+  // Found by the fuzzer: ` WHERE 1 = 1` after `t.` would be read as part of
+  // the name.
+  EXPECT_EQ(one("DELETE FROM sessions.").Kind, StatementKind::Other);
+  EXPECT_EQ(one("DELETE sessions.").Kind, StatementKind::Other);
+  EXPECT_EQ(one("UPDATE s. SET a = 1").Kind, StatementKind::Other);
+  EXPECT_EQ(one("DELETE FROM s.t").Table, "s.t");
+  EXPECT_EQ(one("DELETE FROM s.t.").Kind, StatementKind::Other);
+}
+
 TEST(SqlScanner, NoWhereInsideUnclosedParentheses) {
   // Found by the fuzzer: ` WHERE 1 = 1` at the end would go into the
   // subquery.
