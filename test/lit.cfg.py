@@ -103,3 +103,8 @@ if config.safedelete_clangd and stddef:
 config.substitutions.append(("%tidy_bin_dir", os.path.dirname(config.safedelete_tidy)))
 config.substitutions.append(("%build_dir", os.path.dirname(os.path.dirname(config.test_exec_root))))
 config.substitutions.append(("%llvm_root", os.path.dirname(llvm_bin)))
+# libc++, for the robustness tests over its headers: when clang finds it.
+if subprocess.run([config.clangxx, "-stdlib=libc++", "-fsyntax-only", "-x", "c++", "-"],
+                  input=b"#include <vector>\n", stdout=subprocess.DEVNULL,
+                  stderr=subprocess.DEVNULL).returncode == 0:
+    config.available_features.add("libcxx")
