@@ -154,6 +154,8 @@ private:
     const auto Make = [&](Token::KindType Kind, bool Closed = true) {
       Token T{Kind, Begin, Pos, 0};
       T.Quoted = Kind == Token::Word;
+      // `"DELETE FROM \`" + table + "\`"`: a quoted name made at run time.
+      T.Opaque = T.Quoted && Text.slice(Begin, Pos).contains(OpaqueMark);
       T.Unterminated = !Closed;
       return T;
     };

@@ -4,6 +4,7 @@
 // understands, and no ` WHERE 1 = 1` may go inside the quote.
 
 #include <sqlite3.h>
+#include <string>
 
 void unterminated(sqlite3 *db) {
   sqlite3_exec(db, "DELETE FROM `", nullptr, nullptr, nullptr);
@@ -33,4 +34,13 @@ void glued(sqlite3 *db) {
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: SQL DELETE from 'v' has no WHERE clause; every row will be deleted [safedelete-unconditional-sql-delete]
   // CHECK-FIXES: sqlite3_exec(db, "DELETE FROM \"v\" WHERE 1 = 1 RETURNING id", nullptr, nullptr, nullptr);
   sqlite3_exec(db, "DELETE FROM \"w\" WHERE 1 = 1 RETURNING id", nullptr, nullptr, nullptr);
+}
+
+// A quoted name made at run time is not named in the message.
+void quotedAtRunTime(sqlite3 *db, const std::string &t) {
+  sqlite3_exec(db, ("DELETE FROM `" + t + "`").c_str(), nullptr, nullptr, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: SQL DELETE has no WHERE clause; every row will be deleted [safedelete-unconditional-sql-delete]
+  // CHECK-FIXES: sqlite3_exec(db, ("DELETE FROM `" + t + "` WHERE 1 = 1").c_str(), nullptr, nullptr, nullptr);
+  sqlite3_exec(db, ("DELETE FROM `" + t + "` WHERE id = 1").c_str(), nullptr, nullptr, nullptr);
+  sqlite3_exec(db, ("DELETE FROM `" + t + "` " + t).c_str(), nullptr, nullptr, nullptr);
 }

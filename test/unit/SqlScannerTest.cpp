@@ -349,6 +349,15 @@ TEST(SqlScanner, OpaqueTableName) {
   EXPECT_TRUE(sql::affectsEveryRow(S));
 }
 
+TEST(SqlScanner, OpaqueQuotedTableName) {
+  const sql::Statement S = one("DELETE FROM `" + O + "`");
+  EXPECT_EQ(S.Kind, StatementKind::Delete);
+  EXPECT_EQ(S.Table, "");
+  EXPECT_TRUE(sql::affectsEveryRow(S));
+  EXPECT_EQ(one("DELETE FROM \"s\".\"" + O + "\"").Table, "");
+  EXPECT_FALSE(everyRow("DELETE FROM [" + O + "] WHERE id = 1"));
+}
+
 TEST(SqlScanner, OpaqueTableNameThenWhere) {
   EXPECT_FALSE(everyRow("DELETE FROM " + O + " WHERE created < " + O));
 }
