@@ -17,6 +17,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include <tuple>
 
 using namespace clang::ast_matchers;
 
@@ -488,17 +489,6 @@ private:
   llvm::SmallPtrSet<const FunctionDecl *, 8> Visited;
 };
 
-bool calls(const Stmt *S, const FunctionDecl *Callee) {
-  if (!S)
-    return false;
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *Direct = Call->getDirectCallee())
-      if (Direct->getCanonicalDecl() == Callee->getCanonicalDecl())
-        return true;
-  return llvm::any_of(S->children(),
-                      [&](const Stmt *Child) { return calls(Child, Callee); });
-}
-
 /// The definitions of every member function of \p Record and of its nested
 /// classes, or false when one of them (or a friend) is not visible here.
 bool collectMethods(const CXXRecordDecl *Record,
@@ -527,6 +517,51 @@ bool collectMethods(const CXXRecordDecl *Record,
   }
   return true;
 }
+
+/// The member functions of a class that call each of its member functions,
+/// found by one walk over the class's definitions the first time a class is
+/// asked about: asking per completion would walk the whole class per
+/// completing function.
+class ClassCallers {
+public:
+  /// The other member functions of \p Method's class (and its nested
+  /// classes) that call \p Method.
+  llvm::SmallVector<const FunctionDecl *, 4> of(const CXXMethodDecl *Method) {
+    auto [It, New] = Index.try_emplace(Method->getParent());
+    if (New) {
+      llvm::SmallVector<const FunctionDecl *, 16> Methods;
+      collectMethods(Method->getParent(), Methods);
+      for (const FunctionDecl *Caller : Methods)
+        addCalls(Caller->getBody(), Caller, It->second);
+    }
+    llvm::SmallVector<const FunctionDecl *, 4> Result;
+    for (const FunctionDecl *Caller :
+         It->second.lookup(Method->getCanonicalDecl()))
+      if (Caller != Method)
+        Result.push_back(Caller);
+    return Result;
+  }
+
+private:
+  using CallerMap =
+      llvm::DenseMap<const Decl *, llvm::SmallVector<const FunctionDecl *, 2>>;
+
+  static void addCalls(const Stmt *S, const FunctionDecl *Caller,
+                       CallerMap &Callers) {
+    if (!S)
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Direct = Call->getDirectCallee()) {
+        auto &Known = Callers[Direct->getCanonicalDecl()];
+        if (Known.empty() || Known.back() != Caller)
+          Known.push_back(Caller);
+      }
+    for (const Stmt *Child : S->children())
+      addCalls(Child, Caller, Callers);
+  }
+
+  llvm::DenseMap<const CXXRecordDecl *, CallerMap> Index;
+};
 
 /// Every function definition in \p Context and below it, template
 /// instantiations included, system headers skipped (whole namespaces at a
@@ -592,32 +627,62 @@ bool contains(const Stmt *Outer, const Stmt *Inner) {
   });
 }
 
-/// The innermost of \p Definitions (lambdas count) whose body holds \p Call:
-/// narrowed by source range, then confirmed in the tree, which also tells a
-/// template's instantiations apart.
-const FunctionDecl *
-enclosingDefinition(const Expr *Call,
-                    llvm::ArrayRef<const FunctionDecl *> Definitions,
-                    const SourceManager &SM) {
-  const SourceLocation Loc = SM.getExpansionLoc(Call->getBeginLoc());
-  const FunctionDecl *Best = nullptr;
-  unsigned BestSize = ~0U;
-  for (const FunctionDecl *Definition : Definitions) {
-    const Stmt *Body = Definition->getBody();
-    if (!Body)
-      continue;
-    const SourceLocation Begin = SM.getExpansionLoc(Body->getBeginLoc());
-    const SourceLocation End = SM.getExpansionLoc(Body->getEndLoc());
-    if (!SM.isPointWithin(Loc, Begin, End))
-      continue;
-    const unsigned Size = SM.getFileOffset(End) - SM.getFileOffset(Begin);
-    if (Size < BestSize && contains(Body, Call)) {
-      Best = Definition;
-      BestSize = Size;
-    }
+/// Function definitions (lambdas count) sorted by where their bodies begin,
+/// to find the one that holds a call without looking at every definition.
+class DefinitionIndex {
+public:
+  DefinitionIndex(llvm::ArrayRef<const FunctionDecl *> Definitions,
+                  const SourceManager &SM)
+      : SM(SM) {
+    for (const FunctionDecl *Definition : Definitions)
+      if (const Stmt *Body = Definition->getBody()) {
+        const auto Begin =
+            SM.getDecomposedLoc(SM.getExpansionLoc(Body->getBeginLoc()));
+        const auto End =
+            SM.getDecomposedLoc(SM.getExpansionLoc(Body->getEndLoc()));
+        if (Begin.first == End.first && Begin.second <= End.second)
+          Entries.push_back(
+              {Begin.first, Begin.second, End.second, Definition});
+      }
+    llvm::stable_sort(Entries, [](const Entry &A, const Entry &B) {
+      return std::tie(A.File, A.Begin) < std::tie(B.File, B.Begin);
+    });
   }
-  return Best;
-}
+
+  /// The innermost definition whose body holds \p Call: narrowed by source
+  /// range, then confirmed in the tree, which also tells a template's
+  /// instantiations apart. Bodies nest or are disjoint, so the walk back
+  /// from the last body that begins before the call stops at the first one
+  /// that holds it.
+  const FunctionDecl *enclosing(const Expr *Call) const {
+    const auto Loc =
+        SM.getDecomposedLoc(SM.getExpansionLoc(Call->getBeginLoc()));
+    auto It =
+        llvm::upper_bound(Entries, Loc, [](const auto &L, const Entry &E) {
+          return std::tie(L.first, L.second) < std::tie(E.File, E.Begin);
+        });
+    const Entry *Best = nullptr;
+    while (It != Entries.begin()) {
+      const Entry &E = *--It;
+      if (E.File != Loc.first || (Best && E.Begin < Best->Begin))
+        break;
+      if (Loc.second <= E.End && (!Best || E.End <= Best->End) &&
+          contains(E.Definition->getBody(), Call))
+        Best = &E;
+    }
+    return Best ? Best->Definition : nullptr;
+  }
+
+private:
+  struct Entry {
+    FileID File;
+    unsigned Begin;
+    unsigned End;
+    const FunctionDecl *Definition;
+  };
+  const SourceManager &SM;
+  std::vector<Entry> Entries;
+};
 
 /// The statement of a compound statement that holds \p Target, with its
 /// chain of enclosing statements; null when \p Target is not inside one.
@@ -927,12 +992,14 @@ void PendingMapLeakCheck::onEndOfTranslationUnit() {
   if (!Current->Completions.empty())
     collectFunctions(Context.getTranslationUnitDecl(), SM,
                      Current->Definitions);
+  const DefinitionIndex Index(Current->Definitions, SM);
   for (Facts::Completion &C : Current->Completions)
-    C.Function = enclosingDefinition(C.Call, Current->Definitions, SM);
+    C.Function = Index.enclosing(C.Call);
   llvm::erase_if(Current->Completions, [](const Facts::Completion &C) {
     return C.Function == nullptr;
   });
 
+  ClassCallers Callers;
   for (const Facts::Completion &C : Current->Completions) {
     const FunctionDecl *Function = C.Function;
     // A destructor's map dies with it; so does a local map (reported per
@@ -958,14 +1025,10 @@ void PendingMapLeakCheck::onEndOfTranslationUnit() {
             Removed = RemovedIn(Outer->getBody());
     // A helper of its class: a caller in the class may remove the entry.
     if (!Removed)
-      if (const auto *Method = dyn_cast<CXXMethodDecl>(Function)) {
-        llvm::SmallVector<const FunctionDecl *, 16> Methods;
-        collectMethods(Method->getParent(), Methods);
-        Removed = llvm::any_of(Methods, [&](const FunctionDecl *Caller) {
-          return Caller != Function && calls(Caller->getBody(), Function) &&
-                 RemovedIn(Caller->getBody());
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+        Removed = llvm::any_of(Callers.of(Method), [&](const FunctionDecl *F) {
+          return RemovedIn(F->getBody());
         });
-      }
 
     const StringRef Method = MemberCall::withOperators(C.Call).name();
     const auto *AsMethod = dyn_cast<CXXMethodDecl>(Function);

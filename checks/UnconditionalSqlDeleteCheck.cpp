@@ -69,10 +69,11 @@ constexpr char StreamRootId[] = "stream-root";
 constexpr char DeleteAllId[] = "delete-all";
 constexpr char LiteralId[] = "literal";
 constexpr char WrapperCallId[] = "wrapper-call";
+/// How many variables, conversions and text functions deep the SQL text is
+/// followed (a `+` chain counts once, whatever its length).
 constexpr unsigned MaxDepth = 8;
 /// How many wrappers deep the SQL argument is followed.
 constexpr unsigned MaxWrapperDepth = 4;
-constexpr char ExplicitCondition[] = " WHERE 1 = 1";
 
 /// `ns::Class::name`, skipping inline and anonymous namespaces.
 std::string qualifiedName(const NamedDecl *D) {
@@ -349,6 +350,30 @@ bool isStringStream(QualType Type) {
          qualifiedName(Record).rfind("std::", 0) == 0;
 }
 
+/// Whether \p E concatenates two strings with `+`.
+bool isStringPlus(const Expr *E) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+  return Op && Op->getOperator() == OO_Plus && Op->getNumArgs() == 2 &&
+         Op->getType()->isRecordType();
+}
+
+/// The operands of the chain of string `+` at \p E, left to right.
+llvm::SmallVector<const Expr *, 8> plusOperands(const Expr *E) {
+  llvm::SmallVector<const Expr *, 8> Operands;
+  llvm::SmallVector<const Expr *, 8> Pending = {E};
+  while (!Pending.empty()) {
+    const Expr *Next = stripText(Pending.pop_back_val());
+    if (isStringPlus(Next)) {
+      const auto *Op = cast<CXXOperatorCallExpr>(Next);
+      Pending.push_back(Op->getArg(1));
+      Pending.push_back(Op->getArg(0));
+    } else {
+      Operands.push_back(Next);
+    }
+  }
+  return Operands;
+}
+
 /// One piece of the SQL text: a string literal or an opaque expression.
 struct Piece {
   std::size_t Offset;
@@ -417,14 +442,16 @@ struct SqlText {
       addLiteral(Literal);
       return;
     }
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-      if (Op->getOperator() == OO_Plus && Op->getNumArgs() == 2 &&
-          Op->getType()->isRecordType()) {
-        add(Op->getArg(0), Depth + 1, true);
-        add(Op->getArg(1), Depth + 1, true);
-        return;
-      }
-    } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    if (isStringPlus(E)) {
+      // A chain `a + b + c + ...` is one level however long it is: its
+      // operands are taken from the tree without recursion.
+      for (const Expr *Operand : plusOperands(E))
+        add(Operand, Depth + 1, true);
+      return;
+    }
+    // An operator call is a CallExpr whose callee has no identifier: none of
+    // the cases below takes it.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *Method = Member->getMethodDecl();
       const auto *Stream = dyn_cast<DeclRefExpr>(
           Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
@@ -488,10 +515,39 @@ struct SqlText {
   }
 };
 
+/// Whether \p Callee, one of its overloads or a variadic function of its name
+/// has an argument at \p Index (counted without `this`).
+bool someOverloadHasArgument(const FunctionDecl *Callee, unsigned Index) {
+  const auto Has = [&](const FunctionDecl *F) {
+    return F && (F->isVariadic() || Index < F->getNumParams() ||
+                 llvm::any_of(F->parameters(), [](const ParmVarDecl *P) {
+                   return P->isParameterPack();
+                 }));
+  };
+  return Has(Callee) ||
+         llvm::any_of(
+             Callee->getDeclContext()->getRedeclContext()->lookup(
+                 Callee->getDeclName()),
+             [&](const NamedDecl *D) { return Has(D->getAsFunction()); });
+}
+
+/// Whether \p Regex matches the whole of \p Text.
+bool matchesWhole(const llvm::Regex &Regex, StringRef Text) {
+  llvm::SmallVector<StringRef, 4> Groups;
+  return Regex.match(Text, &Groups) && Groups.front().data() == Text.data() &&
+         Groups.front().size() == Text.size();
+}
+
 } // namespace
 
 struct UnconditionalSqlDeleteCheck::State {
+  ClangTidyContext *Tidy = nullptr;
+  std::string CheckName;
   std::vector<IndexedName> SqlFunctions;
+  /// Per entry of SqlFunctions and callee: whether the callee has the
+  /// argument; an entry that a callee lacks is reported once.
+  llvm::DenseMap<std::pair<unsigned, const Decl *>, bool> InRange;
+  llvm::DenseSet<unsigned> OutOfRangeReported;
   std::vector<std::string> DeleteAllFunctions;
   llvm::Regex Allowed;
   bool HasAllowed = false;
@@ -537,20 +593,37 @@ struct UnconditionalSqlDeleteCheck::State {
   }
 
   /// The index of the SQL argument of \p Callee, if it is an SQL function.
-  compat::Optional<unsigned> sqlArgument(const FunctionDecl *Callee) const {
+  compat::Optional<unsigned> sqlArgument(const FunctionDecl *Callee) {
     const std::string Name = qualifiedName(Callee);
-    for (const IndexedName &F : SqlFunctions)
-      if (namesDecl(F.Name, Name))
-        return F.Index;
+    for (unsigned I = 0; I != SqlFunctions.size(); ++I)
+      if (namesDecl(SqlFunctions[I].Name, Name) && hasArgument(I, Callee))
+        return SqlFunctions[I].Index;
     return {};
+  }
+
+  /// Whether \p Callee has the argument that entry \p I of SqlFunctions
+  /// names; reports the entry the first time a callee lacks it.
+  bool hasArgument(unsigned I, const FunctionDecl *Callee) {
+    const IndexedName &F = SqlFunctions[I];
+    const auto [It, New] =
+        InRange.try_emplace({I, Callee->getCanonicalDecl()}, true);
+    if (New && !someOverloadHasArgument(Callee, F.Index)) {
+      It->second = false;
+      if (OutOfRangeReported.insert(I).second)
+        Tidy->configurationDiag(
+            "invalid entry '%0:%1' in option 'SqlFunctions' of %2: '%3' has "
+            "no argument at index %1 (counted from 0); the entry is ignored")
+            << F.Name << F.Index << CheckName << Callee->getNameAsString();
+    }
+    return It->second;
   }
 
   bool allowedTable(StringRef Table) const {
     if (!HasAllowed || Table.empty())
       return false;
     const StringRef Unqualified = Table.rsplit('.').second;
-    return Allowed.match(Table) ||
-           (!Unqualified.empty() && Allowed.match(Unqualified));
+    return matchesWhole(Allowed, Table) ||
+           (!Unqualified.empty() && matchesWhole(Allowed, Unqualified));
   }
 };
 
@@ -577,17 +650,12 @@ UnconditionalSqlDeleteCheck::UnconditionalSqlDeleteCheck(
   TU->DeleteAllFunctions =
       nameListOption(Context, Name, "DeleteAllFunctions", RawDeleteAllFunctions,
                      "a qualified function name");
-  if (!StringRef(AllowedTables).trim().empty()) {
-    TU->Allowed =
-        llvm::Regex("^(" + AllowedTables + ")$", llvm::Regex::IgnoreCase);
-    std::string Error;
-    if (TU->Allowed.isValid(Error))
-      TU->HasAllowed = true;
-    else
-      configurationDiag("invalid regular expression '%0' in option "
-                        "'AllowedTables' of %1: %2; no table is allowed")
-          << AllowedTables << Name << Error;
-  }
+  if (!StringRef(AllowedTables).trim().empty())
+    TU->HasAllowed = regexOption(Context, Name, "AllowedTables", AllowedTables,
+                                 "no table is allowed", TU->Allowed,
+                                 llvm::Regex::IgnoreCase);
+  TU->Tidy = Context;
+  TU->CheckName = Name.str();
 }
 
 UnconditionalSqlDeleteCheck::~UnconditionalSqlDeleteCheck() = default;
@@ -786,7 +854,7 @@ private:
           Last->Literal->getCharByteWidth() == 1)
         Note << FixItHint::CreateInsertion(
             locationIn(*Last, S.WhereInsertOffset - Last->Offset),
-            ExplicitCondition);
+            sql::explicitAllRowsClause(S, Sql.Text));
       return;
     }
     if (Last->Appendable && spelledInFile(Last->Opaque)) {
@@ -794,7 +862,7 @@ private:
           Last->Opaque->getEndLoc(), 0, SM, Context.getLangOpts());
       if (After.isValid())
         Note << FixItHint::CreateInsertion(
-            After, (Twine(" + \"") + ExplicitCondition + "\"").str());
+            After, " + \"" + sql::explicitAllRowsClause(S, Sql.Text) + "\"");
     }
   }
 
@@ -808,15 +876,15 @@ private:
 
 /// The SQL argument of \p Call at \p Index (counted without `this`), or null.
 const Expr *sqlArgumentOf(const CallExpr *Call, unsigned Index) {
+  unsigned Object = 0;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
     if (const auto *Method =
             dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee()))
-      if (!Method->isStatic())
-        ++Index;
-  if (Index >= Call->getNumArgs() ||
-      isa<CXXDefaultArgExpr>(Call->getArg(Index)))
+      Object = Method->isStatic() ? 0 : 1;
+  if (Index >= Call->getNumArgs() - Object ||
+      isa<CXXDefaultArgExpr>(Call->getArg(Object + Index)))
     return nullptr;
-  return Call->getArg(Index);
+  return Call->getArg(Object + Index);
 }
 
 } // namespace

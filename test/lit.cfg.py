@@ -10,7 +10,7 @@ import lit.formats
 config.name = "safedelete-" + config.safedelete_mode
 config.test_format = lit.formats.ShTest(True)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "unit"]
+config.excludes = ["Inputs", "unit", "fuzz"]
 config.test_source_root = os.path.dirname(__file__)
 
 llvm_bin = os.path.dirname(config.clang_tidy)
@@ -104,3 +104,8 @@ if config.safedelete_clangd and stddef:
 config.substitutions.append(("%tidy_bin_dir", os.path.dirname(config.safedelete_tidy)))
 config.substitutions.append(("%build_dir", os.path.dirname(os.path.dirname(config.test_exec_root))))
 config.substitutions.append(("%llvm_root", os.path.dirname(llvm_bin)))
+# libc++, for the robustness tests over its headers: when clang finds it.
+if subprocess.run([config.clangxx, "-stdlib=libc++", "-fsyntax-only", "-x", "c++", "-"],
+                  input=b"#include <vector>\n", stdout=subprocess.DEVNULL,
+                  stderr=subprocess.DEVNULL).returncode == 0:
+    config.available_features.add("libcxx")

@@ -2,7 +2,6 @@
 
 #include "support/CheckOptions.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "support/Compat.h"
 #include "support/NameList.h"
 
 namespace clang::tidy::safedelete {
@@ -33,13 +32,37 @@ std::vector<std::string> classListOption(ClangTidyContext *Context,
 bool boolOption(ClangTidyContext *Context,
                 const ClangTidyCheck::OptionsView &Options,
                 llvm::StringRef Check, llvm::StringRef Option, bool Default) {
-  std::string Invalid;
-  const bool Value = compat::getBool(Options, Option, Default, Invalid);
-  if (!Invalid.empty())
-    Context->configurationDiag("invalid value '%0' for option '%1' of %2: "
-                               "expected 'true' or 'false'; '%3' is used")
-        << Invalid << Option << Check << (Default ? "true" : "false");
-  return Value;
+  // Read as text: OptionsView::get<bool> is an explicit specialisation whose
+  // mangled name GCC and clang spell differently, so a GCC-built check
+  // would not link against a clang-built clang-tidy.
+  const auto Value = Options.get(Option);
+  if (!Value)
+    return Default;
+  const llvm::StringRef Text(*Value);
+  for (const char *True : {"true", "True", "TRUE", "1"})
+    if (Text == True)
+      return true;
+  for (const char *False : {"false", "False", "FALSE", "0"})
+    if (Text == False)
+      return false;
+  Context->configurationDiag("invalid value '%0' for option '%1' of %2: "
+                             "expected 'true' or 'false'; '%3' is used")
+      << Text << Option << Check << (Default ? "true" : "false");
+  return Default;
+}
+
+bool regexOption(ClangTidyContext *Context, llvm::StringRef Check,
+                 llvm::StringRef Option, llvm::StringRef Value,
+                 llvm::StringRef Otherwise, llvm::Regex &Result,
+                 llvm::Regex::RegexFlags Flags) {
+  Result = llvm::Regex(Value, Flags);
+  std::string Error;
+  if (Result.isValid(Error))
+    return true;
+  Context->configurationDiag(
+      "invalid regular expression '%0' in option '%1' of %2: %3; %4")
+      << Value << Option << Check << Error << Otherwise;
+  return false;
 }
 
 } // namespace clang::tidy::safedelete

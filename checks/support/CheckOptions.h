@@ -12,6 +12,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Regex.h"
 #include <string>
 #include <vector>
 
@@ -39,10 +40,22 @@ std::vector<std::string> classListOption(ClangTidyContext *Context,
 
 /// The boolean option \p Option of check \p Check, read from \p Options;
 /// \p Default when it is unset. A value other than true, false (also True,
-/// TRUE, False, FALSE), 1 or 0 is reported and \p Default is used.
+/// TRUE, False, FALSE), 1 or 0, the empty value included, is reported and
+/// \p Default is used.
 bool boolOption(ClangTidyContext *Context,
                 const ClangTidyCheck::OptionsView &Options,
                 llvm::StringRef Check, llvm::StringRef Option, bool Default);
+
+/// Compiles \p Value, the regular expression of option \p Option of check
+/// \p Check, into \p Result on its own, as the user wrote it: a caller that
+/// composes it with more text must not make an invalid one valid or
+/// renumber its groups. An invalid one is reported as a configuration
+/// warning that ends with \p Otherwise (what the check does instead), and
+/// false is returned.
+bool regexOption(ClangTidyContext *Context, llvm::StringRef Check,
+                 llvm::StringRef Option, llvm::StringRef Value,
+                 llvm::StringRef Otherwise, llvm::Regex &Result,
+                 llvm::Regex::RegexFlags Flags = llvm::Regex::NoFlags);
 
 } // namespace safedelete
 } // namespace clang::tidy

@@ -29,7 +29,6 @@
 #else
 #include "llvm/ADT/Optional.h"
 #endif
-#include <string>
 
 namespace clang::tidy::safedelete::compat {
 
@@ -51,25 +50,10 @@ inline bool isPureVirtual(const FunctionDecl *Function) {
 #endif
 }
 
-/// Reads a boolean option. OptionsView::get<bool> is an explicit
+/// Writes a boolean option as text: OptionsView::store<bool> is an explicit
 /// specialisation whose mangled name GCC and clang spell differently (its
-/// enable_if_t<std::is_integral_v<T>> return type), so a GCC-built check does
-/// not link against a clang-built clang-tidy; read the text instead. A value
-/// that is not a boolean leaves the default and is returned in \p Invalid.
-inline bool getBool(const ClangTidyCheck::OptionsView &Options,
-                    llvm::StringRef Name, bool Default, std::string &Invalid) {
-  const std::string Value(Options.get(Name, Default ? "true" : "false"));
-  for (const char *True : {"true", "True", "TRUE", "1"})
-    if (Value == True)
-      return true;
-  for (const char *False : {"false", "False", "FALSE", "0"})
-    if (Value == False)
-      return false;
-  Invalid = Value;
-  return Default;
-}
-
-/// Writes a boolean option, for the reason given at getBool.
+/// enable_if_t<std::is_integral_v<T>> return type), so a GCC-built check
+/// does not link against a clang-built clang-tidy. boolOption reads it.
 inline void storeBool(const ClangTidyCheck::OptionsView &Options,
                       ClangTidyOptions::OptionMap &Opts, llvm::StringRef Name,
                       bool Value) {

@@ -17,6 +17,8 @@ struct Token {
   bool Quoted = false;
   /// A word made of, or containing, an opaque piece or a format placeholder.
   bool Opaque = false;
+  /// A string or quoted identifier that the text ends inside of.
+  bool Unterminated = false;
 };
 
 bool isIdentStart(char C) {
@@ -70,8 +72,8 @@ private:
 
   /// Skips a quoted run that starts at Pos with \p Quote and ends with
   /// \p Close; a doubled \p Close is an escaped one, and so is a backslash
-  /// escape when \p Backslash.
-  void skipQuoted(char Close, bool Backslash) {
+  /// escape when \p Backslash. False when the text ends before \p Close.
+  bool skipQuoted(char Close, bool Backslash) {
     ++Pos;
     while (Pos < Text.size()) {
       const char C = Text[Pos];
@@ -82,11 +84,12 @@ private:
       ++Pos;
       if (C == Close) {
         if (at(Pos) != Close)
-          return;
+          return true;
         ++Pos;
       }
     }
     Pos = Text.size();
+    return false;
   }
 
   /// The length of a format placeholder at \p I (`{}`, `{0}`, `{:>8}`,
@@ -148,23 +151,20 @@ private:
   Token next() {
     const std::size_t Begin = Pos;
     const char C = Text[Pos];
-    const auto Make = [&](Token::KindType Kind) {
+    const auto Make = [&](Token::KindType Kind, bool Closed = true) {
       Token T{Kind, Begin, Pos, 0};
       T.Quoted = Kind == Token::Word;
+      // `"DELETE FROM \`" + table + "\`"`: a quoted name made at run time.
+      T.Opaque = T.Quoted && Text.slice(Begin, Pos).contains(OpaqueMark);
+      T.Unterminated = !Closed;
       return T;
     };
-    if (C == '\'') {
-      skipQuoted('\'', false);
-      return Make(Token::String);
-    }
-    if (C == '"' || C == '`') {
-      skipQuoted(C, false);
-      return Make(Token::Word);
-    }
-    if (C == '[') {
-      skipQuoted(']', false);
-      return Make(Token::Word);
-    }
+    if (C == '\'')
+      return Make(Token::String, skipQuoted('\'', false));
+    if (C == '"' || C == '`')
+      return Make(Token::Word, skipQuoted(C, false));
+    if (C == '[')
+      return Make(Token::Word, skipQuoted(']', false));
     if (C == '$') {
       if (llvm::isDigit(at(Pos + 1))) {
         ++Pos;
@@ -182,7 +182,7 @@ private:
         const llvm::StringRef Tag = Text.slice(Pos, TagEnd + 1);
         const std::size_t Close = Text.find(Tag, TagEnd + 1);
         Pos = Close == llvm::StringRef::npos ? Text.size() : Close + Tag.size();
-        return Make(Token::String);
+        return Make(Token::String, Close != llvm::StringRef::npos);
       }
       ++Pos;
       return Make(Token::Punct);
@@ -209,8 +209,7 @@ private:
       if (isIdentStart(C) && at(Pos + 1) == '\'' &&
           llvm::StringRef("eEnNxXbB").contains(C)) {
         ++Pos;
-        skipQuoted('\'', C == 'e' || C == 'E');
-        return Make(Token::String);
+        return Make(Token::String, skipQuoted('\'', C == 'e' || C == 'E'));
       }
       return word(Begin);
     }
@@ -240,6 +239,10 @@ public:
     S.KeywordOffset = Tokens.front().Begin;
     S.End = Tokens.back().End;
     S.WhereInsertOffset = S.End;
+    // The text ends inside a string or a quoted name: nothing after the
+    // opening quote is SQL, and no clause can be added to it.
+    if (Tokens.back().Unterminated)
+      return S;
     std::size_t I = 0;
     if (isKeyword(0, "WITH")) {
       // The statement proper is the first DML keyword at depth 0.
@@ -257,6 +260,12 @@ public:
       readDelete(S, I);
     else if (isKeyword(I, "UPDATE"))
       readUpdate(S, I);
+    // The text ends inside parentheses: a clause added there would belong
+    // to them, not to the statement.
+    const std::size_t Last = Tokens.size() - 1;
+    if (S.WhereInsertOffset == S.End &&
+        (Tokens[Last].Depth > 0 || isPunct(Last, '(')))
+      S.WhereInsertOffset = 0;
     return S;
   }
 
@@ -302,9 +311,13 @@ private:
         Part = Part.drop_front().drop_back();
       Table += Part.str();
       ++J;
-      if (!isPunct(J, '.') || J + 1 >= Tokens.size() ||
-          Tokens[J + 1].Kind != Token::Word)
+      if (!isPunct(J, '.'))
         break;
+      // `schema.` with no name after it: not a name we can read.
+      if (J + 1 >= Tokens.size() || Tokens[J + 1].Kind != Token::Word) {
+        Table.clear();
+        return I;
+      }
       Table += '.';
       ++J;
     }
@@ -456,6 +469,15 @@ std::vector<Statement> scan(llvm::StringRef Sql) {
     Begin = I + 1;
   }
   return Result;
+}
+
+std::string explicitAllRowsClause(const Statement &S, llvm::StringRef Sql) {
+  std::string Clause = " WHERE 1 = 1";
+  if (S.WhereInsertOffset < Sql.size() &&
+      !llvm::isSpace(Sql[S.WhereInsertOffset]) &&
+      Sql[S.WhereInsertOffset] != ';')
+    Clause += ' ';
+  return Clause;
 }
 
 } // namespace clang::tidy::safedelete::sql

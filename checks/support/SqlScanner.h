@@ -34,7 +34,7 @@ struct Statement {
   /// Just past the last token of the statement.
   std::size_t End = 0;
   /// Where ` WHERE 1 = 1` would go: after the target and its clauses, before
-  /// a RETURNING clause.
+  /// a RETURNING clause; 0 when the text ends inside parentheses.
   std::size_t WhereInsertOffset = 0;
   /// The target table as written, quotes removed (`public.sessions`); empty
   /// when a part of it is opaque.
@@ -67,6 +67,11 @@ inline bool affectsEveryRow(const Statement &S) {
   return S.Kind != StatementKind::Other && !S.HasWhere && !S.Limited &&
          !S.OpaqueClause;
 }
+
+/// What makes \p S, a statement of \p Sql, delete or update every row on
+/// purpose when inserted at its WhereInsertOffset: ` WHERE 1 = 1`, with a
+/// blank after it when a token is glued to that point (`"t"RETURNING`).
+std::string explicitAllRowsClause(const Statement &S, llvm::StringRef Sql);
 
 } // namespace clang::tidy::safedelete::sql
 

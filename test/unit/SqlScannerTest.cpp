@@ -115,6 +115,19 @@ TEST(SqlScanner, UnterminatedCommentEndsTheText) {
   EXPECT_TRUE(everyRow("DELETE FROM t /* WHERE id = 1"));
 }
 
+TEST(SqlScanner, TextEndingInsideAQuoteIsNotUnderstood) {
+  // A one-character quoted name used to lose both quotes to one byte.
+  for (const char *Text :
+       {"DELETE FROM `", "DELETE FROM \"", "DELETE FROM [", "DELETE TOP `",
+        "UPDATE `", "UPDATE t SET `", "DELETE FROM t RETURNING 'x",
+        "DELETE FROM `users", "DELETE FROM t $$ x", "DELETE FROM t E'x"})
+    EXPECT_EQ(one(Text).Kind, StatementKind::Other) << Text;
+  EXPECT_TRUE(everyRow("DELETE FROM `users`; SELECT '"));
+  EXPECT_TRUE(everyRow("DELETE FROM `u`"));
+  EXPECT_EQ(one("DELETE FROM `u`").Table, "u");
+  EXPECT_EQ(one("DELETE FROM []").Table, "");
+}
+
 TEST(SqlScanner, WhereInStringDoesNotCount) {
   EXPECT_TRUE(everyRow("DELETE FROM t RETURNING ' WHERE x'"));
 }
@@ -225,6 +238,43 @@ TEST(SqlScanner, UnbalancedParenthesesDoNotCrash) {
   EXPECT_TRUE(everyRow("DELETE FROM t RETURNING ((x"));
 }
 
+TEST(SqlScanner, ExplicitClauseKeepsGluedTokensApart) {
+  // Found by the fuzzer: `"t" WHERE 1 = 1RETURNING` reads `1RETURNING`.
+  const std::string Glued = "DELETE FROM \"t\"RETURNING id";
+  const sql::Statement S = one(Glued);
+  EXPECT_EQ(S.WhereInsertOffset, 15u);
+  EXPECT_EQ(sql::explicitAllRowsClause(S, Glued), " WHERE 1 = 1 ");
+  std::string Fixed = Glued;
+  Fixed.insert(S.WhereInsertOffset, sql::explicitAllRowsClause(S, Glued));
+  EXPECT_TRUE(one(Fixed).ExplicitAllRows);
+  const std::string Spaced = "DELETE FROM t RETURNING id";
+  EXPECT_EQ(sql::explicitAllRowsClause(one(Spaced), Spaced), " WHERE 1 = 1");
+  const std::string Ended = "DELETE FROM t;";
+  EXPECT_EQ(sql::explicitAllRowsClause(one(Ended), Ended), " WHERE 1 = 1");
+}
+
+TEST(SqlScanner, DanglingQualifierIsNotAName) {
+  // Found by the fuzzer: ` WHERE 1 = 1` after `t.` would be read as part of
+  // the name.
+  EXPECT_EQ(one("DELETE FROM sessions.").Kind, StatementKind::Other);
+  EXPECT_EQ(one("DELETE sessions.").Kind, StatementKind::Other);
+  EXPECT_EQ(one("UPDATE s. SET a = 1").Kind, StatementKind::Other);
+  EXPECT_EQ(one("DELETE FROM s.t").Table, "s.t");
+  EXPECT_EQ(one("DELETE FROM s.t.").Kind, StatementKind::Other);
+}
+
+TEST(SqlScanner, NoWhereInsideUnclosedParentheses) {
+  // Found by the fuzzer: ` WHERE 1 = 1` at the end would go into the
+  // subquery.
+  const sql::Statement S =
+      one("DELETE FROM tokens USING (SELECT id FROM s WHERE ");
+  EXPECT_TRUE(sql::affectsEveryRow(S));
+  EXPECT_EQ(S.WhereInsertOffset, 0u);
+  EXPECT_EQ(one("DELETE FROM t USING (").WhereInsertOffset, 0u);
+  EXPECT_EQ(one("DELETE FROM t RETURNING ((x").WhereInsertOffset, 13u);
+  EXPECT_EQ(one("DELETE FROM t USING (SELECT 1)").WhereInsertOffset, 30u);
+}
+
 // --- Dialects
 // -----------------------------------------------------------------
 
@@ -297,6 +347,15 @@ TEST(SqlScanner, OpaqueTableName) {
   EXPECT_EQ(S.Kind, StatementKind::Delete);
   EXPECT_EQ(S.Table, "");
   EXPECT_TRUE(sql::affectsEveryRow(S));
+}
+
+TEST(SqlScanner, OpaqueQuotedTableName) {
+  const sql::Statement S = one("DELETE FROM `" + O + "`");
+  EXPECT_EQ(S.Kind, StatementKind::Delete);
+  EXPECT_EQ(S.Table, "");
+  EXPECT_TRUE(sql::affectsEveryRow(S));
+  EXPECT_EQ(one("DELETE FROM \"s\".\"" + O + "\"").Table, "");
+  EXPECT_FALSE(everyRow("DELETE FROM [" + O + "] WHERE id = 1"));
 }
 
 TEST(SqlScanner, OpaqueTableNameThenWhere) {
