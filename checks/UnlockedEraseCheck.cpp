@@ -18,6 +18,7 @@
 
 #include "UnlockedEraseCheck.h"
 #include "support/CheckOptions.h"
+#include "support/Locks.h"
 #include "support/ExprIdentity.h"
 #include "support/MatcherSet.h"
 #include "support/NameList.h"
@@ -40,19 +41,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::safedelete {
 namespace {
 
-constexpr char DefaultMutexTypes[] =
-    "::std::mutex;::std::recursive_mutex;::std::timed_mutex;"
-    "::std::recursive_timed_mutex;::std::shared_mutex;"
-    "::std::shared_timed_mutex;::absl::Mutex;::boost::mutex;"
-    "::boost::recursive_mutex;::boost::timed_mutex;::boost::shared_mutex;"
-    "::QMutex;::QRecursiveMutex;::QReadWriteLock";
-constexpr char DefaultLockGuardTypes[] =
-    "::std::lock_guard;::std::unique_lock;::std::scoped_lock;"
-    "::absl::MutexLock;::absl::WriterMutexLock;::absl::ReleasableMutexLock;"
-    "::boost::lock_guard;::boost::unique_lock;::QMutexLocker;::QWriteLocker";
-constexpr char DefaultSharedLockGuardTypes[] =
-    "::std::shared_lock;::absl::ReaderMutexLock;::boost::shared_lock;"
-    "::QReadLocker";
 constexpr char DefaultEraseMethods[] =
     "erase;clear;extract;pop*;remove*;swap;merge;operator=;"
     "::std::erase;::std::erase_if;::std::swap";
@@ -81,43 +69,6 @@ constexpr char LockStmtId[] = "lock-stmt";
 constexpr char EraseId[] = "erase";
 constexpr char EraseStmtId[] = "erase-stmt";
 constexpr char HelperCallId[] = "helper-call";
-
-// Methods of mutexes and guards, by what they do.
-const llvm::StringSet<> &exclusiveAcquireNames() {
-  static const llvm::StringSet<> Names = {"lock",
-                                          "Lock",
-                                          "WriterLock",
-                                          "try_lock",
-                                          "try_lock_for",
-                                          "try_lock_until",
-                                          "TryLock",
-                                          "WriterTryLock",
-                                          "LockWhen",
-                                          "LockWhenWithTimeout",
-                                          "LockWhenWithDeadline",
-                                          "AssertHeld",
-                                          "lockForWrite",
-                                          "tryLockForWrite",
-                                          "tryLock",
-                                          "relock",
-                                          "Acquire",
-                                          "AssertAcquired"};
-  return Names;
-}
-const llvm::StringSet<> &sharedAcquireNames() {
-  static const llvm::StringSet<> Names = {
-      "lock_shared",           "try_lock_shared",  "try_lock_shared_for",
-      "try_lock_shared_until", "ReaderLock",       "ReaderTryLock",
-      "ReaderLockWhen",        "AssertReaderHeld", "lockForRead",
-      "tryLockForRead"};
-  return Names;
-}
-const llvm::StringSet<> &releaseNames() {
-  static const llvm::StringSet<> Names = {"unlock",        "Unlock",
-                                          "unlock_shared", "WriterUnlock",
-                                          "ReaderUnlock",  "Release"};
-  return Names;
-}
 
 /// A method whose identifier is listed in \p Names.
 AST_MATCHER_P(NamedDecl, hasIdentifierIn, const llvm::StringSet<> *, Names) {
@@ -163,13 +114,34 @@ AST_MATCHER_P(VarDecl, holdsItsOwnLambda,
          Inner.matches(*Lambda, Finder, Builder);
 }
 
-/// A function declared to assert that a mutex is held
-/// (`ASSERT_EXCLUSIVE_LOCK(mu_)`, `ASSERT_SHARED_LOCK(mu_)`).
-AST_MATCHER(FunctionDecl, assertsLocks) {
-  return Node.hasAttrs() && !compat::assertedLocks(&Node).empty();
+/// A function declared to acquire, release or assert a lock.
+AST_MATCHER(FunctionDecl, declaresLockEffects) {
+  return Node.hasAttrs() && !locks::declaredEffects(&Node).empty();
 }
 
-enum class Hold { None, Shared, Exclusive };
+/// A class declared a mutex (`capability`, `lockable`), or derived from one.
+AST_MATCHER(CXXRecordDecl, isAnnotatedMutex) {
+  return locks::isAnnotatedMutex(&Node);
+}
+
+/// A class declared a guard (`scoped_lockable`).
+AST_MATCHER(CXXRecordDecl, isAnnotatedGuard) {
+  return locks::isAnnotatedGuard(&Node);
+}
+
+using locks::Hold;
+
+/// The acquisitions a guard's constructor declares of its own parameters
+/// (`MutexLock(Mutex *mu) ACQUIRE(mu)`).
+llvm::SmallVector<locks::LockEffect, 2>
+acquiredParameters(const FunctionDecl *Ctor) {
+  llvm::SmallVector<locks::LockEffect, 2> Effects =
+      locks::declaredEffects(Ctor);
+  llvm::erase_if(Effects, [](const locks::LockEffect &L) {
+    return L.Op != locks::LockOp::Acquire || L.Param < 0;
+  });
+  return Effects;
+}
 
 /// A position in the translation unit: the file offset a location expands
 /// to. Everything compared is spelled in one function, so one file.
@@ -207,8 +179,9 @@ bool sameBase(const Expr *A, const Expr *B) {
   return isSameAccess(A, B);
 }
 
-/// The mutex \p E names (`mu_`, `&mu_`, `*mu_`, `other.mu_`, `g_mu`).
-Lockable resolveMutex(const Expr *E) {
+/// The mutex \p E names (`mu_`, `&mu_`, `*mu_`, `other.mu_`, `g_mu`, a
+/// local pointer or reference initialised with one of these).
+Lockable resolveMutex(const Expr *E, unsigned Hops = 0) {
   while (E) {
     E = E->IgnoreParenImpCasts();
     const auto *Unary = dyn_cast<UnaryOperator>(E);
@@ -228,8 +201,15 @@ Lockable resolveMutex(const Expr *E) {
     return {};
   }
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
+      if (Var->isLocalVarDecl() && Var->getInit() && Hops < 3 &&
+          (Var->getType()->isPointerType() ||
+           Var->getType()->isReferenceType()))
+        if (const Lockable Target = resolveMutex(Var->getInit(), Hops + 1);
+            Target.Decl)
+          return Target;
       return {canonical(Var), nullptr};
+    }
   return {};
 }
 
@@ -458,6 +438,8 @@ public:
 private:
   void addGuard(const UnlockedEraseCheck::Facts::Guard &G);
   void addLockCall(const CallExpr *Call);
+  void addLockEffect(const CallExpr *Call, const locks::LockEffect &Effect,
+                     const Expr *Object, bool Dependent);
   void learnFrom(const Stmt *Scope, const Stmt *After, const Lockable &L,
                  const VarDecl *GuardVar);
   void record(Event E, llvm::ArrayRef<Lockable> Locks, bool WildcardIfUnknown,
@@ -519,15 +501,12 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
                 ? pos(cast<CompoundStmt>(G.Scope)->getRBracLoc())
                 : pos(G.Scope->getEndLoc());
   const Pos At = pos(G.Decl->getEndLoc());
-  const Hold Kind = G.Shared ? Hold::Shared : Hold::Exclusive;
-  auto &Info = GuardInfo[Var];
-  Info.second = {G.Shared, End};
-
   const Expr *Init = Var->getInit();
   // The constructor arguments; in a template with a dependent guard type,
   // the expressions in parentheses or braces.
   llvm::ArrayRef<const Expr *> Args;
   bool Constructed = false;
+  llvm::SmallVector<locks::LockEffect, 2> Declared;
   if (Init) {
     Init = Init->IgnoreImplicit();
     if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init))
@@ -537,6 +516,7 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
                     !Construct->getConstructor()->isCopyOrMoveConstructor();
       Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),
                                           Construct->getNumArgs());
+      Declared = acquiredParameters(Construct->getConstructor());
     } else if (const auto *List = dyn_cast<ParenListExpr>(Init)) {
       Constructed = true;
       Args = llvm::ArrayRef<const Expr *>(
@@ -548,8 +528,16 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
           llvm::ArrayRef<const Expr *>(List->getInits(), List->getNumInits());
     }
   }
+  // A scoped_lockable guard's constructor says which arguments it locks,
+  // and how.
+  const bool Shared =
+      G.Shared || llvm::any_of(Declared, [](const locks::LockEffect &L) {
+        return L.Shared;
+      });
+  auto &Info = GuardInfo[Var];
+  Info.second = {Shared, End};
   Event E;
-  E.Kind = Kind;
+  E.Kind = Shared ? Hold::Shared : Hold::Exclusive;
   E.At = At;
   E.Reach = End;
   E.Guard = Var;
@@ -577,7 +565,11 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
       Deferred |= Tag->getName() == "defer_lock_t";
       continue;
     }
-    if (I > 0 && !AllMutexes)
+    if (Declared.empty() ? I > 0 && !AllMutexes
+                         : llvm::none_of(Declared,
+                                         [&](const locks::LockEffect &L) {
+                                           return L.Param == int(I);
+                                         }))
       continue;
     const Lockable L = resolveMutex(Arg);
     if (L.Decl)
@@ -614,54 +606,85 @@ void Analysis::record(Event E, llvm::ArrayRef<Lockable> Locks,
   }
 }
 
+/// What a lock call does: the effects its callee declares, else the
+/// conventional meaning of its name for the object it is called on.
+llvm::SmallVector<locks::LockEffect, 2> lockEffectsOf(const CallExpr *Call,
+                                                      StringRef Name) {
+  llvm::SmallVector<locks::LockEffect, 2> Effects =
+      locks::declaredEffects(Call->getDirectCallee());
+  locks::LockEffect Conventional;
+  if (Effects.empty() &&
+      locks::conventionalEffect(Name, Conventional.Op, Conventional.Shared))
+    Effects.push_back(Conventional);
+  return Effects;
+}
+
 void Analysis::addLockCall(const CallExpr *Call) {
-  const CompoundStmt *Block = F.Blocks.lookup(Call);
-  const Pos At = pos(Call->getEndLoc());
-  Event E;
-  E.At = At;
-  E.Loc = Call->getBeginLoc();
   const Expr *Object = nullptr;
   bool Dependent = false;
   const StringRef Name = calledMethod(Call, Object, Dependent);
-  // assertHeld() ASSERT_EXCLUSIVE_LOCK(mu_): held from the call on, for the
-  // mutex of the object it is called on.
-  if (const FunctionDecl *Callee = Call->getDirectCallee();
-      Callee && Callee->hasAttrs()) {
-    const auto Asserted = compat::assertedLocks(Callee);
-    E.Reach = functionEnd(At);
-    for (const auto &[Arg, Shared] : Asserted) {
-      E.Lock = resolveMutex(Arg);
-      if (!E.Lock.Decl)
-        continue;
-      if (isa<FieldDecl>(E.Lock.Decl) && isa<CXXMemberCallExpr>(Call))
-        E.Lock.Base = Object;
-      E.Kind = Shared ? Hold::Shared : Hold::Exclusive;
-      Events.push_back(E);
-    }
-    if (!Asserted.empty())
-      return;
-  }
-  if (Name.empty()) {
-    if (isa<CXXMemberCallExpr>(Call) ||
-        isa<CXXDependentScopeMemberExpr>(Call->getCallee()))
-      return;
-    // std::lock(a, b), std::try_lock(a, b)
-    E.Reach = functionEnd(At);
-    for (const Expr *Arg : Call->arguments()) {
-      E.Lock = resolveMutex(Arg);
-      E.Wildcard = !E.Lock.Decl;
-      Events.push_back(E);
-      if (Block && E.Lock.Decl)
-        learnFrom(Block, Call, E.Lock, nullptr);
-    }
+  const auto Effects = lockEffectsOf(Call, Name);
+  if (!Effects.empty()) {
+    for (const locks::LockEffect &Effect : Effects)
+      addLockEffect(Call, Effect, Object, Dependent);
     return;
   }
-  const bool Release = releaseNames().count(Name);
+  if (!Name.empty() || isa<CXXDependentScopeMemberExpr>(Call->getCallee()))
+    return;
+  // std::lock(a, b), std::try_lock(a, b)
+  const CompoundStmt *Block = F.Blocks.lookup(Call);
+  Event E;
+  E.At = pos(Call->getEndLoc());
+  E.Loc = Call->getBeginLoc();
+  E.Reach = functionEnd(E.At);
+  for (const Expr *Arg : Call->arguments()) {
+    E.Lock = resolveMutex(Arg);
+    E.Wildcard = !E.Lock.Decl;
+    Events.push_back(E);
+    if (Block && E.Lock.Decl)
+      learnFrom(Block, Call, E.Lock, nullptr);
+  }
+}
+
+/// The mutex a declared effect of \p Call names: an argument of the call,
+/// or a member of the object the method is called on, or a global.
+Lockable namedMutex(const CallExpr *Call, const locks::LockEffect &Effect,
+                    const Expr *Object) {
+  if (Effect.Param >= 0)
+    return unsigned(Effect.Param) < Call->getNumArgs()
+               ? resolveMutex(Call->getArg(Effect.Param))
+               : Lockable();
+  Lockable L = resolveMutex(Effect.Mutex);
+  if (L.Decl && isa<FieldDecl>(L.Decl) && isa<CXXMemberCallExpr>(Call))
+    L.Base = Object;
+  return L;
+}
+
+void Analysis::addLockEffect(const CallExpr *Call,
+                             const locks::LockEffect &Effect,
+                             const Expr *Object, bool Dependent) {
+  const CompoundStmt *Block = F.Blocks.lookup(Call);
+  const Pos At = pos(Call->getEndLoc());
+  const bool Release = Effect.Op == locks::LockOp::Release;
+  Event E;
+  E.At = At;
+  E.Loc = Call->getBeginLoc();
   E.Acquire = !Release;
-  E.Kind = sharedAcquireNames().count(Name) ? Hold::Shared : Hold::Exclusive;
+  E.Kind = Effect.Shared ? Hold::Shared : Hold::Exclusive;
   if (Release && !Block)
     return; // an unlock that may not run is ignored
-
+  // An assertion holds from the call on and teaches nothing.
+  const Stmt *LearnIn =
+      Effect.Op == locks::LockOp::Acquire ? Block : nullptr;
+  if (Effect.Mutex) {
+    const Lockable L = namedMutex(Call, Effect, Object);
+    E.Reach = Release ? pos(Block->getRBracLoc()) : functionEnd(At);
+    record(E, L.Decl ? llvm::ArrayRef<Lockable>(L) : llvm::ArrayRef<Lockable>(),
+           !Release, LearnIn, Call, nullptr);
+    return;
+  }
+  if (!Object)
+    return;
   const auto *Ref = dyn_cast<DeclRefExpr>(Object);
   const auto *GuardVar = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   auto Info = GuardVar ? GuardInfo.find(GuardVar) : GuardInfo.end();
@@ -669,7 +692,6 @@ void Analysis::addLockCall(const CallExpr *Call) {
   // its type is a template parameter (`Mutex mu_;`), never a class template
   // specialization whose lock() may mean something else
   // (`std::weak_ptr<T>`). Such a lock teaches nothing about what it guards.
-  const bool Learn = !Dependent || Info != GuardInfo.end();
   if (Dependent && Info == GuardInfo.end()) {
     QualType T = Object->getType().getNonReferenceType();
     if (T->isPointerType())
@@ -677,6 +699,7 @@ void Analysis::addLockCall(const CallExpr *Call) {
     if (!isa<TemplateTypeParmType>(T.getCanonicalType()) &&
         !isa<DependentNameType>(T.getCanonicalType()))
       return;
+    LearnIn = nullptr;
   }
   llvm::SmallVector<Lockable, 2> Locks;
   if (Info != GuardInfo.end()) {
@@ -691,21 +714,36 @@ void Analysis::addLockCall(const CallExpr *Call) {
     E.Reach = Release ? pos(Block->getRBracLoc()) : functionEnd(At);
     GuardVar = nullptr;
   }
-  record(E, Locks, !Release, !Release && Learn ? Block : nullptr, Call,
-         GuardVar);
+  record(E, Locks, !Release, Release ? nullptr : LearnIn, Call, GuardVar);
 }
 
 bool Analysis::releases(const Stmt *S, const Lockable &L,
                         const VarDecl *GuardVar) const {
+  const auto *Call = dyn_cast_or_null<CallExpr>(asExpr(S));
+  if (!Call)
+    return false;
   const Expr *Object = nullptr;
   bool Dependent = false;
-  if (!releaseNames().count(calledMethod(asExpr(S), Object, Dependent)))
-    return false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
-    if (GuardVar && Ref->getDecl() == GuardVar)
+  const StringRef Name = calledMethod(Call, Object, Dependent);
+  for (const locks::LockEffect &Effect : lockEffectsOf(Call, Name)) {
+    if (Effect.Op != locks::LockOp::Release)
+      continue;
+    if (Effect.Mutex) {
+      const Lockable Released = namedMutex(Call, Effect, Object);
+      if (Released.Decl == L.Decl && sameBase(Released.Base, L.Base))
+        return true;
+      continue;
+    }
+    if (!Object)
+      continue;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+      if (GuardVar && Ref->getDecl() == GuardVar)
+        return true;
+    const Lockable Released = resolveMutex(Object);
+    if (Released.Decl == L.Decl && sameBase(Released.Base, L.Base))
       return true;
-  const Lockable Released = resolveMutex(Object);
-  return Released.Decl == L.Decl && sameBase(Released.Base, L.Base);
+  }
+  return false;
 }
 
 /// Records the containers used after \p After in \p Scope until a
@@ -890,10 +928,11 @@ Hold Analysis::entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
 UnlockedEraseCheck::UnlockedEraseCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      RawMutexTypes(Options.get("MutexTypes", DefaultMutexTypes)),
-      RawLockGuardTypes(Options.get("LockGuardTypes", DefaultLockGuardTypes)),
-      RawSharedLockGuardTypes(
-          Options.get("SharedLockGuardTypes", DefaultSharedLockGuardTypes)),
+      RawMutexTypes(Options.get("MutexTypes", locks::DefaultMutexTypes)),
+      RawLockGuardTypes(
+          Options.get("LockGuardTypes", locks::DefaultLockGuardTypes)),
+      RawSharedLockGuardTypes(Options.get(
+          "SharedLockGuardTypes", locks::DefaultSharedLockGuardTypes)),
       RawEraseMethods(Options.get("EraseMethods", DefaultEraseMethods)),
       RawLockedFunctionPattern(
           Options.get("LockedFunctionPattern", DefaultLockedFunctionPattern)),
@@ -987,22 +1026,21 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
   };
   const auto NotSystem = unless(isExpansionInSystemHeader());
 
-  const auto MutexType = Desugared(
-      cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(Names(MutexTypes)))));
+  const auto MutexType = Desugared(cxxRecordDecl(anyOf(
+      isSameOrDerivedFrom(hasAnyName(Names(MutexTypes))), isAnnotatedMutex())));
   std::vector<std::string> AllGuards = LockGuardTypes;
   AllGuards.insert(AllGuards.end(), SharedLockGuardTypes.begin(),
                    SharedLockGuardTypes.end());
-  const auto GuardType = Desugared(cxxRecordDecl(hasAnyName(Names(AllGuards))));
+  const auto GuardType = Desugared(
+      cxxRecordDecl(anyOf(hasAnyName(Names(AllGuards)), isAnnotatedGuard())));
   const auto GuardDecl = declStmt(has(varDecl(
       hasType(qualType(anyOf(GuardType, isDependentGuardIn(AllGuards)))))));
 
   // lock()/unlock() on a mutex or a guard, std::lock(a, b).
   static const llvm::StringSet<> LockMethods = [] {
     llvm::StringSet<> All;
-    for (const auto *Set :
-         {&exclusiveAcquireNames(), &sharedAcquireNames(), &releaseNames()})
-      for (const auto &Name : *Set)
-        All.insert(Name.getKey());
+    for (const StringRef Name : locks::conventionalLockMethods())
+      All.insert(Name);
     return All;
   }();
   const auto LockCall = expr(anyOf(
@@ -1013,7 +1051,8 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
       callExpr(
           callee(cxxDependentScopeMemberExpr(dependentMemberIn(&LockMethods)))),
       callExpr(callee(functionDecl(anyOf(
-          hasAnyName("::std::lock", "::std::try_lock"), assertsLocks()))))));
+          hasAnyName("::std::lock", "::std::try_lock"),
+          declaresLockEffects()))))));
 
   // Erase-family calls, in every form.
   MatcherList EraseForms;
@@ -1241,16 +1280,6 @@ bool isContainerLike(const CXXRecordDecl *Record, ASTContext &Ctx,
   });
 }
 
-bool isStdMutex(QualType T) {
-  if (T->isPointerType() || T->isReferenceType())
-    return false;
-  static const llvm::StringSet<> Std = {
-      "std::mutex",        "std::recursive_mutex",
-      "std::timed_mutex",  "std::recursive_timed_mutex",
-      "std::shared_mutex", "std::shared_timed_mutex"};
-  return isNamed(T->getAsCXXRecordDecl(), Std);
-}
-
 bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
 
 /// Where \p Word occurs in \p Text as a whole identifier, or npos.
@@ -1349,10 +1378,14 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
     for (const auto *Attr : C.Decl->specific_attrs<GuardedByAttr>())
       if (const ValueDecl *Mutex = resolveMutex(Attr->getArg()).Decl)
         Guards.push_back({Mutex, Attr->getLocation(), true});
-    for (const Evidence &Ev : A.Guarded.lookup(C.Decl))
-      if (llvm::none_of(Guards,
-                        [&](const Evidence &G) { return G.Mutex == Ev.Mutex; }))
-        Guards.push_back(Ev);
+    // GUARDED_BY says which mutex guards it; other locks held around its
+    // uses guard something else.
+    if (Guards.empty())
+      for (const Evidence &Ev : A.Guarded.lookup(C.Decl))
+        if (llvm::none_of(Guards, [&](const Evidence &G) {
+              return G.Mutex == Ev.Mutex;
+            }))
+          Guards.push_back(Ev);
     // A member mutex guards only members of its own object.
     llvm::erase_if(Guards, [&](const Evidence &G) {
       return isa<FieldDecl>(G.Mutex) && !isa<FieldDecl>(C.Decl);
@@ -1432,7 +1465,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
                     << Erase.Op << ContainerText << MutexText;
         if (Guard && !Guard->isReferenced() && !FixedGuards.count(Guard) &&
             A.functionAt(A.pos(Guard->getLocation())) == Fn &&
-            isStdMutex(Mutex->getType()) && !HeldByACaller(Fn, Mutex)) {
+            locks::isStdMutex(Mutex->getType()) && !HeldByACaller(Fn, Mutex)) {
           const SourceRange TypeRange(Guard->getTypeSpecStartLoc(),
                                       Guard->getLocation());
           const StringRef TypeText = TextOf(TypeRange);
@@ -1483,7 +1516,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
         // includes <mutex> for either when the file does not.
         const bool Cxx17 = LangOpts.CPlusPlus17;
         if (Block && !InMacro(Range) && Named && Guards.size() == 1 &&
-            isStdMutex(Mutex->getType())) {
+            locks::isStdMutex(Mutex->getType())) {
           if (A.anyAcquireIn(Fn, Mutex)) {
             Risk = LockedInFunction;
           } else if (HeldByACaller(Fn, Mutex)) {
