@@ -18,8 +18,8 @@
 
 #include "UnlockedEraseCheck.h"
 #include "support/CheckOptions.h"
-#include "support/Locks.h"
 #include "support/ExprIdentity.h"
+#include "support/Locks.h"
 #include "support/MatcherSet.h"
 #include "support/NameList.h"
 #include "clang/AST/ASTContext.h"
@@ -565,11 +565,11 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
       Deferred |= Tag->getName() == "defer_lock_t";
       continue;
     }
-    if (Declared.empty() ? I > 0 && !AllMutexes
-                         : llvm::none_of(Declared,
-                                         [&](const locks::LockEffect &L) {
-                                           return L.Param == int(I);
-                                         }))
+    if (Declared.empty()
+            ? I > 0 && !AllMutexes
+            : llvm::none_of(Declared, [&](const locks::LockEffect &L) {
+                return L.Param == int(I);
+              }))
       continue;
     const Lockable L = resolveMutex(Arg);
     if (L.Decl)
@@ -674,8 +674,7 @@ void Analysis::addLockEffect(const CallExpr *Call,
   if (Release && !Block)
     return; // an unlock that may not run is ignored
   // An assertion holds from the call on and teaches nothing.
-  const Stmt *LearnIn =
-      Effect.Op == locks::LockOp::Acquire ? Block : nullptr;
+  const Stmt *LearnIn = Effect.Op == locks::LockOp::Acquire ? Block : nullptr;
   if (Effect.Mutex) {
     const Lockable L = namedMutex(Call, Effect, Object);
     E.Reach = Release ? pos(Block->getRBracLoc()) : functionEnd(At);
@@ -931,8 +930,8 @@ UnlockedEraseCheck::UnlockedEraseCheck(StringRef Name,
       RawMutexTypes(Options.get("MutexTypes", locks::DefaultMutexTypes)),
       RawLockGuardTypes(
           Options.get("LockGuardTypes", locks::DefaultLockGuardTypes)),
-      RawSharedLockGuardTypes(Options.get(
-          "SharedLockGuardTypes", locks::DefaultSharedLockGuardTypes)),
+      RawSharedLockGuardTypes(Options.get("SharedLockGuardTypes",
+                                          locks::DefaultSharedLockGuardTypes)),
       RawEraseMethods(Options.get("EraseMethods", DefaultEraseMethods)),
       RawLockedFunctionPattern(
           Options.get("LockedFunctionPattern", DefaultLockedFunctionPattern)),
@@ -1043,16 +1042,16 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
       All.insert(Name);
     return All;
   }();
-  const auto LockCall = expr(anyOf(
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasIdentifierIn(&LockMethods))),
-          on(expr(anyOf(hasType(MutexType), hasType(pointsTo(MutexType)),
-                        hasType(GuardType))))),
-      callExpr(
-          callee(cxxDependentScopeMemberExpr(dependentMemberIn(&LockMethods)))),
-      callExpr(callee(functionDecl(anyOf(
-          hasAnyName("::std::lock", "::std::try_lock"),
-          declaresLockEffects()))))));
+  const auto LockCall = expr(
+      anyOf(cxxMemberCallExpr(
+                callee(cxxMethodDecl(hasIdentifierIn(&LockMethods))),
+                on(expr(anyOf(hasType(MutexType), hasType(pointsTo(MutexType)),
+                              hasType(GuardType))))),
+            callExpr(callee(
+                cxxDependentScopeMemberExpr(dependentMemberIn(&LockMethods)))),
+            callExpr(callee(
+                functionDecl(anyOf(hasAnyName("::std::lock", "::std::try_lock"),
+                                   declaresLockEffects()))))));
 
   // Erase-family calls, in every form.
   MatcherList EraseForms;
@@ -1280,6 +1279,29 @@ bool isContainerLike(const CXXRecordDecl *Record, ASTContext &Ctx,
   });
 }
 
+/// Whether \p Record is a string: its elements (`value_type`) are
+/// characters (`char`, `wchar_t`, or a class named like `QChar`). A string
+/// is a value; assigning, swapping or clearing it removes no element of a
+/// collection.
+bool isStringLike(const CXXRecordDecl *Record, ASTContext &Ctx) {
+  Record = Record ? Record->getDefinition() : nullptr;
+  if (!Record)
+    return false;
+  for (const NamedDecl *Found :
+       Record->lookup(DeclarationName(&Ctx.Idents.get("value_type")))) {
+    const auto *Type = dyn_cast<TypedefNameDecl>(Found);
+    if (!Type)
+      continue;
+    const QualType Element = Type->getUnderlyingType().getCanonicalType();
+    if (Element->isAnyCharacterType())
+      return true;
+    const CXXRecordDecl *Class = Element->getAsCXXRecordDecl();
+    return Class && Class->getIdentifier() &&
+           Class->getName().take_back(4) == "Char";
+  }
+  return false;
+}
+
 bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
 
 /// Where \p Word occurs in \p Text as a whole identifier, or npos.
@@ -1370,7 +1392,8 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
     if (!C.Decl || !Seen.insert({Erase.Call, C.Decl}).second)
       continue;
     const CXXRecordDecl *Type = classOf(C.Decl->getType());
-    if (!isContainerLike(Type, Ctx) || isNamed(Type, ThreadSafe))
+    if (!isContainerLike(Type, Ctx) || isStringLike(Type, Ctx) ||
+        isNamed(Type, ThreadSafe))
       continue;
 
     // Which mutexes guard it, and where that shows.
@@ -1382,9 +1405,8 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
     // uses guard something else.
     if (Guards.empty())
       for (const Evidence &Ev : A.Guarded.lookup(C.Decl))
-        if (llvm::none_of(Guards, [&](const Evidence &G) {
-              return G.Mutex == Ev.Mutex;
-            }))
+        if (llvm::none_of(
+                Guards, [&](const Evidence &G) { return G.Mutex == Ev.Mutex; }))
           Guards.push_back(Ev);
     // A member mutex guards only members of its own object.
     llvm::erase_if(Guards, [&](const Evidence &G) {
