@@ -1325,304 +1325,410 @@ llvm::StringSet<> nameSet(const std::vector<std::string> &Names) {
 
 } // namespace
 
+namespace {
+
+/// An erase-family call made without the mutex that guards its container,
+/// or with that mutex held only shared: what the reporter needs.
+struct Finding {
+  const EraseRec *Erase = nullptr;
+  Container C;
+  const FunctionRec *Fn = nullptr;
+  Hold Held = Hold::None;
+  Evidence Why;                       // the guarding mutex and where that shows
+  const Event *Via = nullptr;         // the event that holds it shared
+  const HelperCall *Unheld = nullptr; // a call of Fn without the mutex
+  bool OnlyGuard = false;             // the only mutex that guards it
+};
+
+/// Decides every erase of one translation unit on an Analysis.
+class UnlockedEraseFinder {
+public:
+  UnlockedEraseFinder(Analysis &A, llvm::StringSet<> ThreadSafe)
+      : A(A), ThreadSafe(std::move(ThreadSafe)) {}
+
+  /// The finding for \p Erase, if it is one.
+  compat::Optional<Finding> decide(const EraseRec &Erase);
+  /// Whether some call of \p Fn is made with \p Mutex held.
+  bool heldByACaller(const FunctionRec *Fn, const ValueDecl *Mutex) const;
+
+  Analysis &A;
+
+private:
+  llvm::SmallVector<Evidence, 2> guardsOf(const Container &C) const;
+  bool pointsOnlyThere(const VarDecl *Pointer) const;
+  void strongestHold(Finding &F, llvm::ArrayRef<Evidence> Guards);
+
+  const llvm::StringSet<> ThreadSafe;
+  llvm::DenseSet<std::pair<const Expr *, const ValueDecl *>> Seen;
+};
+
+bool UnlockedEraseFinder::heldByACaller(const FunctionRec *Fn,
+                                        const ValueDecl *Mutex) const {
+  if (!Fn->Fn)
+    return false; // a lambda: its callers are not known
+  const FunctionDecl *Key = Fn->Fn->getCanonicalDecl();
+  return llvm::any_of(A.F.HelperCalls, [&](const HelperCall &Call) {
+    return Call.Callee == Key &&
+           A.heldAt(Call.At, Mutex,
+                    isa<FieldDecl>(Mutex) ? Call.Object : nullptr) !=
+               Hold::None;
+  });
+}
+
+/// A local pointer whose every use in its function dereferences it: it is
+/// never reseated, nor handed anywhere that could reseat it.
+bool UnlockedEraseFinder::pointsOnlyThere(const VarDecl *Pointer) const {
+  const FunctionRec *Owner = A.functionAt(A.pos(Pointer->getLocation()));
+  if (!Owner)
+    return false;
+  const auto Use = ignoringParenImpCasts(declRefExpr(to(equalsNode(Pointer))));
+  const auto Uses = [&](const auto &Matcher) {
+    return match(findAll(expr(Matcher).bind("use")), *Owner->Body, A.Ctx)
+        .size();
+  };
+  return Uses(declRefExpr(to(equalsNode(Pointer)))) ==
+         Uses(expr(anyOf(
+             memberExpr(isArrow(), hasObjectExpression(Use)),
+             cxxDependentScopeMemberExpr(isArrow(), hasObjectExpression(Use)),
+             unaryOperator(hasOperatorName("*"), hasUnaryOperand(Use)))));
+}
+
+/// Which mutexes guard \p C, and where that shows. GUARDED_BY says which
+/// mutex guards it; other locks held around its uses guard something else.
+llvm::SmallVector<Evidence, 2>
+UnlockedEraseFinder::guardsOf(const Container &C) const {
+  llvm::SmallVector<Evidence, 2> Guards;
+  for (const auto *Attr : C.Decl->specific_attrs<GuardedByAttr>())
+    if (const ValueDecl *Mutex = resolveMutex(Attr->getArg()).Decl)
+      Guards.push_back({Mutex, Attr->getLocation(), true});
+  if (Guards.empty())
+    for (const Evidence &Ev : A.Guarded.lookup(C.Decl))
+      if (llvm::none_of(Guards,
+                        [&](const Evidence &G) { return G.Mutex == Ev.Mutex; }))
+        Guards.push_back(Ev);
+  // A member mutex guards only members of its own object.
+  llvm::erase_if(Guards, [&](const Evidence &G) {
+    return isa<FieldDecl>(G.Mutex) && !isa<FieldDecl>(C.Decl);
+  });
+  return Guards;
+}
+
+/// Sets in \p F the strongest hold at the erase of any of \p Guards, and
+/// the evidence, event and unlocked call behind it.
+void UnlockedEraseFinder::strongestHold(Finding &F,
+                                        llvm::ArrayRef<Evidence> Guards) {
+  const Pos P = A.pos(F.Erase->Call->getExprLoc());
+  F.Why = Guards.front();
+  for (const Evidence &G : Guards) {
+    const bool Member = isa<FieldDecl>(G.Mutex);
+    const Event *Last = nullptr;
+    Hold H = A.heldAt(P, G.Mutex, Member ? F.C.Base : nullptr, &Last);
+    const HelperCall *Caller = nullptr;
+    if (H != Hold::Exclusive && (!Member || isThisBase(F.C.Base)))
+      H = std::max(H, A.entryHold(F.Fn, G.Mutex, &Caller));
+    if (H > F.Held || (H == F.Held && !F.Unheld && Caller)) {
+      F.Held = H;
+      F.Why = G;
+      F.Via = Last;
+      F.Unheld = Caller;
+    }
+  }
+}
+
+compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
+  Finding F;
+  F.Erase = &Erase;
+  F.C = resolveContainer(Erase.Object, [this](const VarDecl *Pointer) {
+    return pointsOnlyThere(Pointer);
+  });
+  if (!F.C.Decl || !Seen.insert({Erase.Call, F.C.Decl}).second)
+    return {};
+  const CXXRecordDecl *Type = classOf(F.C.Decl->getType());
+  if (!isContainerLike(Type, A.Ctx) || isStringLike(Type, A.Ctx) ||
+      (Type && ThreadSafe.count(Type->getQualifiedNameAsString())))
+    return {};
+  const llvm::SmallVector<Evidence, 2> Guards = guardsOf(F.C);
+  if (Guards.empty())
+    return {};
+  const Pos P = A.pos(Erase.Call->getExprLoc());
+  F.Fn = A.functionAt(P);
+  if (!F.Fn || (F.Fn->Fn && (isa<CXXConstructorDecl>(F.Fn->Fn) ||
+                             isa<CXXDestructorDecl>(F.Fn->Fn))))
+    return {};
+  if (F.C.Base && !isSideEffectFreeAccess(F.C.Base))
+    return {}; // cannot tell which object
+  F.OnlyGuard = Guards.size() == 1;
+  strongestHold(F, Guards);
+  if (F.Held == Hold::Exclusive)
+    return {};
+  if (F.Held == Hold::None) {
+    if (!F.Fn->Fn && !F.Fn->OtherThread)
+      return {}; // a lambda: when it runs is unknown
+    // Our own lock while erasing another object's container: that object
+    // may well be this one.
+    if (!isThisBase(F.C.Base) && llvm::any_of(Guards, [&](const Evidence &G) {
+          return isa<FieldDecl>(G.Mutex) && A.heldOnOtherObject(P, G.Mutex);
+        }))
+      return {};
+  }
+  return F;
+}
+
+/// Speaks for the check: the warning, its notes and fix-its.
+class UnlockedEraseReporter {
+public:
+  UnlockedEraseReporter(ClangTidyCheck &Check, utils::IncludeInserter &Inserter,
+                        UnlockedEraseFinder &Finder,
+                        const LangOptions &LangOpts)
+      : Check(Check), Inserter(Inserter), Finder(Finder),
+        SM(Finder.A.Ctx.getSourceManager()), LangOpts(LangOpts) {}
+
+  void report(const Finding &F);
+
+private:
+  StringRef textOf(SourceRange R) const {
+    return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM,
+                                LangOpts);
+  }
+  static bool inMacro(SourceRange R) {
+    return R.getBegin().isMacroID() || R.getEnd().isMacroID();
+  }
+  /// The guards the fixes write are declared in <mutex>.
+  void includeMutex(DiagnosticBuilder &Diag, SourceLocation At) {
+    if (auto Include =
+            Inserter.createIncludeInsertion(SM.getFileID(At), "<mutex>"))
+      Diag << *Include;
+  }
+  void names(const Finding &F, std::string &ContainerText,
+             std::string &MutexText) const;
+  void reportShared(const Finding &F, SourceLocation Loc,
+                    const std::string &ContainerText,
+                    const std::string &MutexText);
+  void reportUnheld(const Finding &F, SourceLocation Loc,
+                    const std::string &ContainerText,
+                    const std::string &MutexText);
+  bool mayInsertGuard(const Finding &F) const;
+  bool insertGuard(DiagnosticBuilder &Diag, const Finding &F);
+
+  ClangTidyCheck &Check;
+  utils::IncludeInserter &Inserter;
+  UnlockedEraseFinder &Finder;
+  const SourceManager &SM;
+  const LangOptions &LangOpts;
+  llvm::SmallPtrSet<const VarDecl *, 4> FixedGuards;
+};
+
+/// The container and the mutex as the erase spells them (`other.m_` and
+/// `other.mu_`), or by their names.
+void UnlockedEraseReporter::names(const Finding &F, std::string &ContainerText,
+                                  std::string &MutexText) const {
+  const ValueDecl *Mutex = F.Why.Mutex;
+  const ValueDecl *Decl = F.C.Decl;
+  const Expr *Object = F.Erase->Object->IgnoreParenImpCasts();
+  ContainerText = Decl->getNameAsString();
+  MutexText = Mutex->getNameAsString();
+  if (inMacro(Object->getSourceRange()))
+    return;
+  const StringRef Written = textOf(Object->getSourceRange());
+  if (Written.empty() || Written.size() > 60)
+    return;
+  ContainerText = Written.str();
+  if (isa<FieldDecl>(Mutex) && isa<MemberExpr>(Object) &&
+      Written.size() > Decl->getName().size() &&
+      Written.substr(Written.size() - Decl->getName().size()) ==
+          Decl->getName())
+    MutexText =
+        (Written.drop_back(Decl->getName().size()) + Mutex->getName()).str();
+}
+
+void UnlockedEraseReporter::report(const Finding &F) {
+  std::string ContainerText, MutexText;
+  names(F, ContainerText, MutexText);
+  SourceLocation Loc = F.Erase->Call->getExprLoc();
+  if (const auto *Callee = dyn_cast<CXXDependentScopeMemberExpr>(
+          cast<CallExpr>(F.Erase->Call)->getCallee()))
+    Loc = Callee->getMemberLoc();
+  if (F.Held == Hold::Shared)
+    reportShared(F, Loc, ContainerText, MutexText);
+  else
+    reportUnheld(F, Loc, ContainerText, MutexText);
+  Check.diag(F.Why.Loc,
+             F.Why.Declared ? "'%0' is declared guarded by '%1' here"
+                            : "'%0' is used with '%1' held here",
+             DiagnosticIDs::Note)
+      << F.C.Decl->getName() << F.Why.Mutex->getName();
+}
+
+void UnlockedEraseReporter::reportShared(const Finding &F, SourceLocation Loc,
+                                         const std::string &ContainerText,
+                                         const std::string &MutexText) {
+  const ValueDecl *Mutex = F.Why.Mutex;
+  const VarDecl *Guard = F.Via ? F.Via->Guard : nullptr;
+  bool Fixed = false;
+  {
+    auto Diag =
+        Check.diag(Loc, "'%0' modifies '%1' while '%2' is held only "
+                        "shared; modifying it needs the lock exclusively")
+        << F.Erase->Op << ContainerText << MutexText;
+    if (Guard && !Guard->isReferenced() && !FixedGuards.count(Guard) &&
+        Finder.A.functionAt(Finder.A.pos(Guard->getLocation())) == F.Fn &&
+        locks::isStdMutex(Mutex->getType()) &&
+        !Finder.heldByACaller(F.Fn, Mutex)) {
+      const SourceRange TypeRange(Guard->getTypeSpecStartLoc(),
+                                  Guard->getLocation());
+      const size_t At = findWord(textOf(TypeRange), "shared_lock");
+      if (!inMacro(TypeRange) && At != StringRef::npos) {
+        const SourceLocation Begin = TypeRange.getBegin().getLocWithOffset(At);
+        Diag << FixItHint::CreateReplacement(
+            CharSourceRange::getCharRange(
+                Begin, Begin.getLocWithOffset(strlen("shared_lock"))),
+            "unique_lock");
+        includeMutex(Diag, Begin);
+        FixedGuards.insert(Guard);
+        Fixed = true;
+      }
+    }
+  }
+  if (Fixed)
+    Check.diag(Guard->getLocation(), "the whole scope of %0 becomes exclusive",
+               DiagnosticIDs::Note)
+        << Guard;
+  else if (F.Via && F.Via->Loc.isValid())
+    Check.diag(F.Via->Loc, "'%0' is held only shared here", DiagnosticIDs::Note)
+        << MutexText;
+}
+
+/// Whether a standard guard of the mutex can name it before the erase: a
+/// statement of a block, outside macros, in a member function of the
+/// mutex's object (or in the scope of a global mutex).
+bool UnlockedEraseReporter::mayInsertGuard(const Finding &F) const {
+  const ValueDecl *Mutex = F.Why.Mutex;
+  const FunctionDecl *Fn = F.Fn->Fn;
+  const auto *Global = dyn_cast<VarDecl>(Mutex);
+  const bool Named =
+      Fn && (isa<FieldDecl>(Mutex)
+                 ? isThisBase(F.C.Base) && isa<CXXMethodDecl>(Fn) &&
+                       !cast<CXXMethodDecl>(Fn)->isStatic()
+                 : Global && Fn->getDeclContext()->getRedeclContext()->Encloses(
+                                 Global->getDeclContext()->getRedeclContext()));
+  return Finder.A.F.Blocks.lookup(F.Erase->Call) &&
+         !inMacro(F.Erase->Call->getSourceRange()) && Named && F.OnlyGuard &&
+         locks::isStdMutex(Mutex->getType());
+}
+
+/// Inserts the guard mayInsertGuard allows, where the statement is alone
+/// on its line and a name for the guard is free.
+bool UnlockedEraseReporter::insertGuard(DiagnosticBuilder &Diag,
+                                        const Finding &F) {
+  const ValueDecl *Mutex = F.Why.Mutex;
+  const CompoundStmt *Block = Finder.A.F.Blocks.lookup(F.Erase->Call);
+  const SourceRange Range = F.Erase->Call->getSourceRange();
+  const std::pair<FileID, unsigned> Begin =
+      SM.getDecomposedLoc(Range.getBegin());
+  const StringRef Buffer = SM.getBufferData(Begin.first);
+  const size_t LineStart = Buffer.rfind('\n', Begin.second) + 1;
+  const StringRef Indent = Buffer.slice(LineStart, Begin.second);
+  const SourceLocation AfterSemi = Lexer::findLocationAfterToken(
+      Range.getEnd(), tok::semi, SM, LangOpts, false);
+  const StringRef FnText = textOf(F.Fn->Body->getSourceRange());
+  const char *Name = nullptr;
+  for (const char *Candidate : {"lock", "guard", "lock_", "mutex_lock"})
+    if (findWord(FnText, Candidate) == StringRef::npos) {
+      Name = Candidate;
+      break;
+    }
+  if (!Name || AfterSemi.isInvalid() ||
+      Indent.find_first_not_of(" \t") != StringRef::npos ||
+      SM.getSpellingLineNumber(Range.getBegin()) !=
+          SM.getSpellingLineNumber(Range.getEnd()))
+    return false;
+  // std::scoped_lock from C++17, std::lock_guard before.
+  const std::string Call =
+      std::string(Name) + "(" + Mutex->getName().str() + ");";
+  const std::string Lock =
+      LangOpts.CPlusPlus17 ? "std::scoped_lock " + Call
+                           : "std::lock_guard<" +
+                                 Mutex->getType()
+                                     .getUnqualifiedType()
+                                     .getCanonicalType()
+                                     .getAsString(PrintingPolicy(LangOpts)) +
+                                 "> " + Call;
+  if (Block->body_back() == F.Erase->Call)
+    Diag << FixItHint::CreateInsertion(Range.getBegin(),
+                                       Lock + "\n" + Indent.str());
+  else
+    Diag << FixItHint::CreateInsertion(
+                Range.getBegin(),
+                ("{\n" + Indent + "  " + Lock + "\n" + Indent + "  ").str())
+         << FixItHint::CreateInsertion(AfterSemi, ("\n" + Indent + "}").str());
+  includeMutex(Diag, Range.getBegin());
+  return true;
+}
+
+void UnlockedEraseReporter::reportUnheld(const Finding &F, SourceLocation Loc,
+                                         const std::string &ContainerText,
+                                         const std::string &MutexText) {
+  const ValueDecl *Mutex = F.Why.Mutex;
+  // Why no guard is inserted, when a lock on this path could deadlock.
+  enum { NoRisk, LockedInFunction, LockedByCaller } Risk = NoRisk;
+  const bool MayFix = mayInsertGuard(F);
+  if (MayFix && Finder.A.anyAcquireIn(F.Fn, Mutex))
+    Risk = LockedInFunction;
+  else if (MayFix && Finder.heldByACaller(F.Fn, Mutex))
+    Risk = LockedByCaller;
+  bool Fixed = false;
+  {
+    auto Diag = Check.diag(Loc, "'%0' modifies '%1' without holding '%2', the "
+                                "mutex that guards it")
+                << F.Erase->Op << ContainerText << MutexText;
+    if (MayFix && Risk == NoRisk)
+      Fixed = insertGuard(Diag, F);
+  }
+  if (F.Unheld)
+    Check.diag(F.Unheld->Loc, "%0 is called here without '%1' held",
+               DiagnosticIDs::Note)
+        << F.Fn->Fn << MutexText;
+  if (Risk == LockedInFunction)
+    Check.diag(Loc,
+               "'%0' is also locked elsewhere in this function; a guard added "
+               "here must not overlap that lock",
+               DiagnosticIDs::Note)
+        << MutexText;
+  else if (Risk == LockedByCaller)
+    Check.diag(Loc,
+               "some callers of %0 hold '%1' already; a guard added here "
+               "would deadlock them",
+               DiagnosticIDs::Note)
+        << F.Fn->Fn << MutexText;
+  else if (!Fixed)
+    Check.diag(Loc, "hold '%0' while calling '%1'", DiagnosticIDs::Note)
+        << MutexText << F.Erase->Op;
+  if (const FunctionRec *Thread =
+          Finder.A.threadAt(Finder.A.pos(F.Erase->Call->getExprLoc())))
+    Check.diag(Thread->Lambda->getBeginLoc(),
+               "this lambda runs on another thread: the locks held where it "
+               "is written do not protect it",
+               DiagnosticIDs::Note);
+}
+
+} // namespace
+
 void UnlockedEraseCheck::onEndOfTranslationUnit() {
   const std::unique_ptr<Facts> Done = std::move(TU);
   TU = std::make_unique<Facts>();
   if (!Done->Ctx || Done->Erases.empty() ||
       Done->Ctx->getDiagnostics().hasUncompilableErrorOccurred())
     return;
-  ASTContext &Ctx = *Done->Ctx;
-  const SourceManager &SM = Ctx.getSourceManager();
-  const LangOptions &LangOpts = getLangOpts();
   llvm::Regex Pattern(RawLockedFunctionPattern);
   std::string Error;
-  const llvm::StringSet<> ThreadSafe = nameSet(ThreadSafeContainerTypes);
   Analysis A(*Done, InferFromUsage,
              Pattern.isValid(Error) ? &Pattern : nullptr);
   A.build();
-
-  const auto TextOf = [&](SourceRange R) {
-    return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM,
-                                LangOpts);
-  };
-  // The guards the fixes write are declared in <mutex>.
-  const auto IncludeMutex = [&](DiagnosticBuilder &Diag, SourceLocation At) {
-    if (auto Include =
-            Inserter.createIncludeInsertion(SM.getFileID(At), "<mutex>"))
-      Diag << *Include;
-  };
-  const auto InMacro = [](SourceRange R) {
-    return R.getBegin().isMacroID() || R.getEnd().isMacroID();
-  };
-  const auto HeldByACaller = [&](const FunctionRec *Fn,
-                                 const ValueDecl *Mutex) {
-    if (!Fn->Fn)
-      return false; // a lambda: its callers are not known
-    const FunctionDecl *Key = Fn->Fn->getCanonicalDecl();
-    return llvm::any_of(Done->HelperCalls, [&](const HelperCall &Call) {
-      return Call.Callee == Key &&
-             A.heldAt(Call.At, Mutex,
-                      isa<FieldDecl>(Mutex) ? Call.Object : nullptr) !=
-                 Hold::None;
-    });
-  };
-
-  // A local pointer whose every use in its function dereferences it: it is
-  // never reseated, nor handed anywhere that could reseat it.
-  const auto PointsOnlyThere = [&](const VarDecl *Pointer) {
-    const FunctionRec *Owner = A.functionAt(A.pos(Pointer->getLocation()));
-    if (!Owner)
-      return false;
-    const auto Use =
-        ignoringParenImpCasts(declRefExpr(to(equalsNode(Pointer))));
-    const auto Uses = [&](const auto &Matcher) {
-      return match(findAll(expr(Matcher).bind("use")), *Owner->Body, Ctx)
-          .size();
-    };
-    return Uses(declRefExpr(to(equalsNode(Pointer)))) ==
-           Uses(expr(anyOf(
-               memberExpr(isArrow(), hasObjectExpression(Use)),
-               cxxDependentScopeMemberExpr(isArrow(), hasObjectExpression(Use)),
-               unaryOperator(hasOperatorName("*"), hasUnaryOperand(Use)))));
-  };
-  llvm::SmallPtrSet<const VarDecl *, 4> FixedGuards;
-  llvm::DenseSet<std::pair<const Expr *, const ValueDecl *>> Seen;
-  for (const EraseRec &Erase : Done->Erases) {
-    const Container C = resolveContainer(Erase.Object, PointsOnlyThere);
-    if (!C.Decl || !Seen.insert({Erase.Call, C.Decl}).second)
-      continue;
-    const CXXRecordDecl *Type = classOf(C.Decl->getType());
-    if (!isContainerLike(Type, Ctx) || isStringLike(Type, Ctx) ||
-        isNamed(Type, ThreadSafe))
-      continue;
-
-    // Which mutexes guard it, and where that shows.
-    llvm::SmallVector<Evidence, 2> Guards;
-    for (const auto *Attr : C.Decl->specific_attrs<GuardedByAttr>())
-      if (const ValueDecl *Mutex = resolveMutex(Attr->getArg()).Decl)
-        Guards.push_back({Mutex, Attr->getLocation(), true});
-    // GUARDED_BY says which mutex guards it; other locks held around its
-    // uses guard something else.
-    if (Guards.empty())
-      for (const Evidence &Ev : A.Guarded.lookup(C.Decl))
-        if (llvm::none_of(
-                Guards, [&](const Evidence &G) { return G.Mutex == Ev.Mutex; }))
-          Guards.push_back(Ev);
-    // A member mutex guards only members of its own object.
-    llvm::erase_if(Guards, [&](const Evidence &G) {
-      return isa<FieldDecl>(G.Mutex) && !isa<FieldDecl>(C.Decl);
-    });
-    if (Guards.empty())
-      continue;
-
-    const Pos P = A.pos(Erase.Call->getExprLoc());
-    const FunctionRec *Fn = A.functionAt(P);
-    if (!Fn)
-      continue;
-    if (Fn->Fn &&
-        (isa<CXXConstructorDecl>(Fn->Fn) || isa<CXXDestructorDecl>(Fn->Fn)))
-      continue;
-    if (C.Base && !isSideEffectFreeAccess(C.Base))
-      continue; // cannot tell which object
-
-    Hold Best = Hold::None;
-    const Evidence *Why = &Guards.front();
-    const Event *ViaEvent = nullptr;
-    const HelperCall *Unheld = nullptr;
-    for (const Evidence &G : Guards) {
-      const bool Member = isa<FieldDecl>(G.Mutex);
-      const Event *Last = nullptr;
-      Hold H = A.heldAt(P, G.Mutex, Member ? C.Base : nullptr, &Last);
-      const HelperCall *Caller = nullptr;
-      if (H != Hold::Exclusive && (!Member || isThisBase(C.Base)))
-        H = std::max(H, A.entryHold(Fn, G.Mutex, &Caller));
-      if (H > Best || (H == Best && !Unheld && Caller)) {
-        Best = H;
-        Why = &G;
-        ViaEvent = Last;
-        Unheld = Caller;
-      }
-    }
-    if (Best == Hold::Exclusive)
-      continue;
-    if (Best == Hold::None) {
-      if (!Fn->Fn && !Fn->OtherThread)
-        continue; // a lambda: when it runs is unknown
-      // Our own lock while erasing another object's container: that object
-      // may well be this one.
-      if (!isThisBase(C.Base) && llvm::any_of(Guards, [&](const Evidence &G) {
-            return isa<FieldDecl>(G.Mutex) && A.heldOnOtherObject(P, G.Mutex);
-          }))
-        continue;
-    }
-
-    const ValueDecl *Mutex = Why->Mutex;
-    const Expr *Object = Erase.Object->IgnoreParenImpCasts();
-    std::string ContainerText = C.Decl->getNameAsString();
-    std::string MutexText = Mutex->getNameAsString();
-    if (!InMacro(Object->getSourceRange())) {
-      const StringRef Written = TextOf(Object->getSourceRange());
-      if (!Written.empty() && Written.size() <= 60) {
-        ContainerText = Written.str();
-        if (isa<FieldDecl>(Mutex) && isa<MemberExpr>(Object) &&
-            Written.size() > C.Decl->getName().size() &&
-            Written.substr(Written.size() - C.Decl->getName().size()) ==
-                C.Decl->getName())
-          MutexText =
-              (Written.drop_back(C.Decl->getName().size()) + Mutex->getName())
-                  .str();
-      }
-    }
-
-    SourceLocation Loc = Erase.Call->getExprLoc();
-    if (const auto *Callee = dyn_cast<CXXDependentScopeMemberExpr>(
-            cast<CallExpr>(Erase.Call)->getCallee()))
-      Loc = Callee->getMemberLoc();
-    if (Best == Hold::Shared) {
-      const VarDecl *Guard = ViaEvent ? ViaEvent->Guard : nullptr;
-      bool Fixed = false;
-      {
-        auto Diag = diag(Loc, "'%0' modifies '%1' while '%2' is held only "
-                              "shared; modifying it needs the lock exclusively")
-                    << Erase.Op << ContainerText << MutexText;
-        if (Guard && !Guard->isReferenced() && !FixedGuards.count(Guard) &&
-            A.functionAt(A.pos(Guard->getLocation())) == Fn &&
-            locks::isStdMutex(Mutex->getType()) && !HeldByACaller(Fn, Mutex)) {
-          const SourceRange TypeRange(Guard->getTypeSpecStartLoc(),
-                                      Guard->getLocation());
-          const StringRef TypeText = TextOf(TypeRange);
-          const size_t At = findWord(TypeText, "shared_lock");
-          if (!InMacro(TypeRange) && At != StringRef::npos) {
-            const SourceLocation Begin =
-                TypeRange.getBegin().getLocWithOffset(At);
-            Diag << FixItHint::CreateReplacement(
-                CharSourceRange::getCharRange(
-                    Begin, Begin.getLocWithOffset(strlen("shared_lock"))),
-                "unique_lock");
-            IncludeMutex(Diag, Begin);
-            FixedGuards.insert(Guard);
-            Fixed = true;
-          }
-        }
-      }
-      if (Fixed)
-        diag(Guard->getLocation(), "the whole scope of %0 becomes exclusive",
-             DiagnosticIDs::Note)
-            << Guard;
-      else if (ViaEvent && ViaEvent->Loc.isValid())
-        diag(ViaEvent->Loc, "'%0' is held only shared here",
-             DiagnosticIDs::Note)
-            << MutexText;
-    } else {
-      bool Fixed = false;
-      // Why no guard is inserted, when a lock on this path could deadlock.
-      enum { NoRisk, LockedInFunction, LockedByCaller } Risk = NoRisk;
-      {
-        auto Diag = diag(Loc, "'%0' modifies '%1' without holding '%2', the "
-                              "mutex that guards it")
-                    << Erase.Op << ContainerText << MutexText;
-        // Insert a guard where that is exact.
-        const CompoundStmt *Block = Done->Blocks.lookup(Erase.Call);
-        const SourceRange Range = Erase.Call->getSourceRange();
-        const bool Member = isa<FieldDecl>(Mutex);
-        const auto *Global = dyn_cast<VarDecl>(Mutex);
-        const bool Named =
-            !Fn->Fn ? false
-            : Member
-                ? isThisBase(C.Base) && isa<CXXMethodDecl>(Fn->Fn) &&
-                      !cast<CXXMethodDecl>(Fn->Fn)->isStatic()
-                : Global &&
-                      Fn->Fn->getDeclContext()->getRedeclContext()->Encloses(
-                          Global->getDeclContext()->getRedeclContext());
-        // std::scoped_lock from C++17, std::lock_guard before; the fix
-        // includes <mutex> for either when the file does not.
-        const bool Cxx17 = LangOpts.CPlusPlus17;
-        if (Block && !InMacro(Range) && Named && Guards.size() == 1 &&
-            locks::isStdMutex(Mutex->getType())) {
-          if (A.anyAcquireIn(Fn, Mutex)) {
-            Risk = LockedInFunction;
-          } else if (HeldByACaller(Fn, Mutex)) {
-            Risk = LockedByCaller;
-          } else {
-            const std::pair<FileID, unsigned> Begin =
-                SM.getDecomposedLoc(Range.getBegin());
-            const StringRef Buffer = SM.getBufferData(Begin.first);
-            const size_t LineStart = Buffer.rfind('\n', Begin.second) + 1;
-            const StringRef Indent = Buffer.slice(LineStart, Begin.second);
-            const SourceLocation AfterSemi = Lexer::findLocationAfterToken(
-                Range.getEnd(), tok::semi, SM, LangOpts, false);
-            const StringRef FnText = TextOf(Fn->Body->getSourceRange());
-            const char *Name = nullptr;
-            for (const char *Candidate :
-                 {"lock", "guard", "lock_", "mutex_lock"})
-              if (findWord(FnText, Candidate) == StringRef::npos) {
-                Name = Candidate;
-                break;
-              }
-            if (Name && AfterSemi.isValid() &&
-                Indent.find_first_not_of(" \t") == StringRef::npos &&
-                SM.getSpellingLineNumber(Range.getBegin()) ==
-                    SM.getSpellingLineNumber(Range.getEnd())) {
-              const std::string Call =
-                  std::string(Name) + "(" + Mutex->getName().str() + ");";
-              const std::string Lock =
-                  Cxx17 ? "std::scoped_lock " + Call
-                        : "std::lock_guard<" +
-                              Mutex->getType()
-                                  .getUnqualifiedType()
-                                  .getCanonicalType()
-                                  .getAsString(PrintingPolicy(LangOpts)) +
-                              "> " + Call;
-              if (Block->body_back() == Erase.Call) {
-                Diag << FixItHint::CreateInsertion(Range.getBegin(),
-                                                   Lock + "\n" + Indent.str());
-              } else {
-                Diag << FixItHint::CreateInsertion(Range.getBegin(),
-                                                   ("{\n" + Indent + "  " +
-                                                    Lock + "\n" + Indent + "  ")
-                                                       .str())
-                     << FixItHint::CreateInsertion(AfterSemi,
-                                                   ("\n" + Indent + "}").str());
-              }
-              IncludeMutex(Diag, Range.getBegin());
-              Fixed = true;
-            }
-          }
-        }
-      }
-      if (Unheld)
-        diag(Unheld->Loc, "%0 is called here without '%1' held",
-             DiagnosticIDs::Note)
-            << Fn->Fn << MutexText;
-      if (Risk == LockedInFunction)
-        diag(Loc,
-             "'%0' is also locked elsewhere in this function; a guard added "
-             "here must not overlap that lock",
-             DiagnosticIDs::Note)
-            << MutexText;
-      else if (Risk == LockedByCaller)
-        diag(Loc,
-             "some callers of %0 hold '%1' already; a guard added here would "
-             "deadlock them",
-             DiagnosticIDs::Note)
-            << Fn->Fn << MutexText;
-      else if (!Fixed)
-        diag(Loc, "hold '%0' while calling '%1'", DiagnosticIDs::Note)
-            << MutexText << Erase.Op;
-      if (const FunctionRec *Thread = A.threadAt(P))
-        diag(Thread->Lambda->getBeginLoc(),
-             "this lambda runs on another thread: the locks held where it is "
-             "written do not protect it",
-             DiagnosticIDs::Note);
-    }
-    if (Why->Declared)
-      diag(Why->Loc, "'%0' is declared guarded by '%1' here",
-           DiagnosticIDs::Note)
-          << C.Decl->getName() << Why->Mutex->getName();
-    else
-      diag(Why->Loc, "'%0' is used with '%1' held here", DiagnosticIDs::Note)
-          << C.Decl->getName() << Why->Mutex->getName();
-  }
+  UnlockedEraseFinder Finder(A, nameSet(ThreadSafeContainerTypes));
+  UnlockedEraseReporter Reporter(*this, Inserter, Finder, getLangOpts());
+  for (const EraseRec &Erase : Done->Erases)
+    if (const compat::Optional<Finding> F = Finder.decide(Erase))
+      Reporter.report(*F);
 }
 
 } // namespace clang::tidy::safedelete
