@@ -70,6 +70,22 @@ constexpr char EraseId[] = "erase";
 constexpr char EraseStmtId[] = "erase-stmt";
 constexpr char HelperCallId[] = "helper-call";
 
+/// Whether a call of member \p Name changes which elements a container
+/// holds: an insertion, a removal or a replacement of its contents, in the
+/// standard spelling or capitalised (`Insert`, `RemoveAll`, `PushBack`).
+bool modifiesContainer(StringRef Name) {
+  static const llvm::StringSet<> Exact = {
+      "insert",  "insert_or_assign", "try_emplace", "erase",
+      "clear",   "extract",          "merge",       "splice",
+      "assign",  "resize",           "swap",        "append",
+      "prepend", "replace",          "operator[]",  "operator="};
+  const std::string Lower = Name.lower();
+  for (const StringRef Prefix : {"emplace", "push", "pop", "remove", "take"})
+    if (StringRef(Lower).substr(0, Prefix.size()) == Prefix)
+      return true;
+  return Exact.count(Lower);
+}
+
 /// A method whose identifier is listed in \p Names.
 AST_MATCHER_P(NamedDecl, hasIdentifierIn, const llvm::StringSet<> *, Names) {
   return Node.getIdentifier() && Names->count(Node.getName());
@@ -381,6 +397,12 @@ struct Evidence {
   const ValueDecl *Mutex = nullptr;
   SourceLocation Loc;
   bool Declared = false; // GUARDED_BY rather than seen held
+  // Seen modified with the mutex held, or used with it held on another
+  // thread: a read under a lock taken for another member is not enough.
+  bool Strong = false;
+  // The functions where it is used with the mutex held: a read there counts
+  // for an erase in the same function.
+  llvm::SmallVector<const FunctionRec *, 2> UsedIn;
 };
 
 } // namespace
@@ -446,6 +468,7 @@ private:
               const Stmt *LearnScope, const Stmt *After,
               const VarDecl *GuardVar);
   void noteAccesses(const Stmt *S, const Lockable &L);
+  void noteAccess(const ValueDecl *Container, const Stmt *S, const Lockable &L);
   bool releases(const Stmt *S, const Lockable &L,
                 const VarDecl *GuardVar) const;
   Pos functionEnd(Pos P) const {
@@ -459,6 +482,8 @@ private:
   llvm::DenseMap<const FunctionDecl *, Hold> EntryMemo;
   llvm::SmallPtrSet<const FunctionDecl *, 4> InProgress;
   std::vector<size_t> Order; // Functions sorted by begin
+  // Containers used as the object of a modifying call, under some lock.
+  llvm::SmallPtrSet<const Expr *, 16> Modified;
 };
 
 void Analysis::build() {
@@ -779,7 +804,8 @@ void Analysis::noteAccesses(const Stmt *S, const Lockable &L) {
     const Expr *Object = nullptr;
     bool Dependent = false;
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (calledMethod(Call, Object, Dependent) == "swap" ||
+    const StringRef Name = calledMethod(Call, Object, Dependent);
+    if (Name == "swap" ||
         (Callee && !isa<CXXMethodDecl>(Callee) && Callee->getIdentifier() &&
          Callee->getName() == "swap"))
       return;
@@ -789,7 +815,15 @@ void Analysis::noteAccesses(const Stmt *S, const Lockable &L) {
       noteAccesses(Assign->getArg(1), L);
       return;
     }
+    if (modifiesContainer(Name))
+      Modified.insert(Object);
+    if (const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(Call);
+        Subscript && Subscript->getOperator() == OO_Subscript)
+      Modified.insert(Subscript->getArg(0)->IgnoreParenImpCasts());
   }
+  // m_[k] in a template, on a dependent type.
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(S))
+    Modified.insert(Subscript->getLHS()->IgnoreParenImpCasts());
   const ValueDecl *Container = nullptr;
   if (const auto *Member = dyn_cast<MemberExpr>(S)) {
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
@@ -810,14 +844,31 @@ void Analysis::noteAccesses(const Stmt *S, const Lockable &L) {
         canonical(Var) != L.Decl)
       Container = Var;
   }
-  if (Container && canonical(Container) != L.Decl) {
-    auto &List = Guarded[canonical(Container)];
-    if (llvm::none_of(List,
-                      [&](const Evidence &Ev) { return Ev.Mutex == L.Decl; }))
-      List.push_back({L.Decl, S->getBeginLoc(), false});
-  }
+  if (Container && canonical(Container) != L.Decl)
+    noteAccess(Container, S, L);
   for (const Stmt *Child : S->children())
     noteAccesses(Child, L);
+}
+
+/// Records that \p Container is used at \p S with \p L held; the first
+/// strong use stands as the evidence.
+void Analysis::noteAccess(const ValueDecl *Container, const Stmt *S,
+                          const Lockable &L) {
+  const bool Strong = Modified.count(cast<Expr>(S)) ||
+                      threadAt(pos(S->getBeginLoc())) != nullptr;
+  auto &List = Guarded[canonical(Container)];
+  auto *Known = llvm::find_if(
+      List, [&](const Evidence &Ev) { return Ev.Mutex == L.Decl; });
+  if (Known == List.end()) {
+    List.push_back({L.Decl, S->getBeginLoc(), false, Strong, {}});
+    Known = &List.back();
+  } else if (Strong && !Known->Strong) {
+    Known->Loc = S->getBeginLoc();
+    Known->Strong = true;
+  }
+  const FunctionRec *Fn = functionAt(pos(S->getBeginLoc()));
+  if (Fn && !llvm::is_contained(Known->UsedIn, Fn))
+    Known->UsedIn.push_back(Fn);
 }
 
 /// The innermost lambda around \p P that runs on another thread, if any.
@@ -1354,7 +1405,8 @@ public:
   Analysis &A;
 
 private:
-  llvm::SmallVector<Evidence, 2> guardsOf(const Container &C) const;
+  llvm::SmallVector<Evidence, 2> guardsOf(const Container &C,
+                                          const FunctionRec *Fn) const;
   bool pointsOnlyThere(const VarDecl *Pointer) const;
   void strongestHold(Finding &F, llvm::ArrayRef<Evidence> Guards);
 
@@ -1393,17 +1445,23 @@ bool UnlockedEraseFinder::pointsOnlyThere(const VarDecl *Pointer) const {
              unaryOperator(hasOperatorName("*"), hasUnaryOperand(Use)))));
 }
 
-/// Which mutexes guard \p C, and where that shows. GUARDED_BY says which
-/// mutex guards it; other locks held around its uses guard something else.
+/// Which mutexes guard \p C, erased in \p Fn, and where that shows.
+/// GUARDED_BY says which mutex guards it; other locks held around its uses
+/// guard something else. Without it, a mutex guards it when it is modified
+/// with the mutex held, used with it held on another thread, in two
+/// functions, or in \p Fn itself: one read under a lock taken for another
+/// member elsewhere is no evidence.
 llvm::SmallVector<Evidence, 2>
-UnlockedEraseFinder::guardsOf(const Container &C) const {
+UnlockedEraseFinder::guardsOf(const Container &C, const FunctionRec *Fn) const {
   llvm::SmallVector<Evidence, 2> Guards;
   for (const auto *Attr : C.Decl->specific_attrs<GuardedByAttr>())
     if (const ValueDecl *Mutex = resolveMutex(Attr->getArg()).Decl)
-      Guards.push_back({Mutex, Attr->getLocation(), true});
+      Guards.push_back({Mutex, Attr->getLocation(), true, true, {}});
   if (Guards.empty())
     for (const Evidence &Ev : A.Guarded.lookup(C.Decl))
-      if (llvm::none_of(Guards,
+      if ((Ev.Strong || Ev.UsedIn.size() > 1 ||
+           llvm::is_contained(Ev.UsedIn, Fn)) &&
+          llvm::none_of(Guards,
                         [&](const Evidence &G) { return G.Mutex == Ev.Mutex; }))
         Guards.push_back(Ev);
   // A member mutex guards only members of its own object.
@@ -1447,13 +1505,13 @@ compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
   if (!isContainerLike(Type, A.Ctx) || isStringLike(Type, A.Ctx) ||
       (Type && ThreadSafe.count(Type->getQualifiedNameAsString())))
     return {};
-  const llvm::SmallVector<Evidence, 2> Guards = guardsOf(F.C);
-  if (Guards.empty())
-    return {};
   const Pos P = A.pos(Erase.Call->getExprLoc());
   F.Fn = A.functionAt(P);
   if (!F.Fn || (F.Fn->Fn && (isa<CXXConstructorDecl>(F.Fn->Fn) ||
                              isa<CXXDestructorDecl>(F.Fn->Fn))))
+    return {};
+  const llvm::SmallVector<Evidence, 2> Guards = guardsOf(F.C, F.Fn);
+  if (Guards.empty())
     return {};
   if (F.C.Base && !isSideEffectFreeAccess(F.C.Base))
     return {}; // cannot tell which object
