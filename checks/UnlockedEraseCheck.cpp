@@ -62,6 +62,7 @@ constexpr char DefaultThreadClasses[] =
 constexpr char FunctionId[] = "function";
 constexpr char LambdaId[] = "lambda";
 constexpr char ThreadLambdaId[] = "thread-lambda";
+constexpr char ThreadStartId[] = "thread-start";
 constexpr char GuardDeclId[] = "guard-decl";
 constexpr char ScopeId[] = "scope";
 constexpr char LockCallId[] = "lock-call";
@@ -422,6 +423,7 @@ struct UnlockedEraseCheck::Facts {
   std::vector<FunctionRec> Functions;
   llvm::SmallPtrSet<const LambdaExpr *, 4> ThreadLambdas;
   std::vector<HelperCall> HelperCalls;
+  std::vector<Pos> ThreadStarts; // thread objects constructed to run code
 };
 
 namespace {
@@ -448,6 +450,8 @@ public:
                  const HelperCall **Unheld);
   bool heldOnOtherObject(Pos P, const ValueDecl *Mutex) const;
   bool anyAcquireIn(const FunctionRec *Fn, const ValueDecl *Mutex) const;
+  bool runsBeforeThreads(Pos P, const FunctionRec *Fn) const;
+  bool beforeThreadStart(Pos P, const FunctionRec *Fn) const;
 
   UnlockedEraseCheck::Facts &F;
   ASTContext &Ctx;
@@ -920,6 +924,43 @@ bool Analysis::anyAcquireIn(const FunctionRec *Fn,
   });
 }
 
+/// Whether \p P in \p Fn comes before every thread \p Fn starts, and one
+/// starts after it: the code there runs while no thread of the object does.
+bool Analysis::beforeThreadStart(Pos P, const FunctionRec *Fn) const {
+  bool Later = false;
+  for (const Pos &T : F.ThreadStarts) {
+    if (functionAt(T) != Fn)
+      continue;
+    if (before(T, P))
+      return false;
+    Later = true;
+  }
+  return Later;
+}
+
+/// Whether \p P in \p Fn runs before the threads start: in the starting
+/// function itself (`Start()`), or in a helper that only such code calls
+/// (`Load()` called first thing in `Start()`).
+bool Analysis::runsBeforeThreads(Pos P, const FunctionRec *Fn) const {
+  if (F.ThreadStarts.empty())
+    return false;
+  if (beforeThreadStart(P, Fn))
+    return true;
+  if (!Fn->Fn || !isHelper(*Fn->Fn))
+    return false;
+  const FunctionDecl *Key = Fn->Fn->getCanonicalDecl();
+  bool Called = false;
+  for (const HelperCall &Call : F.HelperCalls) {
+    if (Call.Callee != Key)
+      continue;
+    const FunctionRec *Caller = functionAt(Call.At);
+    if (!Caller || Caller == Fn || !beforeThreadStart(Call.At, Caller))
+      return false;
+    Called = true;
+  }
+  return Called;
+}
+
 /// What the function \p Fn may assume about \p Mutex (a member of `*this`,
 /// or a mutex with static storage) when it starts.
 Hold Analysis::entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
@@ -1156,12 +1197,14 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
       expr(anyOf(lambdaExpr().bind(ThreadLambdaId), ClosureRef,
                  callExpr(callee(functionDecl(hasName("::std::move"))),
                           hasArgument(0, ClosureRef)))));
+  // A thread object constructed with a function starts a thread.
   if (!ThreadClasses.empty())
     Finder->addMatcher(
         cxxConstructExpr(NotSystem,
                          hasDeclaration(cxxConstructorDecl(
                              ofClass(hasAnyName(Names(ThreadClasses))))),
-                         ThreadLambda),
+                         hasArgument(0, expr()), optionally(ThreadLambda))
+            .bind(ThreadStartId),
         this);
   // Every call of interest is found by one matcher: each registered matcher
   // costs a dispatch on every call of the translation unit, system headers
@@ -1209,10 +1252,13 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
     Facts.Functions.push_back({Fn, B, E, Fn->getBody()});
     return;
   }
-  if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(ThreadLambdaId)) {
+  if (const auto *Start = Nodes.getNodeAs<CXXConstructExpr>(ThreadStartId))
+    Facts.ThreadStarts.push_back(Range(Start->getSourceRange()).first);
+  if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(ThreadLambdaId))
     Facts.ThreadLambdas.insert(Lambda);
+  if (Nodes.getNodeAs<Expr>(ThreadStartId) ||
+      Nodes.getNodeAs<LambdaExpr>(ThreadLambdaId))
     return;
-  }
   if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(LambdaId)) {
     const auto [B, E] = Range(Lambda->getBody()->getSourceRange());
     Facts.Functions.push_back({nullptr, B, E, Lambda->getBody(), Lambda});
@@ -1522,6 +1568,8 @@ compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
   if (F.Held == Hold::None) {
     if (!F.Fn->Fn && !F.Fn->OtherThread)
       return {}; // a lambda: when it runs is unknown
+    if (A.runsBeforeThreads(P, F.Fn))
+      return {}; // no other thread of the object runs yet
     // Our own lock while erasing another object's container: that object
     // may well be this one.
     if (!isThisBase(F.C.Base) && llvm::any_of(Guards, [&](const Evidence &G) {
