@@ -2,8 +2,13 @@
 #   make demo            install what is missing, build, run on examples/
 #   make check           install what is missing, build, run the test suite
 #   make check LLVM=22   the same against another LLVM major (14 15 16 19 22)
+# Also: BUILD=dir (build directory), GENERATOR="Unix Makefiles" (default
+# Ninja), CXX=clang++-N (host compiler; CMake reads CXX and
+# CMAKE_CXX_COMPILER_LAUNCHER=ccache from the environment when it first
+# configures BUILD, so use a fresh BUILD to change them).
 LLVM ?= 19
 BUILD ?= build/llvm-$(LLVM)
+GENERATOR ?= Ninja
 
 .PHONY: deps build demo check bench clean
 
@@ -11,17 +16,17 @@ deps:
 	@tools/install-deps.sh $(LLVM)
 
 build: deps
-	cmake -S . -B $(BUILD) -G Ninja -DLLVM_ROOT=/usr/lib/llvm-$(LLVM)
-	cmake --build $(BUILD) -j2
+	cmake -S . -B "$(BUILD)" -G "$(GENERATOR)" -DLLVM_ROOT=/usr/lib/llvm-$(LLVM)
+	cmake --build "$(BUILD)" -j2
 
 demo: build
-	@tools/demo.sh $(BUILD)
+	@tools/demo.sh "$(BUILD)"
 
 check: build
-	cmake --build $(BUILD) --target check
+	cmake --build "$(BUILD)" --target check
 
 bench: build
-	@bench/run.sh $(BUILD)
+	@bench/run.sh "$(BUILD)"
 
 clean:
 	rm -rf build

@@ -42,6 +42,7 @@ config.substitutions.append(("%host_clang_tidy", shlex.quote(config.clang_tidy))
 config.substitutions.append(("%plugin", shlex.quote(config.plugin)))
 config.substitutions.append(("%unittests", shlex.quote(config.unittests)))
 config.substitutions.append(("%python", shlex.quote(config.python)))
+config.substitutions.append(("%cmake_generator", shlex.quote(config.cmake_generator)))
 config.substitutions.append(("%examples", os.path.join(config.source_root, "examples")))
 config.substitutions.append(("%source_root", config.source_root))
 
@@ -86,7 +87,7 @@ if schema_python and config.sarif_schema and os.path.isfile(config.sarif_schema)
     config.available_features.add("sarif-schema")
     config.substitutions.append(("%schema_python", shlex.quote(schema_python)))
     config.substitutions.append(("%sarif_schema", shlex.quote(config.sarif_schema)))
-for tool in ("git", "pre-commit", "cmake", "ninja"):
+for tool in ("git", "pre-commit", "cmake"):
     if shutil.which(tool):
         config.available_features.add(tool)
 if config.plugin:
