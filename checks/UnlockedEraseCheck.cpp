@@ -79,12 +79,25 @@ bool modifiesContainer(StringRef Name) {
       "insert",  "insert_or_assign", "try_emplace", "erase",
       "clear",   "extract",          "merge",       "splice",
       "assign",  "resize",           "swap",        "append",
-      "prepend", "replace",          "operator[]",  "operator="};
+      "prepend", "replace"};
   const std::string Lower = Name.lower();
   for (const StringRef Prefix : {"emplace", "push", "pop", "remove", "take"})
     if (StringRef(Lower).substr(0, Prefix.size()) == Prefix)
       return true;
   return Exact.count(Lower);
+}
+
+/// Whether \p Subscript, an `operator[]`, may insert: a non-const one of a
+/// map (a class with a `mapped_type`), or one not resolved yet.
+bool insertsOnSubscript(const CXXMethodDecl *Subscript) {
+  if (!Subscript)
+    return true;
+  const CXXRecordDecl *Record = Subscript->getParent();
+  return !Subscript->isConst() &&
+         !Record
+              ->lookup(DeclarationName(
+                  &Record->getASTContext().Idents.get("mapped_type")))
+              .empty();
 }
 
 /// A method whose identifier is listed in \p Names.
@@ -822,10 +835,12 @@ void Analysis::noteAccesses(const Stmt *S, const Lockable &L) {
     if (modifiesContainer(Name))
       Modified.insert(Object);
     if (const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(Call);
-        Subscript && Subscript->getOperator() == OO_Subscript)
+        Subscript && Subscript->getOperator() == OO_Subscript &&
+        insertsOnSubscript(
+            dyn_cast_or_null<CXXMethodDecl>(Subscript->getDirectCallee())))
       Modified.insert(Subscript->getArg(0)->IgnoreParenImpCasts());
   }
-  // m_[k] in a template, on a dependent type.
+  // m_[k] in a template, on a dependent type: maybe a map.
   if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(S))
     Modified.insert(Subscript->getLHS()->IgnoreParenImpCasts());
   const ValueDecl *Container = nullptr;
@@ -1494,9 +1509,9 @@ bool UnlockedEraseFinder::pointsOnlyThere(const VarDecl *Pointer) const {
 /// Which mutexes guard \p C, erased in \p Fn, and where that shows.
 /// GUARDED_BY says which mutex guards it; other locks held around its uses
 /// guard something else. Without it, a mutex guards it when it is modified
-/// with the mutex held, used with it held on another thread, in two
-/// functions, or in \p Fn itself: one read under a lock taken for another
-/// member elsewhere is no evidence.
+/// with the mutex held, used with it held on another thread, or in \p Fn
+/// itself: reads under a lock taken for another member elsewhere are no
+/// evidence.
 llvm::SmallVector<Evidence, 2>
 UnlockedEraseFinder::guardsOf(const Container &C, const FunctionRec *Fn) const {
   llvm::SmallVector<Evidence, 2> Guards;
@@ -1505,8 +1520,7 @@ UnlockedEraseFinder::guardsOf(const Container &C, const FunctionRec *Fn) const {
       Guards.push_back({Mutex, Attr->getLocation(), true, true, {}});
   if (Guards.empty())
     for (const Evidence &Ev : A.Guarded.lookup(C.Decl))
-      if ((Ev.Strong || Ev.UsedIn.size() > 1 ||
-           llvm::is_contained(Ev.UsedIn, Fn)) &&
+      if ((Ev.Strong || llvm::is_contained(Ev.UsedIn, Fn)) &&
           llvm::none_of(Guards,
                         [&](const Evidence &G) { return G.Mutex == Ev.Mutex; }))
         Guards.push_back(Ev);

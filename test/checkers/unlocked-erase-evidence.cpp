@@ -93,3 +93,25 @@ private:
   unsigned long hits_ = 0;
   std::vector<int> samples_;
 };
+
+// ===== Silent: reads in two functions under a lock taken for the cache
+// (sqlitebrowser's column types, read in data() and setData()) =====
+class TableModel {
+public:
+  int data(int column) const {
+    std::lock_guard<std::mutex> lock(cache_mutex_);
+    cache_[column] = column;
+    return types_[column];
+  }
+  int setData(int column) {
+    std::lock_guard<std::mutex> lock(cache_mutex_);
+    cache_[column] = 0;
+    return types_[column];
+  }
+  void reset() { types_.clear(); }
+
+private:
+  mutable std::mutex cache_mutex_;
+  mutable std::map<int, int> cache_;
+  std::vector<int> types_;
+};
