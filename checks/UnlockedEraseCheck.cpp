@@ -19,6 +19,7 @@
 #include "UnlockedEraseCheck.h"
 #include "support/CheckOptions.h"
 #include "support/ExprIdentity.h"
+#include "support/Locks.h"
 #include "support/MatcherSet.h"
 #include "support/NameList.h"
 #include "clang/AST/ASTContext.h"
@@ -40,19 +41,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::safedelete {
 namespace {
 
-constexpr char DefaultMutexTypes[] =
-    "::std::mutex;::std::recursive_mutex;::std::timed_mutex;"
-    "::std::recursive_timed_mutex;::std::shared_mutex;"
-    "::std::shared_timed_mutex;::absl::Mutex;::boost::mutex;"
-    "::boost::recursive_mutex;::boost::timed_mutex;::boost::shared_mutex;"
-    "::QMutex;::QRecursiveMutex;::QReadWriteLock";
-constexpr char DefaultLockGuardTypes[] =
-    "::std::lock_guard;::std::unique_lock;::std::scoped_lock;"
-    "::absl::MutexLock;::absl::WriterMutexLock;::absl::ReleasableMutexLock;"
-    "::boost::lock_guard;::boost::unique_lock;::QMutexLocker;::QWriteLocker";
-constexpr char DefaultSharedLockGuardTypes[] =
-    "::std::shared_lock;::absl::ReaderMutexLock;::boost::shared_lock;"
-    "::QReadLocker";
 constexpr char DefaultEraseMethods[] =
     "erase;clear;extract;pop*;remove*;swap;merge;operator=;"
     "::std::erase;::std::erase_if;::std::swap";
@@ -74,6 +62,7 @@ constexpr char DefaultThreadClasses[] =
 constexpr char FunctionId[] = "function";
 constexpr char LambdaId[] = "lambda";
 constexpr char ThreadLambdaId[] = "thread-lambda";
+constexpr char ThreadStartId[] = "thread-start";
 constexpr char GuardDeclId[] = "guard-decl";
 constexpr char ScopeId[] = "scope";
 constexpr char LockCallId[] = "lock-call";
@@ -82,41 +71,33 @@ constexpr char EraseId[] = "erase";
 constexpr char EraseStmtId[] = "erase-stmt";
 constexpr char HelperCallId[] = "helper-call";
 
-// Methods of mutexes and guards, by what they do.
-const llvm::StringSet<> &exclusiveAcquireNames() {
-  static const llvm::StringSet<> Names = {"lock",
-                                          "Lock",
-                                          "WriterLock",
-                                          "try_lock",
-                                          "try_lock_for",
-                                          "try_lock_until",
-                                          "TryLock",
-                                          "WriterTryLock",
-                                          "LockWhen",
-                                          "LockWhenWithTimeout",
-                                          "LockWhenWithDeadline",
-                                          "AssertHeld",
-                                          "lockForWrite",
-                                          "tryLockForWrite",
-                                          "tryLock",
-                                          "relock",
-                                          "Acquire",
-                                          "AssertAcquired"};
-  return Names;
+/// Whether a call of member \p Name changes which elements a container
+/// holds: an insertion, a removal or a replacement of its contents, in the
+/// standard spelling or capitalised (`Insert`, `RemoveAll`, `PushBack`).
+bool modifiesContainer(StringRef Name) {
+  static const llvm::StringSet<> Exact = {
+      "insert",  "insert_or_assign", "try_emplace", "erase",
+      "clear",   "extract",          "merge",       "splice",
+      "assign",  "resize",           "swap",        "append",
+      "prepend", "replace"};
+  const std::string Lower = Name.lower();
+  for (const StringRef Prefix : {"emplace", "push", "pop", "remove", "take"})
+    if (StringRef(Lower).substr(0, Prefix.size()) == Prefix)
+      return true;
+  return Exact.count(Lower);
 }
-const llvm::StringSet<> &sharedAcquireNames() {
-  static const llvm::StringSet<> Names = {
-      "lock_shared",           "try_lock_shared",  "try_lock_shared_for",
-      "try_lock_shared_until", "ReaderLock",       "ReaderTryLock",
-      "ReaderLockWhen",        "AssertReaderHeld", "lockForRead",
-      "tryLockForRead"};
-  return Names;
-}
-const llvm::StringSet<> &releaseNames() {
-  static const llvm::StringSet<> Names = {"unlock",        "Unlock",
-                                          "unlock_shared", "WriterUnlock",
-                                          "ReaderUnlock",  "Release"};
-  return Names;
+
+/// Whether \p Subscript, an `operator[]`, may insert: a non-const one of a
+/// map (a class with a `mapped_type`), or one not resolved yet.
+bool insertsOnSubscript(const CXXMethodDecl *Subscript) {
+  if (!Subscript)
+    return true;
+  const CXXRecordDecl *Record = Subscript->getParent();
+  return !Subscript->isConst() &&
+         !Record
+              ->lookup(DeclarationName(
+                  &Record->getASTContext().Idents.get("mapped_type")))
+              .empty();
 }
 
 /// A method whose identifier is listed in \p Names.
@@ -163,13 +144,34 @@ AST_MATCHER_P(VarDecl, holdsItsOwnLambda,
          Inner.matches(*Lambda, Finder, Builder);
 }
 
-/// A function declared to assert that a mutex is held
-/// (`ASSERT_EXCLUSIVE_LOCK(mu_)`, `ASSERT_SHARED_LOCK(mu_)`).
-AST_MATCHER(FunctionDecl, assertsLocks) {
-  return Node.hasAttrs() && !compat::assertedLocks(&Node).empty();
+/// A function declared to acquire, release or assert a lock.
+AST_MATCHER(FunctionDecl, declaresLockEffects) {
+  return Node.hasAttrs() && !locks::declaredEffects(&Node).empty();
 }
 
-enum class Hold { None, Shared, Exclusive };
+/// A class declared a mutex (`capability`, `lockable`), or derived from one.
+AST_MATCHER(CXXRecordDecl, isAnnotatedMutex) {
+  return locks::isAnnotatedMutex(&Node);
+}
+
+/// A class declared a guard (`scoped_lockable`).
+AST_MATCHER(CXXRecordDecl, isAnnotatedGuard) {
+  return locks::isAnnotatedGuard(&Node);
+}
+
+using locks::Hold;
+
+/// The acquisitions a guard's constructor declares of its own parameters
+/// (`MutexLock(Mutex *mu) ACQUIRE(mu)`).
+llvm::SmallVector<locks::LockEffect, 2>
+acquiredParameters(const FunctionDecl *Ctor) {
+  llvm::SmallVector<locks::LockEffect, 2> Effects =
+      locks::declaredEffects(Ctor);
+  llvm::erase_if(Effects, [](const locks::LockEffect &L) {
+    return L.Op != locks::LockOp::Acquire || L.Param < 0;
+  });
+  return Effects;
+}
 
 /// A position in the translation unit: the file offset a location expands
 /// to. Everything compared is spelled in one function, so one file.
@@ -207,8 +209,9 @@ bool sameBase(const Expr *A, const Expr *B) {
   return isSameAccess(A, B);
 }
 
-/// The mutex \p E names (`mu_`, `&mu_`, `*mu_`, `other.mu_`, `g_mu`).
-Lockable resolveMutex(const Expr *E) {
+/// The mutex \p E names (`mu_`, `&mu_`, `*mu_`, `other.mu_`, `g_mu`, a
+/// local pointer or reference initialised with one of these).
+Lockable resolveMutex(const Expr *E, unsigned Hops = 0) {
   while (E) {
     E = E->IgnoreParenImpCasts();
     const auto *Unary = dyn_cast<UnaryOperator>(E);
@@ -228,8 +231,15 @@ Lockable resolveMutex(const Expr *E) {
     return {};
   }
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
+      if (Var->isLocalVarDecl() && Var->getInit() && Hops < 3 &&
+          (Var->getType()->isPointerType() ||
+           Var->getType()->isReferenceType()))
+        if (const Lockable Target = resolveMutex(Var->getInit(), Hops + 1);
+            Target.Decl)
+          return Target;
       return {canonical(Var), nullptr};
+    }
   return {};
 }
 
@@ -401,6 +411,12 @@ struct Evidence {
   const ValueDecl *Mutex = nullptr;
   SourceLocation Loc;
   bool Declared = false; // GUARDED_BY rather than seen held
+  // Seen modified with the mutex held, or used with it held on another
+  // thread: a read under a lock taken for another member is not enough.
+  bool Strong = false;
+  // The functions where it is used with the mutex held: a read there counts
+  // for an erase in the same function.
+  llvm::SmallVector<const FunctionRec *, 2> UsedIn;
 };
 
 } // namespace
@@ -420,6 +436,7 @@ struct UnlockedEraseCheck::Facts {
   std::vector<FunctionRec> Functions;
   llvm::SmallPtrSet<const LambdaExpr *, 4> ThreadLambdas;
   std::vector<HelperCall> HelperCalls;
+  std::vector<Pos> ThreadStarts; // thread objects constructed to run code
 };
 
 namespace {
@@ -446,6 +463,8 @@ public:
                  const HelperCall **Unheld);
   bool heldOnOtherObject(Pos P, const ValueDecl *Mutex) const;
   bool anyAcquireIn(const FunctionRec *Fn, const ValueDecl *Mutex) const;
+  bool runsBeforeThreads(Pos P, const FunctionRec *Fn) const;
+  bool beforeThreadStart(Pos P, const FunctionRec *Fn) const;
 
   UnlockedEraseCheck::Facts &F;
   ASTContext &Ctx;
@@ -458,12 +477,15 @@ public:
 private:
   void addGuard(const UnlockedEraseCheck::Facts::Guard &G);
   void addLockCall(const CallExpr *Call);
+  void addLockEffect(const CallExpr *Call, const locks::LockEffect &Effect,
+                     const Expr *Object, bool Dependent);
   void learnFrom(const Stmt *Scope, const Stmt *After, const Lockable &L,
                  const VarDecl *GuardVar);
   void record(Event E, llvm::ArrayRef<Lockable> Locks, bool WildcardIfUnknown,
               const Stmt *LearnScope, const Stmt *After,
               const VarDecl *GuardVar);
   void noteAccesses(const Stmt *S, const Lockable &L);
+  void noteAccess(const ValueDecl *Container, const Stmt *S, const Lockable &L);
   bool releases(const Stmt *S, const Lockable &L,
                 const VarDecl *GuardVar) const;
   Pos functionEnd(Pos P) const {
@@ -477,6 +499,8 @@ private:
   llvm::DenseMap<const FunctionDecl *, Hold> EntryMemo;
   llvm::SmallPtrSet<const FunctionDecl *, 4> InProgress;
   std::vector<size_t> Order; // Functions sorted by begin
+  // Containers used as the object of a modifying call, under some lock.
+  llvm::SmallPtrSet<const Expr *, 16> Modified;
 };
 
 void Analysis::build() {
@@ -519,15 +543,12 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
                 ? pos(cast<CompoundStmt>(G.Scope)->getRBracLoc())
                 : pos(G.Scope->getEndLoc());
   const Pos At = pos(G.Decl->getEndLoc());
-  const Hold Kind = G.Shared ? Hold::Shared : Hold::Exclusive;
-  auto &Info = GuardInfo[Var];
-  Info.second = {G.Shared, End};
-
   const Expr *Init = Var->getInit();
   // The constructor arguments; in a template with a dependent guard type,
   // the expressions in parentheses or braces.
   llvm::ArrayRef<const Expr *> Args;
   bool Constructed = false;
+  llvm::SmallVector<locks::LockEffect, 2> Declared;
   if (Init) {
     Init = Init->IgnoreImplicit();
     if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init))
@@ -537,6 +558,7 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
                     !Construct->getConstructor()->isCopyOrMoveConstructor();
       Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),
                                           Construct->getNumArgs());
+      Declared = acquiredParameters(Construct->getConstructor());
     } else if (const auto *List = dyn_cast<ParenListExpr>(Init)) {
       Constructed = true;
       Args = llvm::ArrayRef<const Expr *>(
@@ -548,8 +570,16 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
           llvm::ArrayRef<const Expr *>(List->getInits(), List->getNumInits());
     }
   }
+  // A scoped_lockable guard's constructor says which arguments it locks,
+  // and how.
+  const bool Shared =
+      G.Shared || llvm::any_of(Declared, [](const locks::LockEffect &L) {
+        return L.Shared;
+      });
+  auto &Info = GuardInfo[Var];
+  Info.second = {Shared, End};
   Event E;
-  E.Kind = Kind;
+  E.Kind = Shared ? Hold::Shared : Hold::Exclusive;
   E.At = At;
   E.Reach = End;
   E.Guard = Var;
@@ -577,7 +607,11 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
       Deferred |= Tag->getName() == "defer_lock_t";
       continue;
     }
-    if (I > 0 && !AllMutexes)
+    if (Declared.empty()
+            ? I > 0 && !AllMutexes
+            : llvm::none_of(Declared, [&](const locks::LockEffect &L) {
+                return L.Param == int(I);
+              }))
       continue;
     const Lockable L = resolveMutex(Arg);
     if (L.Decl)
@@ -614,54 +648,84 @@ void Analysis::record(Event E, llvm::ArrayRef<Lockable> Locks,
   }
 }
 
+/// What a lock call does: the effects its callee declares, else the
+/// conventional meaning of its name for the object it is called on.
+llvm::SmallVector<locks::LockEffect, 2> lockEffectsOf(const CallExpr *Call,
+                                                      StringRef Name) {
+  llvm::SmallVector<locks::LockEffect, 2> Effects =
+      locks::declaredEffects(Call->getDirectCallee());
+  locks::LockEffect Conventional;
+  if (Effects.empty() &&
+      locks::conventionalEffect(Name, Conventional.Op, Conventional.Shared))
+    Effects.push_back(Conventional);
+  return Effects;
+}
+
 void Analysis::addLockCall(const CallExpr *Call) {
-  const CompoundStmt *Block = F.Blocks.lookup(Call);
-  const Pos At = pos(Call->getEndLoc());
-  Event E;
-  E.At = At;
-  E.Loc = Call->getBeginLoc();
   const Expr *Object = nullptr;
   bool Dependent = false;
   const StringRef Name = calledMethod(Call, Object, Dependent);
-  // assertHeld() ASSERT_EXCLUSIVE_LOCK(mu_): held from the call on, for the
-  // mutex of the object it is called on.
-  if (const FunctionDecl *Callee = Call->getDirectCallee();
-      Callee && Callee->hasAttrs()) {
-    const auto Asserted = compat::assertedLocks(Callee);
-    E.Reach = functionEnd(At);
-    for (const auto &[Arg, Shared] : Asserted) {
-      E.Lock = resolveMutex(Arg);
-      if (!E.Lock.Decl)
-        continue;
-      if (isa<FieldDecl>(E.Lock.Decl) && isa<CXXMemberCallExpr>(Call))
-        E.Lock.Base = Object;
-      E.Kind = Shared ? Hold::Shared : Hold::Exclusive;
-      Events.push_back(E);
-    }
-    if (!Asserted.empty())
-      return;
-  }
-  if (Name.empty()) {
-    if (isa<CXXMemberCallExpr>(Call) ||
-        isa<CXXDependentScopeMemberExpr>(Call->getCallee()))
-      return;
-    // std::lock(a, b), std::try_lock(a, b)
-    E.Reach = functionEnd(At);
-    for (const Expr *Arg : Call->arguments()) {
-      E.Lock = resolveMutex(Arg);
-      E.Wildcard = !E.Lock.Decl;
-      Events.push_back(E);
-      if (Block && E.Lock.Decl)
-        learnFrom(Block, Call, E.Lock, nullptr);
-    }
+  const auto Effects = lockEffectsOf(Call, Name);
+  if (!Effects.empty()) {
+    for (const locks::LockEffect &Effect : Effects)
+      addLockEffect(Call, Effect, Object, Dependent);
     return;
   }
-  const bool Release = releaseNames().count(Name);
+  if (!Name.empty() || isa<CXXDependentScopeMemberExpr>(Call->getCallee()))
+    return;
+  // std::lock(a, b), std::try_lock(a, b)
+  const CompoundStmt *Block = F.Blocks.lookup(Call);
+  Event E;
+  E.At = pos(Call->getEndLoc());
+  E.Loc = Call->getBeginLoc();
+  E.Reach = functionEnd(E.At);
+  for (const Expr *Arg : Call->arguments()) {
+    E.Lock = resolveMutex(Arg);
+    E.Wildcard = !E.Lock.Decl;
+    Events.push_back(E);
+    if (Block && E.Lock.Decl)
+      learnFrom(Block, Call, E.Lock, nullptr);
+  }
+}
+
+/// The mutex a declared effect of \p Call names: an argument of the call,
+/// or a member of the object the method is called on, or a global.
+Lockable namedMutex(const CallExpr *Call, const locks::LockEffect &Effect,
+                    const Expr *Object) {
+  if (Effect.Param >= 0)
+    return unsigned(Effect.Param) < Call->getNumArgs()
+               ? resolveMutex(Call->getArg(Effect.Param))
+               : Lockable();
+  Lockable L = resolveMutex(Effect.Mutex);
+  if (L.Decl && isa<FieldDecl>(L.Decl) && isa<CXXMemberCallExpr>(Call))
+    L.Base = Object;
+  return L;
+}
+
+void Analysis::addLockEffect(const CallExpr *Call,
+                             const locks::LockEffect &Effect,
+                             const Expr *Object, bool Dependent) {
+  const CompoundStmt *Block = F.Blocks.lookup(Call);
+  const Pos At = pos(Call->getEndLoc());
+  const bool Release = Effect.Op == locks::LockOp::Release;
+  Event E;
+  E.At = At;
+  E.Loc = Call->getBeginLoc();
   E.Acquire = !Release;
-  E.Kind = sharedAcquireNames().count(Name) ? Hold::Shared : Hold::Exclusive;
+  E.Kind = Effect.Shared ? Hold::Shared : Hold::Exclusive;
   if (Release && !Block)
     return; // an unlock that may not run is ignored
-
+  // An assertion holds from the call on and teaches nothing.
+  const Stmt *LearnIn = Effect.Op == locks::LockOp::Acquire ? Block : nullptr;
+  if (Effect.Mutex) {
+    const Lockable L = namedMutex(Call, Effect, Object);
+    E.Reach = Release ? pos(Block->getRBracLoc()) : functionEnd(At);
+    record(E, L.Decl ? llvm::ArrayRef<Lockable>(L) : llvm::ArrayRef<Lockable>(),
+           !Release, LearnIn, Call, nullptr);
+    return;
+  }
+  if (!Object)
+    return;
   const auto *Ref = dyn_cast<DeclRefExpr>(Object);
   const auto *GuardVar = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   auto Info = GuardVar ? GuardInfo.find(GuardVar) : GuardInfo.end();
@@ -669,7 +733,6 @@ void Analysis::addLockCall(const CallExpr *Call) {
   // its type is a template parameter (`Mutex mu_;`), never a class template
   // specialization whose lock() may mean something else
   // (`std::weak_ptr<T>`). Such a lock teaches nothing about what it guards.
-  const bool Learn = !Dependent || Info != GuardInfo.end();
   if (Dependent && Info == GuardInfo.end()) {
     QualType T = Object->getType().getNonReferenceType();
     if (T->isPointerType())
@@ -677,6 +740,7 @@ void Analysis::addLockCall(const CallExpr *Call) {
     if (!isa<TemplateTypeParmType>(T.getCanonicalType()) &&
         !isa<DependentNameType>(T.getCanonicalType()))
       return;
+    LearnIn = nullptr;
   }
   llvm::SmallVector<Lockable, 2> Locks;
   if (Info != GuardInfo.end()) {
@@ -691,21 +755,36 @@ void Analysis::addLockCall(const CallExpr *Call) {
     E.Reach = Release ? pos(Block->getRBracLoc()) : functionEnd(At);
     GuardVar = nullptr;
   }
-  record(E, Locks, !Release, !Release && Learn ? Block : nullptr, Call,
-         GuardVar);
+  record(E, Locks, !Release, Release ? nullptr : LearnIn, Call, GuardVar);
 }
 
 bool Analysis::releases(const Stmt *S, const Lockable &L,
                         const VarDecl *GuardVar) const {
+  const auto *Call = dyn_cast_or_null<CallExpr>(asExpr(S));
+  if (!Call)
+    return false;
   const Expr *Object = nullptr;
   bool Dependent = false;
-  if (!releaseNames().count(calledMethod(asExpr(S), Object, Dependent)))
-    return false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
-    if (GuardVar && Ref->getDecl() == GuardVar)
+  const StringRef Name = calledMethod(Call, Object, Dependent);
+  for (const locks::LockEffect &Effect : lockEffectsOf(Call, Name)) {
+    if (Effect.Op != locks::LockOp::Release)
+      continue;
+    if (Effect.Mutex) {
+      const Lockable Released = namedMutex(Call, Effect, Object);
+      if (Released.Decl == L.Decl && sameBase(Released.Base, L.Base))
+        return true;
+      continue;
+    }
+    if (!Object)
+      continue;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+      if (GuardVar && Ref->getDecl() == GuardVar)
+        return true;
+    const Lockable Released = resolveMutex(Object);
+    if (Released.Decl == L.Decl && sameBase(Released.Base, L.Base))
       return true;
-  const Lockable Released = resolveMutex(Object);
-  return Released.Decl == L.Decl && sameBase(Released.Base, L.Base);
+  }
+  return false;
 }
 
 /// Records the containers used after \p After in \p Scope until a
@@ -742,7 +821,8 @@ void Analysis::noteAccesses(const Stmt *S, const Lockable &L) {
     const Expr *Object = nullptr;
     bool Dependent = false;
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (calledMethod(Call, Object, Dependent) == "swap" ||
+    const StringRef Name = calledMethod(Call, Object, Dependent);
+    if (Name == "swap" ||
         (Callee && !isa<CXXMethodDecl>(Callee) && Callee->getIdentifier() &&
          Callee->getName() == "swap"))
       return;
@@ -752,7 +832,17 @@ void Analysis::noteAccesses(const Stmt *S, const Lockable &L) {
       noteAccesses(Assign->getArg(1), L);
       return;
     }
+    if (modifiesContainer(Name))
+      Modified.insert(Object);
+    if (const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(Call);
+        Subscript && Subscript->getOperator() == OO_Subscript &&
+        insertsOnSubscript(
+            dyn_cast_or_null<CXXMethodDecl>(Subscript->getDirectCallee())))
+      Modified.insert(Subscript->getArg(0)->IgnoreParenImpCasts());
   }
+  // m_[k] in a template, on a dependent type: maybe a map.
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(S))
+    Modified.insert(Subscript->getLHS()->IgnoreParenImpCasts());
   const ValueDecl *Container = nullptr;
   if (const auto *Member = dyn_cast<MemberExpr>(S)) {
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
@@ -773,14 +863,31 @@ void Analysis::noteAccesses(const Stmt *S, const Lockable &L) {
         canonical(Var) != L.Decl)
       Container = Var;
   }
-  if (Container && canonical(Container) != L.Decl) {
-    auto &List = Guarded[canonical(Container)];
-    if (llvm::none_of(List,
-                      [&](const Evidence &Ev) { return Ev.Mutex == L.Decl; }))
-      List.push_back({L.Decl, S->getBeginLoc(), false});
-  }
+  if (Container && canonical(Container) != L.Decl)
+    noteAccess(Container, S, L);
   for (const Stmt *Child : S->children())
     noteAccesses(Child, L);
+}
+
+/// Records that \p Container is used at \p S with \p L held; the first
+/// strong use stands as the evidence.
+void Analysis::noteAccess(const ValueDecl *Container, const Stmt *S,
+                          const Lockable &L) {
+  const bool Strong = Modified.count(cast<Expr>(S)) ||
+                      threadAt(pos(S->getBeginLoc())) != nullptr;
+  auto &List = Guarded[canonical(Container)];
+  auto *Known = llvm::find_if(
+      List, [&](const Evidence &Ev) { return Ev.Mutex == L.Decl; });
+  if (Known == List.end()) {
+    List.push_back({L.Decl, S->getBeginLoc(), false, Strong, {}});
+    Known = &List.back();
+  } else if (Strong && !Known->Strong) {
+    Known->Loc = S->getBeginLoc();
+    Known->Strong = true;
+  }
+  const FunctionRec *Fn = functionAt(pos(S->getBeginLoc()));
+  if (Fn && !llvm::is_contained(Known->UsedIn, Fn))
+    Known->UsedIn.push_back(Fn);
 }
 
 /// The innermost lambda around \p P that runs on another thread, if any.
@@ -830,6 +937,43 @@ bool Analysis::anyAcquireIn(const FunctionRec *Fn,
     return E.Acquire && (E.Wildcard || E.Lock.Decl == Mutex) &&
            within(E.At, Fn->Begin, Fn->End);
   });
+}
+
+/// Whether \p P in \p Fn comes before every thread \p Fn starts, and one
+/// starts after it: the code there runs while no thread of the object does.
+bool Analysis::beforeThreadStart(Pos P, const FunctionRec *Fn) const {
+  bool Later = false;
+  for (const Pos &T : F.ThreadStarts) {
+    if (functionAt(T) != Fn)
+      continue;
+    if (before(T, P))
+      return false;
+    Later = true;
+  }
+  return Later;
+}
+
+/// Whether \p P in \p Fn runs before the threads start: in the starting
+/// function itself (`Start()`), or in a helper that only such code calls
+/// (`Load()` called first thing in `Start()`).
+bool Analysis::runsBeforeThreads(Pos P, const FunctionRec *Fn) const {
+  if (F.ThreadStarts.empty())
+    return false;
+  if (beforeThreadStart(P, Fn))
+    return true;
+  if (!Fn->Fn || !isHelper(*Fn->Fn))
+    return false;
+  const FunctionDecl *Key = Fn->Fn->getCanonicalDecl();
+  bool Called = false;
+  for (const HelperCall &Call : F.HelperCalls) {
+    if (Call.Callee != Key)
+      continue;
+    const FunctionRec *Caller = functionAt(Call.At);
+    if (!Caller || Caller == Fn || !beforeThreadStart(Call.At, Caller))
+      return false;
+    Called = true;
+  }
+  return Called;
 }
 
 /// What the function \p Fn may assume about \p Mutex (a member of `*this`,
@@ -890,10 +1034,11 @@ Hold Analysis::entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
 UnlockedEraseCheck::UnlockedEraseCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      RawMutexTypes(Options.get("MutexTypes", DefaultMutexTypes)),
-      RawLockGuardTypes(Options.get("LockGuardTypes", DefaultLockGuardTypes)),
-      RawSharedLockGuardTypes(
-          Options.get("SharedLockGuardTypes", DefaultSharedLockGuardTypes)),
+      RawMutexTypes(Options.get("MutexTypes", locks::DefaultMutexTypes)),
+      RawLockGuardTypes(
+          Options.get("LockGuardTypes", locks::DefaultLockGuardTypes)),
+      RawSharedLockGuardTypes(Options.get("SharedLockGuardTypes",
+                                          locks::DefaultSharedLockGuardTypes)),
       RawEraseMethods(Options.get("EraseMethods", DefaultEraseMethods)),
       RawLockedFunctionPattern(
           Options.get("LockedFunctionPattern", DefaultLockedFunctionPattern)),
@@ -987,33 +1132,33 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
   };
   const auto NotSystem = unless(isExpansionInSystemHeader());
 
-  const auto MutexType = Desugared(
-      cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(Names(MutexTypes)))));
+  const auto MutexType = Desugared(cxxRecordDecl(anyOf(
+      isSameOrDerivedFrom(hasAnyName(Names(MutexTypes))), isAnnotatedMutex())));
   std::vector<std::string> AllGuards = LockGuardTypes;
   AllGuards.insert(AllGuards.end(), SharedLockGuardTypes.begin(),
                    SharedLockGuardTypes.end());
-  const auto GuardType = Desugared(cxxRecordDecl(hasAnyName(Names(AllGuards))));
+  const auto GuardType = Desugared(
+      cxxRecordDecl(anyOf(hasAnyName(Names(AllGuards)), isAnnotatedGuard())));
   const auto GuardDecl = declStmt(has(varDecl(
       hasType(qualType(anyOf(GuardType, isDependentGuardIn(AllGuards)))))));
 
   // lock()/unlock() on a mutex or a guard, std::lock(a, b).
   static const llvm::StringSet<> LockMethods = [] {
     llvm::StringSet<> All;
-    for (const auto *Set :
-         {&exclusiveAcquireNames(), &sharedAcquireNames(), &releaseNames()})
-      for (const auto &Name : *Set)
-        All.insert(Name.getKey());
+    for (const StringRef Name : locks::conventionalLockMethods())
+      All.insert(Name);
     return All;
   }();
-  const auto LockCall = expr(anyOf(
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasIdentifierIn(&LockMethods))),
-          on(expr(anyOf(hasType(MutexType), hasType(pointsTo(MutexType)),
-                        hasType(GuardType))))),
-      callExpr(
-          callee(cxxDependentScopeMemberExpr(dependentMemberIn(&LockMethods)))),
-      callExpr(callee(functionDecl(anyOf(
-          hasAnyName("::std::lock", "::std::try_lock"), assertsLocks()))))));
+  const auto LockCall = expr(
+      anyOf(cxxMemberCallExpr(
+                callee(cxxMethodDecl(hasIdentifierIn(&LockMethods))),
+                on(expr(anyOf(hasType(MutexType), hasType(pointsTo(MutexType)),
+                              hasType(GuardType))))),
+            callExpr(callee(
+                cxxDependentScopeMemberExpr(dependentMemberIn(&LockMethods)))),
+            callExpr(callee(
+                functionDecl(anyOf(hasAnyName("::std::lock", "::std::try_lock"),
+                                   declaresLockEffects()))))));
 
   // Erase-family calls, in every form.
   MatcherList EraseForms;
@@ -1067,12 +1212,14 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
       expr(anyOf(lambdaExpr().bind(ThreadLambdaId), ClosureRef,
                  callExpr(callee(functionDecl(hasName("::std::move"))),
                           hasArgument(0, ClosureRef)))));
+  // A thread object constructed with a function starts a thread.
   if (!ThreadClasses.empty())
     Finder->addMatcher(
         cxxConstructExpr(NotSystem,
                          hasDeclaration(cxxConstructorDecl(
                              ofClass(hasAnyName(Names(ThreadClasses))))),
-                         ThreadLambda),
+                         hasArgument(0, expr()), optionally(ThreadLambda))
+            .bind(ThreadStartId),
         this);
   // Every call of interest is found by one matcher: each registered matcher
   // costs a dispatch on every call of the translation unit, system headers
@@ -1120,10 +1267,13 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
     Facts.Functions.push_back({Fn, B, E, Fn->getBody()});
     return;
   }
-  if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(ThreadLambdaId)) {
+  if (const auto *Start = Nodes.getNodeAs<CXXConstructExpr>(ThreadStartId))
+    Facts.ThreadStarts.push_back(Range(Start->getSourceRange()).first);
+  if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(ThreadLambdaId))
     Facts.ThreadLambdas.insert(Lambda);
+  if (Nodes.getNodeAs<Expr>(ThreadStartId) ||
+      Nodes.getNodeAs<LambdaExpr>(ThreadLambdaId))
     return;
-  }
   if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(LambdaId)) {
     const auto [B, E] = Range(Lambda->getBody()->getSourceRange());
     Facts.Functions.push_back({nullptr, B, E, Lambda->getBody(), Lambda});
@@ -1241,14 +1391,27 @@ bool isContainerLike(const CXXRecordDecl *Record, ASTContext &Ctx,
   });
 }
 
-bool isStdMutex(QualType T) {
-  if (T->isPointerType() || T->isReferenceType())
+/// Whether \p Record is a string: its elements (`value_type`) are
+/// characters (`char`, `wchar_t`, or a class named like `QChar`). A string
+/// is a value; assigning, swapping or clearing it removes no element of a
+/// collection.
+bool isStringLike(const CXXRecordDecl *Record, ASTContext &Ctx) {
+  Record = Record ? Record->getDefinition() : nullptr;
+  if (!Record)
     return false;
-  static const llvm::StringSet<> Std = {
-      "std::mutex",        "std::recursive_mutex",
-      "std::timed_mutex",  "std::recursive_timed_mutex",
-      "std::shared_mutex", "std::shared_timed_mutex"};
-  return isNamed(T->getAsCXXRecordDecl(), Std);
+  for (const NamedDecl *Found :
+       Record->lookup(DeclarationName(&Ctx.Idents.get("value_type")))) {
+    const auto *Type = dyn_cast<TypedefNameDecl>(Found);
+    if (!Type)
+      continue;
+    const QualType Element = Type->getUnderlyingType().getCanonicalType();
+    if (Element->isAnyCharacterType())
+      return true;
+    const CXXRecordDecl *Class = Element->getAsCXXRecordDecl();
+    return Class && Class->getIdentifier() &&
+           Class->getName().take_back(4) == "Char";
+  }
+  return false;
 }
 
 bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
@@ -1274,300 +1437,418 @@ llvm::StringSet<> nameSet(const std::vector<std::string> &Names) {
 
 } // namespace
 
+namespace {
+
+/// An erase-family call made without the mutex that guards its container,
+/// or with that mutex held only shared: what the reporter needs.
+struct Finding {
+  const EraseRec *Erase = nullptr;
+  Container C;
+  const FunctionRec *Fn = nullptr;
+  Hold Held = Hold::None;
+  Evidence Why;                       // the guarding mutex and where that shows
+  const Event *Via = nullptr;         // the event that holds it shared
+  const HelperCall *Unheld = nullptr; // a call of Fn without the mutex
+  bool OnlyGuard = false;             // the only mutex that guards it
+};
+
+/// Decides every erase of one translation unit on an Analysis.
+class UnlockedEraseFinder {
+public:
+  UnlockedEraseFinder(Analysis &A, llvm::StringSet<> ThreadSafe)
+      : A(A), ThreadSafe(std::move(ThreadSafe)) {}
+
+  /// The finding for \p Erase, if it is one.
+  compat::Optional<Finding> decide(const EraseRec &Erase);
+  /// Whether some call of \p Fn is made with \p Mutex held.
+  bool heldByACaller(const FunctionRec *Fn, const ValueDecl *Mutex) const;
+
+  Analysis &A;
+
+private:
+  llvm::SmallVector<Evidence, 2> guardsOf(const Container &C,
+                                          const FunctionRec *Fn) const;
+  bool pointsOnlyThere(const VarDecl *Pointer) const;
+  void strongestHold(Finding &F, llvm::ArrayRef<Evidence> Guards);
+
+  const llvm::StringSet<> ThreadSafe;
+  llvm::DenseSet<std::pair<const Expr *, const ValueDecl *>> Seen;
+};
+
+bool UnlockedEraseFinder::heldByACaller(const FunctionRec *Fn,
+                                        const ValueDecl *Mutex) const {
+  if (!Fn->Fn)
+    return false; // a lambda: its callers are not known
+  const FunctionDecl *Key = Fn->Fn->getCanonicalDecl();
+  return llvm::any_of(A.F.HelperCalls, [&](const HelperCall &Call) {
+    return Call.Callee == Key &&
+           A.heldAt(Call.At, Mutex,
+                    isa<FieldDecl>(Mutex) ? Call.Object : nullptr) !=
+               Hold::None;
+  });
+}
+
+/// A local pointer whose every use in its function dereferences it: it is
+/// never reseated, nor handed anywhere that could reseat it.
+bool UnlockedEraseFinder::pointsOnlyThere(const VarDecl *Pointer) const {
+  const FunctionRec *Owner = A.functionAt(A.pos(Pointer->getLocation()));
+  if (!Owner)
+    return false;
+  const auto Use = ignoringParenImpCasts(declRefExpr(to(equalsNode(Pointer))));
+  const auto Uses = [&](const auto &Matcher) {
+    return match(findAll(expr(Matcher).bind("use")), *Owner->Body, A.Ctx)
+        .size();
+  };
+  return Uses(declRefExpr(to(equalsNode(Pointer)))) ==
+         Uses(expr(anyOf(
+             memberExpr(isArrow(), hasObjectExpression(Use)),
+             cxxDependentScopeMemberExpr(isArrow(), hasObjectExpression(Use)),
+             unaryOperator(hasOperatorName("*"), hasUnaryOperand(Use)))));
+}
+
+/// Which mutexes guard \p C, erased in \p Fn, and where that shows.
+/// GUARDED_BY says which mutex guards it; other locks held around its uses
+/// guard something else. Without it, a mutex guards it when it is modified
+/// with the mutex held, used with it held on another thread, or in \p Fn
+/// itself: reads under a lock taken for another member elsewhere are no
+/// evidence.
+llvm::SmallVector<Evidence, 2>
+UnlockedEraseFinder::guardsOf(const Container &C, const FunctionRec *Fn) const {
+  llvm::SmallVector<Evidence, 2> Guards;
+  for (const auto *Attr : C.Decl->specific_attrs<GuardedByAttr>())
+    if (const ValueDecl *Mutex = resolveMutex(Attr->getArg()).Decl)
+      Guards.push_back({Mutex, Attr->getLocation(), true, true, {}});
+  if (Guards.empty())
+    for (const Evidence &Ev : A.Guarded.lookup(C.Decl))
+      if ((Ev.Strong || llvm::is_contained(Ev.UsedIn, Fn)) &&
+          llvm::none_of(Guards,
+                        [&](const Evidence &G) { return G.Mutex == Ev.Mutex; }))
+        Guards.push_back(Ev);
+  // A member mutex guards only members of its own object.
+  llvm::erase_if(Guards, [&](const Evidence &G) {
+    return isa<FieldDecl>(G.Mutex) && !isa<FieldDecl>(C.Decl);
+  });
+  return Guards;
+}
+
+/// Sets in \p F the strongest hold at the erase of any of \p Guards, and
+/// the evidence, event and unlocked call behind it.
+void UnlockedEraseFinder::strongestHold(Finding &F,
+                                        llvm::ArrayRef<Evidence> Guards) {
+  const Pos P = A.pos(F.Erase->Call->getExprLoc());
+  F.Why = Guards.front();
+  for (const Evidence &G : Guards) {
+    const bool Member = isa<FieldDecl>(G.Mutex);
+    const Event *Last = nullptr;
+    Hold H = A.heldAt(P, G.Mutex, Member ? F.C.Base : nullptr, &Last);
+    const HelperCall *Caller = nullptr;
+    if (H != Hold::Exclusive && (!Member || isThisBase(F.C.Base)))
+      H = std::max(H, A.entryHold(F.Fn, G.Mutex, &Caller));
+    if (H > F.Held || (H == F.Held && !F.Unheld && Caller)) {
+      F.Held = H;
+      F.Why = G;
+      F.Via = Last;
+      F.Unheld = Caller;
+    }
+  }
+}
+
+compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
+  Finding F;
+  F.Erase = &Erase;
+  F.C = resolveContainer(Erase.Object, [this](const VarDecl *Pointer) {
+    return pointsOnlyThere(Pointer);
+  });
+  if (!F.C.Decl || !Seen.insert({Erase.Call, F.C.Decl}).second)
+    return {};
+  const CXXRecordDecl *Type = classOf(F.C.Decl->getType());
+  if (!isContainerLike(Type, A.Ctx) || isStringLike(Type, A.Ctx) ||
+      (Type && ThreadSafe.count(Type->getQualifiedNameAsString())))
+    return {};
+  const Pos P = A.pos(Erase.Call->getExprLoc());
+  F.Fn = A.functionAt(P);
+  if (!F.Fn || (F.Fn->Fn && (isa<CXXConstructorDecl>(F.Fn->Fn) ||
+                             isa<CXXDestructorDecl>(F.Fn->Fn))))
+    return {};
+  const llvm::SmallVector<Evidence, 2> Guards = guardsOf(F.C, F.Fn);
+  if (Guards.empty())
+    return {};
+  if (F.C.Base && !isSideEffectFreeAccess(F.C.Base))
+    return {}; // cannot tell which object
+  F.OnlyGuard = Guards.size() == 1;
+  strongestHold(F, Guards);
+  if (F.Held == Hold::Exclusive)
+    return {};
+  if (F.Held == Hold::None) {
+    if (!F.Fn->Fn && !F.Fn->OtherThread)
+      return {}; // a lambda: when it runs is unknown
+    if (A.runsBeforeThreads(P, F.Fn))
+      return {}; // no other thread of the object runs yet
+    // Our own lock while erasing another object's container: that object
+    // may well be this one.
+    if (!isThisBase(F.C.Base) && llvm::any_of(Guards, [&](const Evidence &G) {
+          return isa<FieldDecl>(G.Mutex) && A.heldOnOtherObject(P, G.Mutex);
+        }))
+      return {};
+  }
+  return F;
+}
+
+/// Speaks for the check: the warning, its notes and fix-its.
+class UnlockedEraseReporter {
+public:
+  UnlockedEraseReporter(ClangTidyCheck &Check, utils::IncludeInserter &Inserter,
+                        UnlockedEraseFinder &Finder,
+                        const LangOptions &LangOpts)
+      : Check(Check), Inserter(Inserter), Finder(Finder),
+        SM(Finder.A.Ctx.getSourceManager()), LangOpts(LangOpts) {}
+
+  void report(const Finding &F);
+
+private:
+  StringRef textOf(SourceRange R) const {
+    return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM,
+                                LangOpts);
+  }
+  static bool inMacro(SourceRange R) {
+    return R.getBegin().isMacroID() || R.getEnd().isMacroID();
+  }
+  /// The guards the fixes write are declared in <mutex>.
+  void includeMutex(DiagnosticBuilder &Diag, SourceLocation At) {
+    if (auto Include =
+            Inserter.createIncludeInsertion(SM.getFileID(At), "<mutex>"))
+      Diag << *Include;
+  }
+  void names(const Finding &F, std::string &ContainerText,
+             std::string &MutexText) const;
+  void reportShared(const Finding &F, SourceLocation Loc,
+                    const std::string &ContainerText,
+                    const std::string &MutexText);
+  void reportUnheld(const Finding &F, SourceLocation Loc,
+                    const std::string &ContainerText,
+                    const std::string &MutexText);
+  bool mayInsertGuard(const Finding &F) const;
+  bool insertGuard(DiagnosticBuilder &Diag, const Finding &F);
+
+  ClangTidyCheck &Check;
+  utils::IncludeInserter &Inserter;
+  UnlockedEraseFinder &Finder;
+  const SourceManager &SM;
+  const LangOptions &LangOpts;
+  llvm::SmallPtrSet<const VarDecl *, 4> FixedGuards;
+};
+
+/// The container and the mutex as the erase spells them (`other.m_` and
+/// `other.mu_`), or by their names.
+void UnlockedEraseReporter::names(const Finding &F, std::string &ContainerText,
+                                  std::string &MutexText) const {
+  const ValueDecl *Mutex = F.Why.Mutex;
+  const ValueDecl *Decl = F.C.Decl;
+  const Expr *Object = F.Erase->Object->IgnoreParenImpCasts();
+  ContainerText = Decl->getNameAsString();
+  MutexText = Mutex->getNameAsString();
+  if (inMacro(Object->getSourceRange()))
+    return;
+  const StringRef Written = textOf(Object->getSourceRange());
+  if (Written.empty() || Written.size() > 60)
+    return;
+  ContainerText = Written.str();
+  if (isa<FieldDecl>(Mutex) && isa<MemberExpr>(Object) &&
+      Written.size() > Decl->getName().size() &&
+      Written.substr(Written.size() - Decl->getName().size()) ==
+          Decl->getName())
+    MutexText =
+        (Written.drop_back(Decl->getName().size()) + Mutex->getName()).str();
+}
+
+void UnlockedEraseReporter::report(const Finding &F) {
+  std::string ContainerText, MutexText;
+  names(F, ContainerText, MutexText);
+  SourceLocation Loc = F.Erase->Call->getExprLoc();
+  if (const auto *Callee = dyn_cast<CXXDependentScopeMemberExpr>(
+          cast<CallExpr>(F.Erase->Call)->getCallee()))
+    Loc = Callee->getMemberLoc();
+  if (F.Held == Hold::Shared)
+    reportShared(F, Loc, ContainerText, MutexText);
+  else
+    reportUnheld(F, Loc, ContainerText, MutexText);
+  Check.diag(F.Why.Loc,
+             F.Why.Declared ? "'%0' is declared guarded by '%1' here"
+                            : "'%0' is used with '%1' held here",
+             DiagnosticIDs::Note)
+      << F.C.Decl->getName() << F.Why.Mutex->getName();
+}
+
+void UnlockedEraseReporter::reportShared(const Finding &F, SourceLocation Loc,
+                                         const std::string &ContainerText,
+                                         const std::string &MutexText) {
+  const ValueDecl *Mutex = F.Why.Mutex;
+  const VarDecl *Guard = F.Via ? F.Via->Guard : nullptr;
+  bool Fixed = false;
+  {
+    auto Diag =
+        Check.diag(Loc, "'%0' modifies '%1' while '%2' is held only "
+                        "shared; modifying it needs the lock exclusively")
+        << F.Erase->Op << ContainerText << MutexText;
+    if (Guard && !Guard->isReferenced() && !FixedGuards.count(Guard) &&
+        Finder.A.functionAt(Finder.A.pos(Guard->getLocation())) == F.Fn &&
+        locks::isStdMutex(Mutex->getType()) &&
+        !Finder.heldByACaller(F.Fn, Mutex)) {
+      const SourceRange TypeRange(Guard->getTypeSpecStartLoc(),
+                                  Guard->getLocation());
+      const size_t At = findWord(textOf(TypeRange), "shared_lock");
+      if (!inMacro(TypeRange) && At != StringRef::npos) {
+        const SourceLocation Begin = TypeRange.getBegin().getLocWithOffset(At);
+        Diag << FixItHint::CreateReplacement(
+            CharSourceRange::getCharRange(
+                Begin, Begin.getLocWithOffset(strlen("shared_lock"))),
+            "unique_lock");
+        includeMutex(Diag, Begin);
+        FixedGuards.insert(Guard);
+        Fixed = true;
+      }
+    }
+  }
+  if (Fixed)
+    Check.diag(Guard->getLocation(), "the whole scope of %0 becomes exclusive",
+               DiagnosticIDs::Note)
+        << Guard;
+  else if (F.Via && F.Via->Loc.isValid())
+    Check.diag(F.Via->Loc, "'%0' is held only shared here", DiagnosticIDs::Note)
+        << MutexText;
+}
+
+/// Whether a standard guard of the mutex can name it before the erase: a
+/// statement of a block, outside macros, in a member function of the
+/// mutex's object (or in the scope of a global mutex).
+bool UnlockedEraseReporter::mayInsertGuard(const Finding &F) const {
+  const ValueDecl *Mutex = F.Why.Mutex;
+  const FunctionDecl *Fn = F.Fn->Fn;
+  const auto *Global = dyn_cast<VarDecl>(Mutex);
+  const bool Named =
+      Fn && (isa<FieldDecl>(Mutex)
+                 ? isThisBase(F.C.Base) && isa<CXXMethodDecl>(Fn) &&
+                       !cast<CXXMethodDecl>(Fn)->isStatic()
+                 : Global && Fn->getDeclContext()->getRedeclContext()->Encloses(
+                                 Global->getDeclContext()->getRedeclContext()));
+  return Finder.A.F.Blocks.lookup(F.Erase->Call) &&
+         !inMacro(F.Erase->Call->getSourceRange()) && Named && F.OnlyGuard &&
+         locks::isStdMutex(Mutex->getType());
+}
+
+/// Inserts the guard mayInsertGuard allows, where the statement is alone
+/// on its line and a name for the guard is free.
+bool UnlockedEraseReporter::insertGuard(DiagnosticBuilder &Diag,
+                                        const Finding &F) {
+  const ValueDecl *Mutex = F.Why.Mutex;
+  const CompoundStmt *Block = Finder.A.F.Blocks.lookup(F.Erase->Call);
+  const SourceRange Range = F.Erase->Call->getSourceRange();
+  const std::pair<FileID, unsigned> Begin =
+      SM.getDecomposedLoc(Range.getBegin());
+  const StringRef Buffer = SM.getBufferData(Begin.first);
+  const size_t LineStart = Buffer.rfind('\n', Begin.second) + 1;
+  const StringRef Indent = Buffer.slice(LineStart, Begin.second);
+  const SourceLocation AfterSemi = Lexer::findLocationAfterToken(
+      Range.getEnd(), tok::semi, SM, LangOpts, false);
+  const StringRef FnText = textOf(F.Fn->Body->getSourceRange());
+  const char *Name = nullptr;
+  for (const char *Candidate : {"lock", "guard", "lock_", "mutex_lock"})
+    if (findWord(FnText, Candidate) == StringRef::npos) {
+      Name = Candidate;
+      break;
+    }
+  if (!Name || AfterSemi.isInvalid() ||
+      Indent.find_first_not_of(" \t") != StringRef::npos ||
+      SM.getSpellingLineNumber(Range.getBegin()) !=
+          SM.getSpellingLineNumber(Range.getEnd()))
+    return false;
+  // std::scoped_lock from C++17, std::lock_guard before.
+  const std::string Call =
+      std::string(Name) + "(" + Mutex->getName().str() + ");";
+  const std::string Lock =
+      LangOpts.CPlusPlus17 ? "std::scoped_lock " + Call
+                           : "std::lock_guard<" +
+                                 Mutex->getType()
+                                     .getUnqualifiedType()
+                                     .getCanonicalType()
+                                     .getAsString(PrintingPolicy(LangOpts)) +
+                                 "> " + Call;
+  if (Block->body_back() == F.Erase->Call)
+    Diag << FixItHint::CreateInsertion(Range.getBegin(),
+                                       Lock + "\n" + Indent.str());
+  else
+    Diag << FixItHint::CreateInsertion(
+                Range.getBegin(),
+                ("{\n" + Indent + "  " + Lock + "\n" + Indent + "  ").str())
+         << FixItHint::CreateInsertion(AfterSemi, ("\n" + Indent + "}").str());
+  includeMutex(Diag, Range.getBegin());
+  return true;
+}
+
+void UnlockedEraseReporter::reportUnheld(const Finding &F, SourceLocation Loc,
+                                         const std::string &ContainerText,
+                                         const std::string &MutexText) {
+  const ValueDecl *Mutex = F.Why.Mutex;
+  // Why no guard is inserted, when a lock on this path could deadlock.
+  enum { NoRisk, LockedInFunction, LockedByCaller } Risk = NoRisk;
+  const bool MayFix = mayInsertGuard(F);
+  if (MayFix && Finder.A.anyAcquireIn(F.Fn, Mutex))
+    Risk = LockedInFunction;
+  else if (MayFix && Finder.heldByACaller(F.Fn, Mutex))
+    Risk = LockedByCaller;
+  bool Fixed = false;
+  {
+    auto Diag = Check.diag(Loc, "'%0' modifies '%1' without holding '%2', the "
+                                "mutex that guards it")
+                << F.Erase->Op << ContainerText << MutexText;
+    if (MayFix && Risk == NoRisk)
+      Fixed = insertGuard(Diag, F);
+  }
+  if (F.Unheld)
+    Check.diag(F.Unheld->Loc, "%0 is called here without '%1' held",
+               DiagnosticIDs::Note)
+        << F.Fn->Fn << MutexText;
+  if (Risk == LockedInFunction)
+    Check.diag(Loc,
+               "'%0' is also locked elsewhere in this function; a guard added "
+               "here must not overlap that lock",
+               DiagnosticIDs::Note)
+        << MutexText;
+  else if (Risk == LockedByCaller)
+    Check.diag(Loc,
+               "some callers of %0 hold '%1' already; a guard added here "
+               "would deadlock them",
+               DiagnosticIDs::Note)
+        << F.Fn->Fn << MutexText;
+  else if (!Fixed)
+    Check.diag(Loc, "hold '%0' while calling '%1'", DiagnosticIDs::Note)
+        << MutexText << F.Erase->Op;
+  if (const FunctionRec *Thread =
+          Finder.A.threadAt(Finder.A.pos(F.Erase->Call->getExprLoc())))
+    Check.diag(Thread->Lambda->getBeginLoc(),
+               "this lambda runs on another thread: the locks held where it "
+               "is written do not protect it",
+               DiagnosticIDs::Note);
+}
+
+} // namespace
+
 void UnlockedEraseCheck::onEndOfTranslationUnit() {
   const std::unique_ptr<Facts> Done = std::move(TU);
   TU = std::make_unique<Facts>();
   if (!Done->Ctx || Done->Erases.empty() ||
       Done->Ctx->getDiagnostics().hasUncompilableErrorOccurred())
     return;
-  ASTContext &Ctx = *Done->Ctx;
-  const SourceManager &SM = Ctx.getSourceManager();
-  const LangOptions &LangOpts = getLangOpts();
   llvm::Regex Pattern(RawLockedFunctionPattern);
   std::string Error;
-  const llvm::StringSet<> ThreadSafe = nameSet(ThreadSafeContainerTypes);
   Analysis A(*Done, InferFromUsage,
              Pattern.isValid(Error) ? &Pattern : nullptr);
   A.build();
-
-  const auto TextOf = [&](SourceRange R) {
-    return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM,
-                                LangOpts);
-  };
-  // The guards the fixes write are declared in <mutex>.
-  const auto IncludeMutex = [&](DiagnosticBuilder &Diag, SourceLocation At) {
-    if (auto Include =
-            Inserter.createIncludeInsertion(SM.getFileID(At), "<mutex>"))
-      Diag << *Include;
-  };
-  const auto InMacro = [](SourceRange R) {
-    return R.getBegin().isMacroID() || R.getEnd().isMacroID();
-  };
-  const auto HeldByACaller = [&](const FunctionRec *Fn,
-                                 const ValueDecl *Mutex) {
-    if (!Fn->Fn)
-      return false; // a lambda: its callers are not known
-    const FunctionDecl *Key = Fn->Fn->getCanonicalDecl();
-    return llvm::any_of(Done->HelperCalls, [&](const HelperCall &Call) {
-      return Call.Callee == Key &&
-             A.heldAt(Call.At, Mutex,
-                      isa<FieldDecl>(Mutex) ? Call.Object : nullptr) !=
-                 Hold::None;
-    });
-  };
-
-  // A local pointer whose every use in its function dereferences it: it is
-  // never reseated, nor handed anywhere that could reseat it.
-  const auto PointsOnlyThere = [&](const VarDecl *Pointer) {
-    const FunctionRec *Owner = A.functionAt(A.pos(Pointer->getLocation()));
-    if (!Owner)
-      return false;
-    const auto Use =
-        ignoringParenImpCasts(declRefExpr(to(equalsNode(Pointer))));
-    const auto Uses = [&](const auto &Matcher) {
-      return match(findAll(expr(Matcher).bind("use")), *Owner->Body, Ctx)
-          .size();
-    };
-    return Uses(declRefExpr(to(equalsNode(Pointer)))) ==
-           Uses(expr(anyOf(
-               memberExpr(isArrow(), hasObjectExpression(Use)),
-               cxxDependentScopeMemberExpr(isArrow(), hasObjectExpression(Use)),
-               unaryOperator(hasOperatorName("*"), hasUnaryOperand(Use)))));
-  };
-  llvm::SmallPtrSet<const VarDecl *, 4> FixedGuards;
-  llvm::DenseSet<std::pair<const Expr *, const ValueDecl *>> Seen;
-  for (const EraseRec &Erase : Done->Erases) {
-    const Container C = resolveContainer(Erase.Object, PointsOnlyThere);
-    if (!C.Decl || !Seen.insert({Erase.Call, C.Decl}).second)
-      continue;
-    const CXXRecordDecl *Type = classOf(C.Decl->getType());
-    if (!isContainerLike(Type, Ctx) || isNamed(Type, ThreadSafe))
-      continue;
-
-    // Which mutexes guard it, and where that shows.
-    llvm::SmallVector<Evidence, 2> Guards;
-    for (const auto *Attr : C.Decl->specific_attrs<GuardedByAttr>())
-      if (const ValueDecl *Mutex = resolveMutex(Attr->getArg()).Decl)
-        Guards.push_back({Mutex, Attr->getLocation(), true});
-    for (const Evidence &Ev : A.Guarded.lookup(C.Decl))
-      if (llvm::none_of(Guards,
-                        [&](const Evidence &G) { return G.Mutex == Ev.Mutex; }))
-        Guards.push_back(Ev);
-    // A member mutex guards only members of its own object.
-    llvm::erase_if(Guards, [&](const Evidence &G) {
-      return isa<FieldDecl>(G.Mutex) && !isa<FieldDecl>(C.Decl);
-    });
-    if (Guards.empty())
-      continue;
-
-    const Pos P = A.pos(Erase.Call->getExprLoc());
-    const FunctionRec *Fn = A.functionAt(P);
-    if (!Fn)
-      continue;
-    if (Fn->Fn &&
-        (isa<CXXConstructorDecl>(Fn->Fn) || isa<CXXDestructorDecl>(Fn->Fn)))
-      continue;
-    if (C.Base && !isSideEffectFreeAccess(C.Base))
-      continue; // cannot tell which object
-
-    Hold Best = Hold::None;
-    const Evidence *Why = &Guards.front();
-    const Event *ViaEvent = nullptr;
-    const HelperCall *Unheld = nullptr;
-    for (const Evidence &G : Guards) {
-      const bool Member = isa<FieldDecl>(G.Mutex);
-      const Event *Last = nullptr;
-      Hold H = A.heldAt(P, G.Mutex, Member ? C.Base : nullptr, &Last);
-      const HelperCall *Caller = nullptr;
-      if (H != Hold::Exclusive && (!Member || isThisBase(C.Base)))
-        H = std::max(H, A.entryHold(Fn, G.Mutex, &Caller));
-      if (H > Best || (H == Best && !Unheld && Caller)) {
-        Best = H;
-        Why = &G;
-        ViaEvent = Last;
-        Unheld = Caller;
-      }
-    }
-    if (Best == Hold::Exclusive)
-      continue;
-    if (Best == Hold::None) {
-      if (!Fn->Fn && !Fn->OtherThread)
-        continue; // a lambda: when it runs is unknown
-      // Our own lock while erasing another object's container: that object
-      // may well be this one.
-      if (!isThisBase(C.Base) && llvm::any_of(Guards, [&](const Evidence &G) {
-            return isa<FieldDecl>(G.Mutex) && A.heldOnOtherObject(P, G.Mutex);
-          }))
-        continue;
-    }
-
-    const ValueDecl *Mutex = Why->Mutex;
-    const Expr *Object = Erase.Object->IgnoreParenImpCasts();
-    std::string ContainerText = C.Decl->getNameAsString();
-    std::string MutexText = Mutex->getNameAsString();
-    if (!InMacro(Object->getSourceRange())) {
-      const StringRef Written = TextOf(Object->getSourceRange());
-      if (!Written.empty() && Written.size() <= 60) {
-        ContainerText = Written.str();
-        if (isa<FieldDecl>(Mutex) && isa<MemberExpr>(Object) &&
-            Written.size() > C.Decl->getName().size() &&
-            Written.substr(Written.size() - C.Decl->getName().size()) ==
-                C.Decl->getName())
-          MutexText =
-              (Written.drop_back(C.Decl->getName().size()) + Mutex->getName())
-                  .str();
-      }
-    }
-
-    SourceLocation Loc = Erase.Call->getExprLoc();
-    if (const auto *Callee = dyn_cast<CXXDependentScopeMemberExpr>(
-            cast<CallExpr>(Erase.Call)->getCallee()))
-      Loc = Callee->getMemberLoc();
-    if (Best == Hold::Shared) {
-      const VarDecl *Guard = ViaEvent ? ViaEvent->Guard : nullptr;
-      bool Fixed = false;
-      {
-        auto Diag = diag(Loc, "'%0' modifies '%1' while '%2' is held only "
-                              "shared; modifying it needs the lock exclusively")
-                    << Erase.Op << ContainerText << MutexText;
-        if (Guard && !Guard->isReferenced() && !FixedGuards.count(Guard) &&
-            A.functionAt(A.pos(Guard->getLocation())) == Fn &&
-            isStdMutex(Mutex->getType()) && !HeldByACaller(Fn, Mutex)) {
-          const SourceRange TypeRange(Guard->getTypeSpecStartLoc(),
-                                      Guard->getLocation());
-          const StringRef TypeText = TextOf(TypeRange);
-          const size_t At = findWord(TypeText, "shared_lock");
-          if (!InMacro(TypeRange) && At != StringRef::npos) {
-            const SourceLocation Begin =
-                TypeRange.getBegin().getLocWithOffset(At);
-            Diag << FixItHint::CreateReplacement(
-                CharSourceRange::getCharRange(
-                    Begin, Begin.getLocWithOffset(strlen("shared_lock"))),
-                "unique_lock");
-            IncludeMutex(Diag, Begin);
-            FixedGuards.insert(Guard);
-            Fixed = true;
-          }
-        }
-      }
-      if (Fixed)
-        diag(Guard->getLocation(), "the whole scope of %0 becomes exclusive",
-             DiagnosticIDs::Note)
-            << Guard;
-      else if (ViaEvent && ViaEvent->Loc.isValid())
-        diag(ViaEvent->Loc, "'%0' is held only shared here",
-             DiagnosticIDs::Note)
-            << MutexText;
-    } else {
-      bool Fixed = false;
-      // Why no guard is inserted, when a lock on this path could deadlock.
-      enum { NoRisk, LockedInFunction, LockedByCaller } Risk = NoRisk;
-      {
-        auto Diag = diag(Loc, "'%0' modifies '%1' without holding '%2', the "
-                              "mutex that guards it")
-                    << Erase.Op << ContainerText << MutexText;
-        // Insert a guard where that is exact.
-        const CompoundStmt *Block = Done->Blocks.lookup(Erase.Call);
-        const SourceRange Range = Erase.Call->getSourceRange();
-        const bool Member = isa<FieldDecl>(Mutex);
-        const auto *Global = dyn_cast<VarDecl>(Mutex);
-        const bool Named =
-            !Fn->Fn ? false
-            : Member
-                ? isThisBase(C.Base) && isa<CXXMethodDecl>(Fn->Fn) &&
-                      !cast<CXXMethodDecl>(Fn->Fn)->isStatic()
-                : Global &&
-                      Fn->Fn->getDeclContext()->getRedeclContext()->Encloses(
-                          Global->getDeclContext()->getRedeclContext());
-        // std::scoped_lock from C++17, std::lock_guard before; the fix
-        // includes <mutex> for either when the file does not.
-        const bool Cxx17 = LangOpts.CPlusPlus17;
-        if (Block && !InMacro(Range) && Named && Guards.size() == 1 &&
-            isStdMutex(Mutex->getType())) {
-          if (A.anyAcquireIn(Fn, Mutex)) {
-            Risk = LockedInFunction;
-          } else if (HeldByACaller(Fn, Mutex)) {
-            Risk = LockedByCaller;
-          } else {
-            const std::pair<FileID, unsigned> Begin =
-                SM.getDecomposedLoc(Range.getBegin());
-            const StringRef Buffer = SM.getBufferData(Begin.first);
-            const size_t LineStart = Buffer.rfind('\n', Begin.second) + 1;
-            const StringRef Indent = Buffer.slice(LineStart, Begin.second);
-            const SourceLocation AfterSemi = Lexer::findLocationAfterToken(
-                Range.getEnd(), tok::semi, SM, LangOpts, false);
-            const StringRef FnText = TextOf(Fn->Body->getSourceRange());
-            const char *Name = nullptr;
-            for (const char *Candidate :
-                 {"lock", "guard", "lock_", "mutex_lock"})
-              if (findWord(FnText, Candidate) == StringRef::npos) {
-                Name = Candidate;
-                break;
-              }
-            if (Name && AfterSemi.isValid() &&
-                Indent.find_first_not_of(" \t") == StringRef::npos &&
-                SM.getSpellingLineNumber(Range.getBegin()) ==
-                    SM.getSpellingLineNumber(Range.getEnd())) {
-              const std::string Call =
-                  std::string(Name) + "(" + Mutex->getName().str() + ");";
-              const std::string Lock =
-                  Cxx17 ? "std::scoped_lock " + Call
-                        : "std::lock_guard<" +
-                              Mutex->getType()
-                                  .getUnqualifiedType()
-                                  .getCanonicalType()
-                                  .getAsString(PrintingPolicy(LangOpts)) +
-                              "> " + Call;
-              if (Block->body_back() == Erase.Call) {
-                Diag << FixItHint::CreateInsertion(Range.getBegin(),
-                                                   Lock + "\n" + Indent.str());
-              } else {
-                Diag << FixItHint::CreateInsertion(Range.getBegin(),
-                                                   ("{\n" + Indent + "  " +
-                                                    Lock + "\n" + Indent + "  ")
-                                                       .str())
-                     << FixItHint::CreateInsertion(AfterSemi,
-                                                   ("\n" + Indent + "}").str());
-              }
-              IncludeMutex(Diag, Range.getBegin());
-              Fixed = true;
-            }
-          }
-        }
-      }
-      if (Unheld)
-        diag(Unheld->Loc, "%0 is called here without '%1' held",
-             DiagnosticIDs::Note)
-            << Fn->Fn << MutexText;
-      if (Risk == LockedInFunction)
-        diag(Loc,
-             "'%0' is also locked elsewhere in this function; a guard added "
-             "here must not overlap that lock",
-             DiagnosticIDs::Note)
-            << MutexText;
-      else if (Risk == LockedByCaller)
-        diag(Loc,
-             "some callers of %0 hold '%1' already; a guard added here would "
-             "deadlock them",
-             DiagnosticIDs::Note)
-            << Fn->Fn << MutexText;
-      else if (!Fixed)
-        diag(Loc, "hold '%0' while calling '%1'", DiagnosticIDs::Note)
-            << MutexText << Erase.Op;
-      if (const FunctionRec *Thread = A.threadAt(P))
-        diag(Thread->Lambda->getBeginLoc(),
-             "this lambda runs on another thread: the locks held where it is "
-             "written do not protect it",
-             DiagnosticIDs::Note);
-    }
-    if (Why->Declared)
-      diag(Why->Loc, "'%0' is declared guarded by '%1' here",
-           DiagnosticIDs::Note)
-          << C.Decl->getName() << Why->Mutex->getName();
-    else
-      diag(Why->Loc, "'%0' is used with '%1' held here", DiagnosticIDs::Note)
-          << C.Decl->getName() << Why->Mutex->getName();
-  }
+  UnlockedEraseFinder Finder(A, nameSet(ThreadSafeContainerTypes));
+  UnlockedEraseReporter Reporter(*this, Inserter, Finder, getLangOpts());
+  for (const EraseRec &Erase : Done->Erases)
+    if (const compat::Optional<Finding> F = Finder.decide(Erase))
+      Reporter.report(*F);
 }
 
 } // namespace clang::tidy::safedelete

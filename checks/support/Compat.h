@@ -60,25 +60,45 @@ inline void storeBool(const ClangTidyCheck::OptionsView &Options,
   Options.store(Opts, Name, Value ? "true" : "false");
 }
 
-/// The mutexes that a call of \p Fn asserts to be held (the
-/// thread-safety assert attributes), each with whether only shared. LLVM 22
-/// folds assert_exclusive_lock and assert_shared_lock into
-/// assert_capability; before, each has an attribute class of its own.
-inline llvm::SmallVector<std::pair<const Expr *, bool>, 2>
-assertedLocks(const FunctionDecl *Fn) {
-  llvm::SmallVector<std::pair<const Expr *, bool>, 2> Locks;
-  for (const auto *Assert : Fn->specific_attrs<AssertCapabilityAttr>())
-    for (const Expr *Arg : Assert->args())
-      Locks.push_back({Arg, Assert->isShared()});
+/// The arguments of one thread-safety attribute of a function, and whether
+/// it is the shared form.
+struct CapabilityArgs {
+  llvm::ArrayRef<Expr *> Args;
+  bool Shared = false;
+};
+
+/// The assert attributes of \p Fn. LLVM 22 folds assert_exclusive_lock and
+/// assert_shared_lock into assert_capability; before, each has an attribute
+/// class of its own.
+inline llvm::SmallVector<CapabilityArgs, 1>
+assertAttributes(const FunctionDecl *Fn) {
+  llvm::SmallVector<CapabilityArgs, 1> Found;
+  for (const auto *A : Fn->specific_attrs<AssertCapabilityAttr>())
+    Found.push_back({{A->args_begin(), A->args_size()}, A->isShared()});
 #if LLVM_VERSION_MAJOR < 22
-  for (const auto *Assert : Fn->specific_attrs<AssertExclusiveLockAttr>())
-    for (const Expr *Arg : Assert->args())
-      Locks.push_back({Arg, false});
-  for (const auto *Assert : Fn->specific_attrs<AssertSharedLockAttr>())
-    for (const Expr *Arg : Assert->args())
-      Locks.push_back({Arg, true});
+  for (const auto *A : Fn->specific_attrs<AssertExclusiveLockAttr>())
+    Found.push_back({{A->args_begin(), A->args_size()}, false});
+  for (const auto *A : Fn->specific_attrs<AssertSharedLockAttr>())
+    Found.push_back({{A->args_begin(), A->args_size()}, true});
 #endif
-  return Locks;
+  return Found;
+}
+
+/// The try-acquire attributes of \p Fn. LLVM 22 folds
+/// exclusive_trylock_function and shared_trylock_function into
+/// try_acquire_capability; before, each has an attribute class of its own.
+inline llvm::SmallVector<CapabilityArgs, 1>
+tryAcquireAttributes(const FunctionDecl *Fn) {
+  llvm::SmallVector<CapabilityArgs, 1> Found;
+  for (const auto *A : Fn->specific_attrs<TryAcquireCapabilityAttr>())
+    Found.push_back({{A->args_begin(), A->args_size()}, A->isShared()});
+#if LLVM_VERSION_MAJOR < 22
+  for (const auto *A : Fn->specific_attrs<ExclusiveTrylockFunctionAttr>())
+    Found.push_back({{A->args_begin(), A->args_size()}, false});
+  for (const auto *A : Fn->specific_attrs<SharedTrylockFunctionAttr>())
+    Found.push_back({{A->args_begin(), A->args_size()}, true});
+#endif
+  return Found;
 }
 
 /// An include inserter in \p Style. From LLVM 15 on it also takes whether

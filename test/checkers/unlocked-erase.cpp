@@ -130,6 +130,10 @@ public:
     s2_.clear();
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'clear' modifies 's2_' without holding 'mu2_'
   }
+  void add(int k) {
+    std::lock_guard<std::mutex> g(mu2_);
+    s2_.insert(k);
+  }
 };
 
 // Other objects of the same class, through a reference and a pointer.
@@ -140,7 +144,7 @@ class Peer {
 public:
   void merge(Peer &other) {
     std::lock_guard<std::mutex> lock(other.mu3_);
-    use(other.m3_.size());
+    other.m3_.clear();
   }
   static void drop(Peer &other, int k) {
     other.m3_.erase(k);
