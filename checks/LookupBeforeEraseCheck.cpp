@@ -5,6 +5,7 @@
 #include "support/CheckOptions.h"
 #include "support/ExprIdentity.h"
 #include "support/MemberCall.h"
+#include "support/SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -148,36 +149,6 @@ llvm::SmallVector<Token, 8> tokensOf(const Expr *E, const SourceManager &SM,
     Tokens.push_back(Tok);
   }
   return Tokens;
-}
-
-/// The range that removes the statement from \p Begin to the `;` after
-/// \p Last; an invalid range when there is no such `;`. A statement alone
-/// on its line goes with its line: the range starts at the line break
-/// before it, since a removal that starts at the indentation loses one
-/// blank of the next line to clang's whitespace adjustment.
-CharSourceRange statementRemoval(SourceLocation Begin, SourceLocation Last,
-                                 const SourceManager &SM,
-                                 const LangOptions &LangOpts) {
-  SourceLocation End =
-      Lexer::findLocationAfterToken(Last, tok::semi, SM, LangOpts,
-                                    /*SkipTrailingWhitespaceAndNewLine=*/false);
-  if (End.isInvalid())
-    return {};
-  const std::pair<FileID, unsigned> From = SM.getDecomposedLoc(Begin);
-  const std::pair<FileID, unsigned> To = SM.getDecomposedLoc(End);
-  const StringRef Buffer = SM.getBufferData(From.first);
-  const size_t LineBreak = Buffer.rfind('\n', From.second);
-  const size_t LineEnd = Buffer.find('\n', To.second);
-  if (LineBreak == StringRef::npos || LineEnd == StringRef::npos ||
-      Buffer.slice(LineBreak + 1, From.second).find_first_not_of(" \t") !=
-          StringRef::npos ||
-      Buffer.slice(To.second, LineEnd).find_first_not_of(" \t\r") !=
-          StringRef::npos)
-    return CharSourceRange::getCharRange(Begin, End);
-  return CharSourceRange::getCharRange(
-      Begin.getLocWithOffset(-static_cast<int>(From.second - LineBreak)),
-      End.getLocWithOffset(static_cast<int>(
-          Buffer.slice(To.second, LineEnd).rtrim('\r').size())));
 }
 
 /// The statement right after an early-exit if, when it is

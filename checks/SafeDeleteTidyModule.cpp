@@ -11,6 +11,7 @@
 #include "PendingMapLeakCheck.h"
 #include "UnconditionalSqlDeleteCheck.h"
 #include "UnlockedEraseCheck.h"
+#include "UseAfterEraseCheck.h"
 #include "support/Compat.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringRef.h"
@@ -58,6 +59,8 @@ public:
         "safedelete-unconditional-sql-delete");
     CheckFactories.registerCheck<UnlockedEraseCheck>(
         "safedelete-unlocked-erase");
+    CheckFactories.registerCheck<UseAfterEraseCheck>(
+        "safedelete-use-after-erase");
   }
 };
 

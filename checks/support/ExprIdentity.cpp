@@ -6,7 +6,7 @@
 
 namespace clang::tidy::safedelete {
 
-static const Expr *strip(const Expr *E) {
+const Expr *ignoreCopies(const Expr *E) {
   while (true) {
     const Expr *Next = E->IgnoreImplicit()->IgnoreParenImpCasts();
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next)) {
@@ -40,8 +40,8 @@ static bool sameArgs(const CallExpr *A, const CallExpr *B, unsigned From) {
 bool isSameAccess(const Expr *A, const Expr *B) {
   if (!A || !B)
     return false;
-  A = strip(A);
-  B = strip(B);
+  A = ignoreCopies(A);
+  B = ignoreCopies(B);
   if (A->getStmtClass() != B->getStmtClass())
     return false;
   if (A->getType().isVolatileQualified())
@@ -149,11 +149,11 @@ bool isSameAccess(const Expr *A, const Expr *B) {
 
 const ValueDecl *accessRoot(const Expr *E) {
   while (E) {
-    E = strip(E);
+    E = ignoreCopies(E);
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
       return Ref->getDecl();
     if (const auto *Member = dyn_cast<MemberExpr>(E)) {
-      if (isa<CXXThisExpr>(strip(Member->getBase())))
+      if (isa<CXXThisExpr>(ignoreCopies(Member->getBase())))
         return Member->getMemberDecl();
       E = Member->getBase();
     } else if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E)) {

@@ -23,6 +23,11 @@ namespace tidy::safedelete {
 /// variables) makes the answer false.
 bool isSameAccess(const Expr *A, const Expr *B);
 
+/// \p E without parentheses, implicit nodes, and the implicit conversions
+/// and copies the compiler adds around it (`std::string` from a literal, an
+/// iterator passed by value).
+const Expr *ignoreCopies(const Expr *E);
+
 /// Whether \p E is an access path as accepted by isSameAccess.
 inline bool isSideEffectFreeAccess(const Expr *E) { return isSameAccess(E, E); }
 

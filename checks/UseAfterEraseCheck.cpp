@@ -1,0 +1,658 @@
+//===--- UseAfterEraseCheck.cpp - safedelete ------------------------------===//
+//
+// Matchers collect function bodies; a walk of each body collects the
+// invalidating calls (sites) and the local variables that refer into a
+// container (handles); ErasedHandleFinder decides which handles a site
+// invalidates and, on the body's flow, which uses come after; a small
+// reporter speaks.
+//
+//===----------------------------------------------------------------------===//
+
+#include "UseAfterEraseCheck.h"
+#include "support/CheckOptions.h"
+#include "support/ExprIdentity.h"
+#include "support/MemberCall.h"
+#include "support/SourceText.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::safedelete {
+namespace {
+
+constexpr char BodyId[] = "body";
+
+enum class HandleKind { Iterator, Reference, Pointer, View };
+
+/// A local variable that refers into one element of a container.
+struct Handle {
+  const ValueDecl *Var = nullptr;
+  HandleKind Kind = HandleKind::Iterator;
+  const Expr *Object = nullptr; // the container, as written
+  bool Arrow = false;
+  const Expr *Key = nullptr;       // the key it was looked up with
+  const ValueDecl *From = nullptr; // the iterator it was read through
+};
+
+/// A call that invalidates iterators or references into a container.
+struct Site {
+  const CallExpr *Call = nullptr;
+  const Expr *Object = nullptr;
+  bool Arrow = false;
+  StringRef Method;
+  SourceLocation NameLoc;
+  ContainerInfo Info;
+  Invalidation Effect = Invalidation::None;
+  const ValueDecl *Position = nullptr; // c.erase(it): it
+  const Expr *Key = nullptr;           // c.erase(k): k
+  bool InLoop = false;                 // inside some loop
+  bool OverSameContainer = false;      // inside a loop over this container
+  const Stmt *Next = nullptr;          // the statement after `c.erase(it);`
+};
+
+/// What one walk of a function body finds.
+struct BodyFacts {
+  std::vector<Site> Sites;
+  std::vector<Handle> Handles;
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const DeclRefExpr *, 4>>
+      Refs;
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Stmt *, 2>> Kills;
+  llvm::SmallPtrSet<const DeclRefExpr *, 8> KillRefs; // assigned, not read
+  bool HasGoto = false;
+};
+
+const ValueDecl *refDecl(const Expr *E) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? ignoreCopies(E) : E);
+  if (!Ref ||
+      !(isa<VarDecl>(Ref->getDecl()) || isa<BindingDecl>(Ref->getDecl())))
+    return nullptr;
+  return Ref->getDecl();
+}
+
+/// Whether \p S names \p D somewhere.
+bool mentions(const Stmt *S, const ValueDecl *D) {
+  if (!S || !D)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    return Ref->getDecl() == D;
+  return llvm::any_of(S->children(),
+                      [&](const Stmt *C) { return mentions(C, D); });
+}
+
+/// The parts of a loop that say what it walks.
+llvm::SmallVector<const Stmt *, 3> loopHeader(const Stmt *Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return {For->getInit(), For->getCond(), For->getInc()};
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return {While->getCond()};
+  if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    return {Do->getCond()};
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    return {Range->getRangeInit()};
+  return {};
+}
+
+/// Whether the argument of a removal is a position (an iterator) rather
+/// than a key: erase by key returns a count or a bool, and a position is a
+/// pointer or a class named like an iterator.
+bool isPositionArgument(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || Callee->getNumParams() == 0)
+    return false;
+  const QualType Result = Callee->getReturnType();
+  if (Result->isIntegralOrEnumerationType() || Result->isBooleanType())
+    return false;
+  const QualType Param =
+      Callee->getParamDecl(0)->getType().getNonReferenceType();
+  if (Param->isPointerType())
+    return true;
+  const CXXRecordDecl *Record = Param->getAsCXXRecordDecl();
+  return Record && Record->getIdentifier() &&
+         Record->getName().lower().find("iterator") != std::string::npos;
+}
+
+/// The site \p Call is, if it invalidates something in a known container.
+compat::Optional<Site> siteOf(const CallExpr *Call,
+                              const ContainerTable &Table) {
+  Site S;
+  S.Call = Call;
+  if (const MemberCall Member = MemberCall::resolved(Call)) {
+    S.Object = Member.object();
+    S.Arrow = Member.isArrow();
+    S.Method = Member.name();
+    S.NameLoc = Member.nameLoc();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    if (Op->getNumArgs() != 2 ||
+        (Op->getOperator() != OO_Equal && Op->getOperator() != OO_Subscript))
+      return {};
+    S.Object = Op->getArg(0);
+    S.Method = Op->getOperator() == OO_Equal ? "operator=" : "operator[]";
+    S.NameLoc = Op->getOperatorLoc();
+  } else {
+    return {};
+  }
+  if (!mayInvalidate(S.Method))
+    return {};
+  // The object as declared, not the base class the member is found in.
+  const auto Info = Table.classify(S.Object->IgnoreParenImpCasts()->getType());
+  if (!Info)
+    return {};
+  S.Info = *Info;
+  S.Effect = invalidationOf(S.Info, S.Method);
+  if (S.Effect == Invalidation::None)
+    return {};
+  if (isRemoval(S.Method) && isa<CXXMemberCallExpr>(Call) &&
+      Call->getNumArgs() >= 1) {
+    if (isPositionArgument(Call))
+      S.Position = refDecl(Call->getArg(0));
+    else if (isSideEffectFreeAccess(Call->getArg(0)))
+      S.Key = Call->getArg(0);
+  }
+  return S;
+}
+
+/// An element access on a container: `c[k]`, `c.at(k)`, `*c.find(k)`,
+/// `c.front()`, `*it`, `it->second`, and members of those. Sets the
+/// container (or the iterator read through) and the key.
+struct ElementAccess {
+  const Expr *Object = nullptr;
+  bool Arrow = false;
+  const Expr *Key = nullptr;
+  const ValueDecl *From = nullptr;
+};
+
+/// The container access \p E makes to produce an iterator: `c.find(k)`,
+/// `c.begin()`, `c.insert(v).first`; with \p WholePair, also the pair that
+/// `c.insert(v)` returns (for structured bindings). Not `end()`: node
+/// containers keep it valid through erase and clear.
+compat::Optional<ElementAccess> iteratorFrom(const Expr *E,
+                                             bool WholePair = false) {
+  E = ignoreCopies(E);
+  bool First = false;
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    if (!Member->isArrow() && Member->getMemberDecl()->getIdentifier() &&
+        Member->getMemberDecl()->getName() == "first") {
+      E = ignoreCopies(Member->getBase());
+      First = true;
+    }
+  const MemberCall Call = MemberCall::resolved(E);
+  if (!Call)
+    return {};
+  static const char *const Producers[] = {
+      "begin",        "cbegin",           "find",        "lower_bound",
+      "upper_bound",  "insert",           "emplace",     "try_emplace",
+      "emplace_hint", "insert_or_assign", "equal_range", "erase"};
+  if (!llvm::is_contained(Producers, Call.name()))
+    return {};
+  const CXXRecordDecl *Result = Call.call()->getType()->getAsCXXRecordDecl();
+  const bool Pair =
+      Result && Result->getIdentifier() && Result->getName() == "pair";
+  if (Pair && !First && !WholePair)
+    return {};
+  ElementAccess Access{Call.object(), Call.isArrow(), nullptr, nullptr};
+  // The methods whose iterator stands on the element with their key.
+  if ((Call.name() == "find" || Call.name() == "try_emplace" ||
+       Call.name() == "insert_or_assign") &&
+      Call.numArgs() >= 1 && isSideEffectFreeAccess(Call.arg(0)))
+    Access.Key = Call.arg(0);
+  return Access;
+}
+
+compat::Optional<ElementAccess> elementOf(const Expr *E);
+
+/// `*X` or `X->m` where X is an iterator: a variable or a container call.
+compat::Optional<ElementAccess> throughIterator(const Expr *Iter) {
+  if (const ValueDecl *Var = refDecl(Iter)) {
+    ElementAccess Access;
+    Access.From = Var;
+    return Access;
+  }
+  return iteratorFrom(Iter);
+}
+
+compat::Optional<ElementAccess> elementOf(const Expr *E) {
+  E = ignoreCopies(E);
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const Expr *Base = ignoreCopies(Member->getBase());
+    if (!Member->isArrow())
+      return elementOf(Base);
+    if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Base))
+      if (Arrow->getOperator() == OO_Arrow)
+        return throughIterator(Arrow->getArg(0));
+    return Base->getType()->isPointerType() ? throughIterator(Base)
+                                            : compat::Optional<ElementAccess>();
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
+      return throughIterator(Op->getArg(0));
+    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+      return ElementAccess{Op->getArg(0), false,
+                           isSideEffectFreeAccess(Op->getArg(1)) ? Op->getArg(1)
+                                                                 : nullptr,
+                           nullptr};
+    return {};
+  }
+  if (const auto *Deref = dyn_cast<UnaryOperator>(E))
+    if (Deref->getOpcode() == UO_Deref)
+      return throughIterator(Deref->getSubExpr());
+  // A conversion (string to string_view) views the object itself.
+  if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(E))
+    if (isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl()))
+      return elementOf(Conversion->getImplicitObjectArgument());
+  const MemberCall Call = MemberCall::resolved(E);
+  if (!Call)
+    return {};
+  if (Call.name() == "at" && Call.numArgs() == 1)
+    return ElementAccess{
+        Call.object(), Call.isArrow(),
+        isSideEffectFreeAccess(Call.arg(0)) ? Call.arg(0) : nullptr, nullptr};
+  if ((Call.name() == "front" || Call.name() == "back") && Call.numArgs() == 0)
+    return ElementAccess{Call.object(), Call.isArrow(), nullptr, nullptr};
+  return {};
+}
+
+bool isView(QualType Type) {
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  const NamedDecl *Named = Record;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+    Named = Spec->getSpecializedTemplate();
+  const std::string Name = qualifiedNameOf(Named);
+  return Name == "std::basic_string_view" || Name == "std::span";
+}
+
+/// The handle the local \p Var is, initialised with \p Init.
+compat::Optional<Handle> handleOf(const ValueDecl *Var, const Expr *Init,
+                                  const ContainerTable &Table) {
+  if (!Init)
+    return {};
+  const QualType Type = Var->getType();
+  Handle H;
+  H.Var = Var;
+  compat::Optional<ElementAccess> Access;
+  if (Type->isReferenceType()) {
+    H.Kind = HandleKind::Reference;
+    Access = elementOf(Init);
+  } else if (Type->isPointerType()) {
+    H.Kind = HandleKind::Pointer;
+    const auto *AddrOf = dyn_cast<UnaryOperator>(ignoreCopies(Init));
+    if (AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+      Access = elementOf(AddrOf->getSubExpr());
+    else if (const auto Iter = iteratorFrom(Init))
+      if (Table.kindOf(Iter->Object->IgnoreParenImpCasts()->getType()) ==
+          ContainerKind::Contiguous)
+        Access = Iter; // a vector's iterator may be a pointer
+  } else if (isView(Type)) {
+    H.Kind = HandleKind::View;
+    Access = elementOf(Init);
+  } else {
+    H.Kind = HandleKind::Iterator;
+    Access = iteratorFrom(Init);
+  }
+  if (!Access)
+    return {};
+  H.Object = Access->Object;
+  H.Arrow = Access->Arrow;
+  H.Key = Access->Key;
+  H.From = Access->From;
+  if (!H.From && (!H.Object || !Table.isContainer(
+                                   H.Object->IgnoreParenImpCasts()->getType())))
+    return {};
+  return H;
+}
+
+} // namespace
+} // namespace clang::tidy::safedelete
+namespace clang::tidy::safedelete {
+namespace {
+
+/// Walks one function body (not the lambdas in it: they have bodies of
+/// their own) and collects its sites, handles, references and kills.
+class BodyWalker {
+public:
+  BodyWalker(const ContainerTable &Table, BodyFacts &Facts)
+      : Table(Table), Facts(Facts) {}
+
+  void visit(const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S) || isUnevaluated(S))
+      return;
+    if (isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S))
+      Facts.HasGoto = true;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      Facts.Refs[Ref->getDecl()].push_back(Ref);
+    else if (const auto *Declaration = dyn_cast<DeclStmt>(S))
+      visitDecl(Declaration);
+    else if (const auto *Call = dyn_cast<CallExpr>(S))
+      visitCall(Call);
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S))
+      if (Assign->getOpcode() == BO_Assign)
+        kill(Assign->getLHS(), S);
+    if (const auto *Block = dyn_cast<CompoundStmt>(S))
+      return visitBlock(Block);
+    const bool Loop = !loopHeader(S).empty();
+    if (Loop)
+      Loops.push_back(S);
+    for (const Stmt *Child : S->children())
+      visit(Child);
+    if (Loop)
+      Loops.pop_back();
+  }
+
+private:
+  static bool isUnevaluated(const Stmt *S) {
+    if (isa<UnaryExprOrTypeTraitExpr>(S) || isa<CXXNoexceptExpr>(S))
+      return true;
+    const auto *TypeId = dyn_cast<CXXTypeidExpr>(S);
+    return TypeId && !TypeId->isPotentiallyEvaluated();
+  }
+
+  void kill(const Expr *Target, const Stmt *By) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts());
+    if (!Ref)
+      return;
+    Facts.Kills[Ref->getDecl()].push_back(By);
+    Facts.KillRefs.insert(Ref);
+  }
+
+  void visitBlock(const CompoundStmt *Block) {
+    const Stmt *Saved = Statement, *SavedNext = Next;
+    for (auto I = Block->body_begin(), E = Block->body_end(); I != E; ++I) {
+      Statement = *I;
+      Next = std::next(I) != E ? *std::next(I) : nullptr;
+      visit(*I);
+    }
+    Statement = Saved;
+    Next = SavedNext;
+  }
+
+  void visitDecl(const DeclStmt *Declaration) {
+    for (const Decl *D : Declaration->decls()) {
+      const auto *Var = dyn_cast<VarDecl>(D);
+      if (!Var || !Var->hasLocalStorage())
+        continue;
+      Facts.Kills[Var].push_back(Declaration);
+      if (const auto *Bindings = dyn_cast<DecompositionDecl>(Var)) {
+        // auto [it, inserted] = c.insert(v): the first binding.
+        const auto Access = iteratorFrom(Var->getInit(), /*WholePair=*/true);
+        if (!Access || Bindings->bindings().empty())
+          continue;
+        const BindingDecl *First = Bindings->bindings().front();
+        Facts.Kills[First].push_back(Declaration);
+        Facts.Handles.push_back({First, HandleKind::Iterator, Access->Object,
+                                 Access->Arrow, Access->Key, nullptr});
+        continue;
+      }
+      if (auto H = handleOf(Var, Var->getInit(), Table))
+        Facts.Handles.push_back(*H);
+    }
+  }
+
+  void visitCall(const CallExpr *Call) {
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+        kill(Op->getArg(0), Op);
+    auto S = siteOf(Call, Table);
+    if (!S)
+      return;
+    S->InLoop = !Loops.empty();
+    const ValueDecl *Root = accessRoot(S->Object);
+    S->OverSameContainer = llvm::any_of(Loops, [&](const Stmt *Loop) {
+      return llvm::any_of(loopHeader(Loop), [&](const Stmt *Part) {
+        return mentions(Part, Root) || mentions(Part, S->Position);
+      });
+    });
+    if (Statement && isa<Expr>(Statement) &&
+        cast<Expr>(Statement)->IgnoreImplicit()->IgnoreParens() == Call)
+      S->Next = Next;
+    Facts.Sites.push_back(*S);
+  }
+
+  const ContainerTable &Table;
+  BodyFacts &Facts;
+  llvm::SmallVector<const Stmt *, 4> Loops;
+  const Stmt *Statement = nullptr; // the block statement being walked
+  const Stmt *Next = nullptr;      // and the one after it
+};
+
+/// Decides which handles each site invalidates and which of their uses
+/// some path reaches first after it.
+class ErasedHandleFinder {
+public:
+  ErasedHandleFinder(const BodyFacts &Facts, FlowCache &Flows, const Stmt *Body,
+                     ASTContext &Context)
+      : Facts(Facts), Flows(Flows), Body(Body), Context(Context) {}
+
+  /// The handles \p S leaves dangling: the iterator it erases, and those
+  /// of the body's handles it invalidates.
+  std::vector<Handle> invalidated(const Site &S) const {
+    std::vector<Handle> Found;
+    if (S.Position && !handleFor(S.Position))
+      Found.push_back({S.Position, HandleKind::Iterator});
+    for (const Handle &H : Facts.Handles)
+      if (invalidates(S, H))
+        Found.push_back(H);
+    return Found;
+  }
+
+  /// Whether \p S leaves \p H dangling.
+  bool invalidates(const Site &S, const Handle &H) const {
+    if (H.Var == S.Position)
+      return true;
+    const Handle *Origin = H.From ? handleFor(H.From) : nullptr;
+    if (H.From && H.From == S.Position)
+      return true;
+    const Handle &Base = Origin ? *Origin : H;
+    if (!Base.Object || Base.Arrow != S.Arrow ||
+        !isSameAccess(Base.Object, S.Object))
+      return false;
+    switch (S.Effect) {
+    case Invalidation::All:
+      return true;
+    case Invalidation::Iterators:
+      return H.Kind == HandleKind::Iterator;
+    case Invalidation::Erased:
+    case Invalidation::ErasedAndAfter:
+      return S.Key && erasesElementOf(S.Key, H, Base);
+    case Invalidation::None:
+      return false;
+    }
+    return false;
+  }
+
+  /// Whether a use of \p H may follow \p S: one after it in the source,
+  /// or any when a loop or a goto may lead back. Only then is the flow of
+  /// the body built.
+  bool mayBeUsedAfter(const Site &S, const Handle &H) const {
+    const auto Refs = Facts.Refs.find(H.Var);
+    if (Refs == Facts.Refs.end())
+      return false;
+    if (S.InLoop || Facts.HasGoto)
+      return true;
+    return llvm::any_of(Refs->second, [&](const DeclRefExpr *Ref) {
+      return Context.getSourceManager().isBeforeInTranslationUnit(
+          S.Call->getEndLoc(), Ref->getBeginLoc());
+    });
+  }
+
+  /// The first uses of \p H after \p S on each path.
+  std::vector<const DeclRefExpr *> usesAfter(const Site &S,
+                                             const Handle &H) const {
+    llvm::SmallVector<const Stmt *, 8> Uses;
+    for (const DeclRefExpr *Ref : Facts.Refs.lookup(H.Var))
+      if (!Facts.KillRefs.count(Ref))
+        Uses.push_back(Ref);
+    std::vector<const DeclRefExpr *> Found;
+    const FunctionFlow *Flow = Flows.flowOf(Body, Context);
+    if (!Flow)
+      return Found;
+    for (const Stmt *Use :
+         Flow->firstUsesAfter(S.Call, Uses, Facts.Kills.lookup(H.Var)))
+      Found.push_back(cast<DeclRefExpr>(Use));
+    return Found;
+  }
+
+private:
+  const Handle *handleFor(const ValueDecl *Var) const {
+    for (const Handle &H : Facts.Handles)
+      if (H.Var == Var)
+        return &H;
+    return nullptr;
+  }
+
+  /// Whether erasing \p Key removes the element \p H refers to (through
+  /// \p Base, the iterator it was read from, or itself).
+  static bool erasesElementOf(const Expr *Key, const Handle &H,
+                              const Handle &Base) {
+    if ((H.Key && isSameAccess(Key, H.Key)) ||
+        (Base.Key && isSameAccess(Key, Base.Key)))
+      return true;
+    // s.erase(*it), m.erase(it->first): the element `it` stands on.
+    const ValueDecl *Iter =
+        Base.Kind == HandleKind::Iterator ? Base.Var : nullptr;
+    const auto Access = elementOf(Key);
+    return Iter && Access && Access->From == Iter;
+  }
+
+  const BodyFacts &Facts;
+  FlowCache &Flows;
+  const Stmt *Body;
+  ASTContext &Context;
+};
+
+} // namespace
+} // namespace clang::tidy::safedelete
+namespace clang::tidy::safedelete {
+namespace {
+
+/// `++it` or `it++` on \p Var, as a whole statement.
+bool isIncrementOf(const Stmt *S, const ValueDecl *Var) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return false;
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Op = dyn_cast<UnaryOperator>(E))
+    return Op->isIncrementOp() && refDecl(Op->getSubExpr()) == Var;
+  const auto *Call = dyn_cast<CXXOperatorCallExpr>(E);
+  return Call && Call->getOperator() == OO_PlusPlus &&
+         refDecl(Call->getArg(0)) == Var;
+}
+
+/// `c.erase(it); ++it;` -> `it = c.erase(it);`: erase returns the iterator
+/// after the erased element, which is what the increment wanted. Only for
+/// a variable of the type erase returns, with nothing written by a macro.
+std::vector<FixItHint> incrementFix(const Site &S, const Handle &H,
+                                    const DeclRefExpr *Use,
+                                    const ASTContext &Context) {
+  const auto *Var = dyn_cast<VarDecl>(H.Var);
+  if (S.Method != "erase" || H.Var != S.Position || !Var || !S.Next ||
+      !isIncrementOf(S.Next, Var) ||
+      !Context.hasSameUnqualifiedType(S.Call->getType(),
+                                      Var->getType().getNonReferenceType()) ||
+      Var->getType().isConstQualified())
+    return {};
+  const SourceRange Range = S.Next->getSourceRange();
+  if (S.Call->getBeginLoc().isMacroID() || Range.getBegin().isMacroID() ||
+      Range.getEnd().isMacroID() ||
+      Use->getSourceRange().getBegin() < Range.getBegin() ||
+      Range.getEnd() < Use->getSourceRange().getEnd())
+    return {};
+  const CharSourceRange Removal =
+      statementRemoval(Range.getBegin(), Range.getEnd(),
+                       Context.getSourceManager(), Context.getLangOpts());
+  if (Removal.isInvalid())
+    return {};
+  return {FixItHint::CreateInsertion(S.Call->getBeginLoc(),
+                                     (Var->getName() + " = ").str()),
+          FixItHint::CreateRemoval(Removal)};
+}
+
+/// Reports the use \p Use of \p H after \p S invalidated it.
+void report(ClangTidyCheck &Check, const Site &S, const Handle &H,
+            const DeclRefExpr *Use, const ASTContext &Context) {
+  static const char *const Kinds[] = {"iterator", "reference", "pointer",
+                                      "view"};
+  Check.diag(Use->getLocation(), "%0 %1 is used after '%2' invalidated it")
+      << Kinds[static_cast<int>(H.Kind)] << H.Var << S.Method
+      << incrementFix(S, H, Use, Context);
+  const StringRef Container = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(S.Object->getSourceRange()),
+      Context.getSourceManager(), Context.getLangOpts());
+  Check.diag(S.NameLoc, "%0 is invalidated by this '%1' of '%2'",
+             DiagnosticIDs::Note)
+      << H.Var << S.Method << Container;
+}
+
+} // namespace
+
+UseAfterEraseCheck::UseAfterEraseCheck(StringRef Name,
+                                       ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawNodeContainers(Options.get("NodeContainers", "")),
+      RawHashedContainers(Options.get("HashedContainers", "")),
+      RawContiguousContainers(Options.get("ContiguousContainers", "")) {
+  const auto Add = [&](ContainerKind Kind, StringRef Option, StringRef Value) {
+    Containers.add(Kind,
+                   classListOption(Context, Name, Option, Value, "::ns::Map"));
+  };
+  Add(ContainerKind::Node, "NodeContainers", RawNodeContainers);
+  Add(ContainerKind::Hashed, "HashedContainers", RawHashedContainers);
+  Add(ContainerKind::Contiguous, "ContiguousContainers",
+      RawContiguousContainers);
+}
+
+void UseAfterEraseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "NodeContainers", RawNodeContainers);
+  Options.store(Opts, "HashedContainers", RawHashedContainers);
+  Options.store(Opts, "ContiguousContainers", RawContiguousContainers);
+}
+
+void UseAfterEraseCheck::registerMatchers(MatchFinder *Finder) {
+  // Function bodies, not erase calls: the walk of a body finds the calls
+  // without the parent map that going up from a call would build.
+  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()),
+                                  isDefinition(), hasBody(stmt().bind(BodyId))),
+                     this);
+  Finder->addMatcher(
+      lambdaExpr(unless(isExpansionInSystemHeader())).bind(BodyId), this);
+}
+
+void UseAfterEraseCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  if (Context.getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  const Stmt *Body = Result.Nodes.getNodeAs<Stmt>(BodyId);
+  if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Body))
+    Body = Lambda->getBody();
+  if (!Body || !Checked.insert(Body).second)
+    return;
+  BodyFacts Facts;
+  BodyWalker(Containers, Facts).visit(Body);
+  const ErasedHandleFinder Finder(Facts, Flows, Body, Context);
+  llvm::SmallPtrSet<const DeclRefExpr *, 4> Reported;
+  for (const Site &S : Facts.Sites) {
+    // Loops over the container are safedelete-erase-during-iteration's.
+    if (S.OverSameContainer || S.Call->getBeginLoc().isMacroID())
+      continue;
+    for (const Handle &H : Finder.invalidated(S)) {
+      if (!Finder.mayBeUsedAfter(S, H))
+        continue;
+      for (const DeclRefExpr *Use : Finder.usesAfter(S, H))
+        if (Reported.insert(Use).second)
+          report(*this, S, H, Use, Context);
+    }
+  }
+}
+
+void UseAfterEraseCheck::onEndOfTranslationUnit() {
+  Flows.clear();
+  Checked.clear();
+}
+
+} // namespace clang::tidy::safedelete

@@ -1,0 +1,104 @@
+//===--- Containers.h - container families and what invalidates them -----===//
+//
+// One table of the container classes safedelete knows (std, absl, boost,
+// llvm, Qt), each with its kind and its invalidation rules: what an erase,
+// an insertion or a clear leaves dangling. Checks classify a type once and
+// ask the table; users add their own classes per kind through options.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SAFEDELETE_CHECKS_SUPPORT_CONTAINERS_H
+#define SAFEDELETE_CHECKS_SUPPORT_CONTAINERS_H
+
+#include "support/Compat.h"
+#include "clang/AST/Type.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class CXXRecordDecl;
+class NamedDecl;
+namespace tidy::safedelete {
+
+/// How a container stores its elements.
+enum class ContainerKind {
+  Node,      ///< one allocation per element: std::map, std::list
+  Hashed,    ///< buckets: std::unordered_map, absl::flat_hash_map
+  Contiguous ///< one array: std::vector, std::string, flat_map
+};
+
+/// What an operation leaves dangling, from least to most.
+enum class Invalidation {
+  None,           ///< nothing
+  Erased,         ///< iterators and references to the removed elements
+  ErasedAndAfter, ///< those, and every one at a later position
+  Iterators,      ///< every iterator, but no reference (a rehash)
+  All             ///< every iterator, reference and pointer
+};
+
+/// What the table knows about one container class.
+struct ContainerInfo {
+  std::string Family; ///< qualified name of the class (template), `std::map`
+  ContainerKind Kind = ContainerKind::Node;
+  bool IsMap = false; ///< it has a `mapped_type`
+  Invalidation OnErase = Invalidation::Erased;
+  Invalidation OnInsert = Invalidation::None;
+};
+
+/// The families and their rules; the built-in table plus user additions.
+class ContainerTable {
+public:
+  /// The built-in table.
+  ContainerTable();
+  /// Adds the qualified class names \p Names (`::ns::Cache`) as containers
+  /// of \p Kind, with that kind's usual rules.
+  void add(ContainerKind Kind, llvm::ArrayRef<std::string> Names);
+
+  /// What \p Type is, through sugar, aliases, references, one pointer and
+  /// base classes; a class template specialisation by its template's name;
+  /// in a template, a dependent `std::map<K, V>` by its template. None when
+  /// it is no known container.
+  compat::Optional<ContainerInfo> classify(QualType Type) const;
+  compat::Optional<ContainerInfo> classify(const CXXRecordDecl *Record) const;
+
+  bool isContainer(QualType Type) const {
+    return static_cast<bool>(classify(Type));
+  }
+  compat::Optional<ContainerKind> kindOf(QualType Type) const;
+  bool isMap(QualType Type) const;
+
+  /// Every family name, `::`-qualified, for `hasAnyName`.
+  std::vector<std::string> qualifiedNames() const;
+
+private:
+  const ContainerInfo *find(llvm::StringRef Name) const;
+  compat::Optional<ContainerInfo> classifyOne(const CXXRecordDecl *R) const;
+
+  std::vector<ContainerInfo> Entries;
+};
+
+/// What a call of member \p Method (`erase`, `clear`, `push_back`,
+/// `operator[]`, `operator=`...) on a container described by \p Info
+/// invalidates. A swap invalidates nothing except in strings: the elements,
+/// and what refers to them, move to the other container.
+Invalidation invalidationOf(const ContainerInfo &Info, llvm::StringRef Method);
+
+/// Whether a call of member \p Method invalidates anything in some
+/// container: a cheap test before classifying the container.
+bool mayInvalidate(llvm::StringRef Method);
+
+/// Whether \p Method removes elements by position or key (`erase`,
+/// `extract`, `remove`, `take`, `pop_back`...).
+bool isRemoval(llvm::StringRef Method);
+
+/// The qualified name of \p D without inline namespaces (`std::__cxx11`,
+/// `std::__1`) or a leading `::`; empty inside functions and anonymous
+/// namespaces.
+std::string qualifiedNameOf(const NamedDecl *D);
+
+} // namespace tidy::safedelete
+} // namespace clang
+
+#endif // SAFEDELETE_CHECKS_SUPPORT_CONTAINERS_H

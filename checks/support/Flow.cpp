@@ -1,0 +1,122 @@
+//===--- Flow.cpp - order questions on the CFG of one function -----------===//
+
+#include "support/Flow.h"
+#include "clang-tidy/utils/ExprSequence.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace clang::tidy::safedelete {
+
+FunctionFlow::FunctionFlow(const Stmt *Body, ASTContext &Context) {
+  // Implicit and temporary destructors make [[noreturn]] destructors (some
+  // assertion macros) end their paths.
+  CFG::BuildOptions Options;
+  Options.AddImplicitDtors = true;
+  Options.AddTemporaryDtors = true;
+  Graph = CFG::buildCFG(nullptr, const_cast<Stmt *>(Body), &Context, Options);
+  if (!Graph)
+    return;
+  Sequence = std::make_unique<utils::ExprSequence>(Graph.get(), Body, &Context);
+  Blocks = std::make_unique<utils::StmtToBlockMap>(Graph.get(), &Context);
+}
+
+FunctionFlow::~FunctionFlow() = default;
+
+bool FunctionFlow::sequencedBefore(const Stmt *A, const Stmt *B) const {
+  return Sequence->inSequence(A, B);
+}
+
+llvm::SmallVector<const Stmt *, 2>
+FunctionFlow::firstUsesAfter(const Stmt *From,
+                             llvm::ArrayRef<const Stmt *> Uses,
+                             llvm::ArrayRef<const Stmt *> Kills) const {
+  llvm::SmallVector<const Stmt *, 2> Found;
+  const CFGBlock *Start = Graph ? Blocks->blockContainingStmt(From) : nullptr;
+  if (!Start)
+    return Found;
+  llvm::DenseMap<const CFGBlock *, llvm::SmallVector<const Stmt *, 2>> UsesIn,
+      KillsIn;
+  for (const Stmt *Use : Uses)
+    if (const CFGBlock *Block = Blocks->blockContainingStmt(Use))
+      UsesIn[Block].push_back(Use);
+  for (const Stmt *Kill : Kills)
+    if (const CFGBlock *Block = Blocks->blockContainingStmt(Kill))
+      KillsIn[Block].push_back(Kill);
+
+  // A block is walked from its start once; the block of From is first
+  // walked from From on, and again from its start when a loop leads back.
+  llvm::SmallPtrSet<const CFGBlock *, 16> Visited;
+  llvm::SmallVector<std::pair<const CFGBlock *, const Stmt *>, 16> Work{
+      {Start, From}};
+  while (!Work.empty()) {
+    const auto [Block, After] = Work.pop_back_val();
+    if (!After && !Visited.insert(Block).second)
+      continue;
+    llvm::SmallVector<const Stmt *, 2> BlockKills;
+    for (const Stmt *Kill : KillsIn.lookup(Block))
+      if (!After || sequencedBefore(After, Kill))
+        BlockKills.push_back(Kill);
+    const Stmt *First = nullptr;
+    for (const Stmt *Use : UsesIn.lookup(Block)) {
+      if ((After && sequencedBefore(Use, After)) ||
+          llvm::any_of(BlockKills, [&](const Stmt *Kill) {
+            return sequencedBefore(Kill, Use);
+          }))
+        continue;
+      if (!First || sequencedBefore(Use, First))
+        First = Use;
+    }
+    if (First) {
+      if (!llvm::is_contained(Found, First))
+        Found.push_back(First);
+      continue;
+    }
+    if (!BlockKills.empty())
+      continue;
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
+      if (const CFGBlock *Next = Succ.getReachableBlock())
+        Work.push_back({Next, nullptr});
+  }
+  return Found;
+}
+
+bool FunctionFlow::guaranteedBefore(const Stmt *A, const Stmt *B) const {
+  if (!Graph)
+    return false;
+  const CFGBlock *BlockA = Blocks->blockContainingStmt(A);
+  const CFGBlock *BlockB = Blocks->blockContainingStmt(B);
+  if (!BlockA || !BlockB)
+    return false;
+  if (BlockA == BlockB)
+    return sequencedBefore(A, B);
+  // B's block must be out of reach from the entry once A's is removed.
+  llvm::SmallPtrSet<const CFGBlock *, 16> Visited{BlockA};
+  llvm::SmallVector<const CFGBlock *, 16> Work{&Graph->getEntry()};
+  while (!Work.empty()) {
+    const CFGBlock *Block = Work.pop_back_val();
+    if (Block == BlockB)
+      return false;
+    if (!Visited.insert(Block).second)
+      continue;
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
+      if (const CFGBlock *Next = Succ.getReachableBlock())
+        Work.push_back(Next);
+  }
+  return true;
+}
+
+FlowCache::FlowCache() = default;
+FlowCache::~FlowCache() = default;
+
+const FunctionFlow *FlowCache::flowOf(const Stmt *Body, ASTContext &Context) {
+  if (!Body)
+    return nullptr;
+  std::unique_ptr<FunctionFlow> &Flow = Flows[Body];
+  if (!Flow)
+    Flow = std::make_unique<FunctionFlow>(Body, Context);
+  return Flow->valid() ? Flow.get() : nullptr;
+}
+
+} // namespace clang::tidy::safedelete

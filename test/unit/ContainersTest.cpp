@@ -1,0 +1,151 @@
+//===--- ContainersTest.cpp - unit tests for support/Containers ----------===//
+
+#include "support/Containers.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+#include "gtest/gtest.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using clang::tidy::safedelete::ContainerInfo;
+using clang::tidy::safedelete::ContainerKind;
+using clang::tidy::safedelete::ContainerTable;
+using clang::tidy::safedelete::Invalidation;
+using clang::tidy::safedelete::invalidationOf;
+
+namespace {
+
+// Just enough of the libraries: names, inline namespaces, aliases, bases.
+constexpr char Library[] = R"(
+namespace std {
+inline namespace __1 {
+template <class K, class V> struct map { typedef V mapped_type; };
+template <class K> struct set {};
+template <class K, class V> struct unordered_map { typedef V mapped_type; };
+template <class T> struct vector {};
+}
+template <class C> struct basic_string {};
+typedef basic_string<char> string;
+}
+namespace absl {
+template <class K, class V> struct flat_hash_map { using mapped_type = V; };
+template <class K, class V> struct btree_map { using mapped_type = V; };
+}
+namespace llvm {
+template <class K, class V> struct DenseMapBase { using mapped_type = V; };
+template <class K, class V> struct DenseMap : DenseMapBase<K, V> {};
+}
+namespace app {
+template <class K, class V> struct Registry { using mapped_type = V; };
+struct Cache : std::map<int, int> {};
+}
+)";
+
+class ContainersTest : public ::testing::Test {
+protected:
+  void build(const std::string &Code) {
+    AST = tooling::buildASTFromCodeWithArgs(std::string(Library) + Code,
+                                            {"-std=c++17"});
+    ASSERT_TRUE(AST);
+  }
+  /// The type of the variable \p Name.
+  QualType typeOf(const std::string &Name) {
+    const auto *Var = selectFirst<ValueDecl>(
+        "v", match(valueDecl(hasName(Name)).bind("v"), AST->getASTContext()));
+    EXPECT_TRUE(Var);
+    return Var ? Var->getType() : QualType();
+  }
+  std::string familyOf(const std::string &Name) {
+    const auto Info = Table.classify(typeOf(Name));
+    return Info ? Info->Family : "";
+  }
+
+  std::unique_ptr<ASTUnit> AST;
+  ContainerTable Table;
+};
+
+TEST_F(ContainersTest, ClassifiesThroughSugar) {
+  build(R"(
+    using Map = std::map<int, int>;
+    typedef Map Alias;
+    std::map<int, int> m; Alias a; Map &r = m; const Map *p = &m;
+    auto copy = m; std::string s; app::Cache derived;
+    std::vector<int> v; int i;)");
+  EXPECT_EQ(familyOf("m"), "std::map");
+  EXPECT_EQ(familyOf("a"), "std::map");
+  EXPECT_EQ(familyOf("r"), "std::map");
+  EXPECT_EQ(familyOf("p"), "std::map");
+  EXPECT_EQ(familyOf("copy"), "std::map");
+  EXPECT_EQ(familyOf("s"), "std::basic_string");
+  EXPECT_EQ(familyOf("derived"), "std::map");
+  EXPECT_EQ(familyOf("v"), "std::vector");
+  EXPECT_EQ(familyOf("i"), "");
+}
+
+TEST_F(ContainersTest, KindsAndMaps) {
+  build(R"(
+    std::map<int, int> m; std::set<int> s; std::unordered_map<int, int> u;
+    absl::flat_hash_map<int, int> f; llvm::DenseMap<int, int> d;
+    std::vector<int> v;)");
+  EXPECT_EQ(*Table.kindOf(typeOf("m")), ContainerKind::Node);
+  EXPECT_EQ(*Table.kindOf(typeOf("s")), ContainerKind::Node);
+  EXPECT_EQ(*Table.kindOf(typeOf("u")), ContainerKind::Hashed);
+  EXPECT_EQ(*Table.kindOf(typeOf("f")), ContainerKind::Hashed);
+  EXPECT_EQ(*Table.kindOf(typeOf("d")), ContainerKind::Hashed);
+  EXPECT_EQ(*Table.kindOf(typeOf("v")), ContainerKind::Contiguous);
+  EXPECT_TRUE(Table.isMap(typeOf("m")));
+  EXPECT_FALSE(Table.isMap(typeOf("s")));
+  EXPECT_TRUE(Table.isMap(typeOf("d")));
+  EXPECT_FALSE(Table.isMap(typeOf("v")));
+  EXPECT_TRUE(Table.isContainer(typeOf("u")));
+}
+
+TEST_F(ContainersTest, DependentTypesByTheirTemplate) {
+  build("template <class K> struct User { std::map<K, int> m; "
+        "std::vector<K> v; K k; };");
+  EXPECT_EQ(familyOf("m"), "std::map");
+  EXPECT_EQ(familyOf("v"), "std::vector");
+  EXPECT_EQ(familyOf("k"), "");
+}
+
+TEST_F(ContainersTest, UserAddedFamilies) {
+  build("app::Registry<int, int> reg;");
+  EXPECT_FALSE(Table.isContainer(typeOf("reg")));
+  Table.add(ContainerKind::Hashed, {"::app::Registry"});
+  const auto Info = Table.classify(typeOf("reg"));
+  ASSERT_TRUE(Info);
+  EXPECT_EQ(Info->Kind, ContainerKind::Hashed);
+  EXPECT_TRUE(Info->IsMap);
+  EXPECT_EQ(Info->OnInsert, Invalidation::Iterators);
+}
+
+TEST_F(ContainersTest, InvalidationRules) {
+  build(R"(
+    std::map<int, int> m; std::unordered_map<int, int> u;
+    absl::flat_hash_map<int, int> f; absl::btree_map<int, int> b;
+    std::vector<int> v; std::string s;)");
+  const auto Rule = [&](const std::string &Var, llvm::StringRef Method) {
+    return invalidationOf(*Table.classify(typeOf(Var)), Method);
+  };
+  EXPECT_EQ(Rule("m", "erase"), Invalidation::Erased);
+  EXPECT_EQ(Rule("m", "insert"), Invalidation::None);
+  EXPECT_EQ(Rule("m", "operator[]"), Invalidation::None);
+  EXPECT_EQ(Rule("m", "clear"), Invalidation::All);
+  EXPECT_EQ(Rule("m", "swap"), Invalidation::None);
+  EXPECT_EQ(Rule("u", "erase"), Invalidation::Erased);
+  EXPECT_EQ(Rule("u", "operator[]"), Invalidation::Iterators);
+  EXPECT_EQ(Rule("f", "extract"), Invalidation::Erased);
+  EXPECT_EQ(Rule("f", "emplace"), Invalidation::All);
+  EXPECT_EQ(Rule("b", "erase"), Invalidation::All);
+  EXPECT_EQ(Rule("v", "erase"), Invalidation::ErasedAndAfter);
+  EXPECT_EQ(Rule("v", "push_back"), Invalidation::All);
+  EXPECT_EQ(Rule("v", "operator[]"), Invalidation::None);
+  EXPECT_EQ(Rule("v", "size"), Invalidation::None);
+  EXPECT_EQ(Rule("s", "swap"), Invalidation::All);
+  EXPECT_EQ(Rule("s", "operator="), Invalidation::All);
+}
+
+} // namespace
