@@ -733,6 +733,45 @@ bool lookedUp(const Stmt *S, const ValueDecl *Map, const Expr *Key,
   });
 }
 
+/// Whether \p S leaves its block: ends in a return, break, continue or
+/// throw.
+bool exits(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    S = Block->body_empty() ? nullptr : Block->body_back();
+  return S && (isa<ReturnStmt>(S) || isa<BreakStmt>(S) ||
+               isa<ContinueStmt>(S) || isa<CXXThrowExpr>(S));
+}
+
+/// Whether the completion \p Call in \p Body runs only after a test of one
+/// of \p Bound, the variables the entry is reached through: inside
+/// `if (f) ...`, or after `if (!f) return;`. For an absent key,
+/// `operator[]` inserts an empty entry that such a test rejects.
+bool entryTested(const Stmt *Body, const Expr *Call,
+                 llvm::ArrayRef<const ValueDecl *> Bound) {
+  const auto Tests = [&](const IfStmt *If) {
+    return llvm::any_of(
+        Bound, [&](const ValueDecl *D) { return refersTo(If->getCond(), D); });
+  };
+  llvm::SmallVector<const Stmt *, 8> Chain;
+  statementOf(Body, Call, Chain);
+  for (const Stmt *S : Chain) {
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      if (contains(If->getThen(), Call) && Tests(If))
+        return true;
+    const auto *Block = dyn_cast<CompoundStmt>(S);
+    if (!Block)
+      continue;
+    for (const Stmt *Child : Block->body()) {
+      if (contains(Child, Call))
+        break;
+      if (const auto *If = dyn_cast<IfStmt>(Child);
+          If && Tests(If) && exits(If->getThen()))
+        return true;
+    }
+  }
+  return false;
+}
+
 bool mayChangeValues(const Stmt *S) {
   if (!S)
     return false;
@@ -1039,7 +1078,8 @@ void PendingMapLeakCheck::onEndOfTranslationUnit() {
         textOf(C.Path.Container->getSourceRange(), Context);
     // After a lookup of the same key, `m[k]` finds the existing entry.
     const bool Subscript = C.Path.Kind == Lookup::Subscript &&
-                           !lookedUp(Body, C.Map, C.Path.Key, C.Call);
+                           !lookedUp(Body, C.Map, C.Path.Key, C.Call) &&
+                           !entryTested(Body, C.Call, C.Path.Bound);
     if (!Subscript && (Removed || !C.OneShot))
       continue;
 
