@@ -2,6 +2,7 @@
 
 #include "EraseDuringIterationCheck.h"
 #include "support/CheckOptions.h"
+#include "support/Containers.h"
 #include "support/ExprIdentity.h"
 #include "support/MemberCall.h"
 #include "clang/AST/ASTContext.h"
@@ -107,32 +108,6 @@ struct Family {
 
 bool contains(llvm::ArrayRef<const char *> List, StringRef Name) {
   return llvm::any_of(List, [&](const char *N) { return Name == N; });
-}
-
-/// The qualified name of \p D without inline namespaces (`std::__cxx11`,
-/// `std::__1`), or an empty string inside functions and anonymous
-/// namespaces.
-std::string plainName(const NamedDecl *D) {
-  if (!D->getIdentifier())
-    return "";
-  llvm::SmallVector<StringRef, 4> Parts{D->getName()};
-  for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent()) {
-    if (C->isInlineNamespace() || isa<TranslationUnitDecl>(C) ||
-        isa<LinkageSpecDecl>(C))
-      continue;
-    const auto *Named = dyn_cast<NamedDecl>(C);
-    if (!Named || !Named->getIdentifier() ||
-        !(isa<NamespaceDecl>(C) || isa<RecordDecl>(C)))
-      return "";
-    Parts.push_back(Named->getName());
-  }
-  std::string Result;
-  for (StringRef Part : llvm::reverse(Parts)) {
-    if (!Result.empty())
-      Result += "::";
-    Result += Part.str();
-  }
-  return Result;
 }
 
 /// Strips parentheses, implicit nodes and the copies or conversions the
@@ -429,7 +404,7 @@ bool boundOf(const Expr *E, bool Begin, ContainerRef &Container,
     const auto *Callee = Call->getDirectCallee();
     if (!Callee || Call->getNumArgs() != 1)
       return false;
-    const std::string Qualified = plainName(Callee);
+    const std::string Qualified = qualifiedNameOf(Callee);
     if (Qualified != ("std::" + Name).str() &&
         Qualified != ("std::" + ConstName).str())
       return false;
@@ -546,7 +521,7 @@ Family familyOf(QualType Type, const std::vector<std::string> &Extra) {
   if (!Record)
     return Result;
   const auto Classify = [&](const CXXRecordDecl *R) {
-    const std::string Name = plainName(R);
+    const std::string Name = qualifiedNameOf(R);
     if (Name.empty())
       return false;
     Result.Name = Name;
@@ -633,7 +608,7 @@ compat::Optional<Touch> touchOf(const CallExpr *Call,
       !(Callee->getName() == "erase" || Callee->getName() == "erase_if" ||
         Callee->getName() == "swap"))
     return {};
-  const std::string Name = plainName(Callee);
+  const std::string Name = qualifiedNameOf(Callee);
   if (Name != "std::erase" && Name != "std::erase_if" && Name != "std::swap")
     return {};
   Result.Name = Name;
@@ -1603,7 +1578,7 @@ void EraseDuringIterationCheck::checkForEach(const Expr *E,
   }
   if (!Algorithm || Args.empty())
     return;
-  const std::string Name = plainName(Algorithm);
+  const std::string Name = qualifiedNameOf(Algorithm);
   const bool Counted =
       Name == "std::for_each_n" || Name == "std::ranges::for_each_n";
   if (!Counted && Name != "std::for_each" && Name != "std::ranges::for_each")
