@@ -18,6 +18,7 @@
 
 #include "UnlockedEraseCheck.h"
 #include "support/CheckOptions.h"
+#include "support/Containers.h"
 #include "support/ExprIdentity.h"
 #include "support/Locks.h"
 #include "support/MatcherSet.h"
@@ -71,33 +72,12 @@ constexpr char EraseId[] = "erase";
 constexpr char EraseStmtId[] = "erase-stmt";
 constexpr char HelperCallId[] = "helper-call";
 
-/// Whether a call of member \p Name changes which elements a container
-/// holds: an insertion, a removal or a replacement of its contents, in the
-/// standard spelling or capitalised (`Insert`, `RemoveAll`, `PushBack`).
-bool modifiesContainer(StringRef Name) {
-  static const llvm::StringSet<> Exact = {
-      "insert",  "insert_or_assign", "try_emplace", "erase",
-      "clear",   "extract",          "merge",       "splice",
-      "assign",  "resize",           "swap",        "append",
-      "prepend", "replace"};
-  const std::string Lower = Name.lower();
-  for (const StringRef Prefix : {"emplace", "push", "pop", "remove", "take"})
-    if (StringRef(Lower).substr(0, Prefix.size()) == Prefix)
-      return true;
-  return Exact.count(Lower);
-}
-
-/// Whether \p Subscript, an `operator[]`, may insert: a non-const one of a
-/// map (a class with a `mapped_type`), or one not resolved yet.
-bool insertsOnSubscript(const CXXMethodDecl *Subscript) {
-  if (!Subscript)
-    return true;
-  const CXXRecordDecl *Record = Subscript->getParent();
-  return !Subscript->isConst() &&
-         !Record
-              ->lookup(DeclarationName(
-                  &Record->getASTContext().Idents.get("mapped_type")))
-              .empty();
+/// Whether \p Subscript, a call of `operator[]`, may insert: one not
+/// resolved yet, or a non-const one of a map.
+bool insertsOnSubscript(const CXXOperatorCallExpr *Subscript) {
+  const auto *Method =
+      dyn_cast_or_null<CXXMethodDecl>(Subscript->getDirectCallee());
+  return !Method || (!Method->isConst() && hasMappedType(Method->getParent()));
 }
 
 /// A method whose identifier is listed in \p Names.
@@ -107,16 +87,17 @@ AST_MATCHER_P(NamedDecl, hasIdentifierIn, const llvm::StringSet<> *, Names) {
 
 /// A method whose identifier is one of \p Patterns; an entry ending in `*`
 /// is a prefix.
-AST_MATCHER_P(NamedDecl, hasMethodNameIn, std::vector<std::string>, Patterns) {
-  if (!Node.getIdentifier())
-    return false;
-  const StringRef Name = Node.getName();
+bool isMethodNameIn(StringRef Name, const std::vector<std::string> &Patterns) {
   return llvm::any_of(Patterns, [&](const std::string &P) {
     const StringRef Pattern(P);
     if (Pattern.back() == '*')
       return Name.substr(0, Pattern.size() - 1) == Pattern.drop_back();
     return Name == Pattern;
   });
+}
+
+AST_MATCHER_P(NamedDecl, hasMethodNameIn, std::vector<std::string>, Patterns) {
+  return Node.getIdentifier() && isMethodNameIn(Node.getName(), Patterns);
 }
 
 /// A function that only its own class hierarchy or its own file can call: a
@@ -131,6 +112,28 @@ bool isHelper(const FunctionDecl &Fn) {
 }
 
 AST_MATCHER(FunctionDecl, isHelperFunction) { return isHelper(Node); }
+
+/// The helper \p Call calls and the object it is called on (null for a free
+/// function or `this`); none when it calls no helper. In a template with
+/// dependent arguments, only a name that denotes one function counts.
+compat::Optional<std::pair<const FunctionDecl *, const Expr *>>
+helperCallOf(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const Expr *Object = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    Object = Member->getImplicitObjectArgument();
+  } else if (const auto *Unresolved =
+                 dyn_cast<UnresolvedMemberExpr>(Call->getCallee())) {
+    if (Unresolved->getNumDecls() != 1)
+      return {};
+    Callee = (*Unresolved->decls_begin())->getAsFunction();
+    if (!Unresolved->isImplicitAccess())
+      Object = Unresolved->getBase();
+  }
+  if (!Callee || !isHelper(*Callee))
+    return {};
+  return std::make_pair(Callee->getCanonicalDecl(), Object);
+}
 
 /// A variable of a lambda's own closure type initialised with that lambda:
 /// no other lambda can be assigned to it. (The closure class is implicit,
@@ -536,6 +539,41 @@ const FunctionRec *Analysis::functionAt(Pos P) const {
   return nullptr;
 }
 
+/// How a guard variable is built: by a constructor that takes mutexes (not
+/// a copy or a move), with its arguments; in a template with a dependent
+/// guard type, the expressions in parentheses or braces.
+struct GuardConstruction {
+  bool Constructed = false;
+  llvm::ArrayRef<const Expr *> Args;
+  /// What a scoped_lockable constructor declares it acquires.
+  llvm::SmallVector<locks::LockEffect, 2> Declared;
+};
+
+GuardConstruction constructionOf(const VarDecl *Var) {
+  GuardConstruction Built;
+  const Expr *Init = Var->getInit();
+  if (!Init)
+    return Built;
+  Init = Init->IgnoreImplicit();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init))
+    Init = Cast->getSubExpr()->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init)) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    Built.Constructed = Ctor && !Ctor->isCopyOrMoveConstructor();
+    Built.Args = {Construct->getArgs(), Construct->getNumArgs()};
+    Built.Declared = acquiredParameters(Ctor);
+  } else if (const auto *List = dyn_cast<ParenListExpr>(Init)) {
+    Built.Constructed = true;
+    Built.Args = {const_cast<ParenListExpr *>(List)->getExprs(),
+                  List->getNumExprs()};
+  } else if (const auto *List = dyn_cast<InitListExpr>(Init);
+             List && Var->getType()->isDependentType()) {
+    Built.Constructed = true;
+    Built.Args = {List->getInits(), List->getNumInits()};
+  }
+  return Built;
+}
+
 void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   static const llvm::StringSet<> ScopedLock = {"std::scoped_lock"};
   const VarDecl *Var = G.Var;
@@ -544,32 +582,9 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
                 : pos(G.Scope->getEndLoc());
   const Pos At = pos(G.Decl->getEndLoc());
   const Expr *Init = Var->getInit();
-  // The constructor arguments; in a template with a dependent guard type,
-  // the expressions in parentheses or braces.
-  llvm::ArrayRef<const Expr *> Args;
-  bool Constructed = false;
-  llvm::SmallVector<locks::LockEffect, 2> Declared;
-  if (Init) {
-    Init = Init->IgnoreImplicit();
-    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init))
-      Init = Cast->getSubExpr()->IgnoreImplicit();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init)) {
-      Constructed = Construct->getConstructor() &&
-                    !Construct->getConstructor()->isCopyOrMoveConstructor();
-      Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),
-                                          Construct->getNumArgs());
-      Declared = acquiredParameters(Construct->getConstructor());
-    } else if (const auto *List = dyn_cast<ParenListExpr>(Init)) {
-      Constructed = true;
-      Args = llvm::ArrayRef<const Expr *>(
-          const_cast<ParenListExpr *>(List)->getExprs(), List->getNumExprs());
-    } else if (const auto *List = dyn_cast<InitListExpr>(Init);
-               List && Var->getType()->isDependentType()) {
-      Constructed = true;
-      Args =
-          llvm::ArrayRef<const Expr *>(List->getInits(), List->getNumInits());
-    }
-  }
+  const GuardConstruction Built = constructionOf(Var);
+  const llvm::ArrayRef<const Expr *> Args = Built.Args;
+  const auto &Declared = Built.Declared;
   // A scoped_lockable guard's constructor says which arguments it locks,
   // and how.
   const bool Shared =
@@ -584,7 +599,7 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   E.Reach = End;
   E.Guard = Var;
   E.Loc = Var->getLocation();
-  if (!Constructed) {
+  if (!Built.Constructed) {
     // auto lock = acquire(); std::unique_lock<M> l = std::move(other);
     // hold whatever they were given.
     if (Init) {
@@ -832,12 +847,11 @@ void Analysis::noteAccesses(const Stmt *S, const Lockable &L) {
       noteAccesses(Assign->getArg(1), L);
       return;
     }
-    if (modifiesContainer(Name))
+    if (changesElements(Name))
       Modified.insert(Object);
     if (const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(Call);
         Subscript && Subscript->getOperator() == OO_Subscript &&
-        insertsOnSubscript(
-            dyn_cast_or_null<CXXMethodDecl>(Subscript->getDirectCallee())))
+        insertsOnSubscript(Subscript))
       Modified.insert(Subscript->getArg(0)->IgnoreParenImpCasts());
   }
   // m_[k] in a template, on a dependent type: maybe a map.
@@ -1280,22 +1294,8 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>(HelperCallId)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    const Expr *Object = nullptr;
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-      Object = Member->getImplicitObjectArgument();
-    } else if (const auto *Unresolved =
-                   dyn_cast<UnresolvedMemberExpr>(Call->getCallee())) {
-      // A call in a template with dependent arguments: only when the name
-      // denotes one function.
-      if (Unresolved->getNumDecls() != 1)
-        return;
-      Callee = (*Unresolved->decls_begin())->getAsFunction();
-      if (!Unresolved->isImplicitAccess())
-        Object = Unresolved->getBase();
-    }
-    if (Callee && isHelper(*Callee))
-      Facts.HelperCalls.push_back({Callee->getCanonicalDecl(), Object,
+    if (const auto Helper = helperCallOf(Call))
+      Facts.HelperCalls.push_back({Helper->first, Helper->second,
                                    Range(Call->getSourceRange()).first,
                                    Call->getBeginLoc()});
     return;
@@ -1319,13 +1319,15 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
     Facts.LockCalls.push_back(Call);
     return;
   }
-  const auto *Call = Nodes.getNodeAs<CallExpr>(EraseId);
-  if (!Call)
-    return;
-  // Which container is modified, and how.
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>(EraseId))
+    recordErase(Call);
+}
+
+/// Records which containers \p Call modifies, and how.
+void UnlockedEraseCheck::recordErase(const CallExpr *Call) {
   auto Add = [&](const Expr *Object, std::string Op) {
     if (Object)
-      Facts.Erases.push_back({Call, Object, std::move(Op)});
+      TU->Erases.push_back({Call, Object, std::move(Op)});
   };
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const std::string Op = Member->getMethodDecl()->getNameAsString();
@@ -1337,14 +1339,7 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
   } else if (const auto *Dependent =
                  dyn_cast<CXXDependentScopeMemberExpr>(Call->getCallee())) {
     const std::string Op = Dependent->getMember().getAsString();
-    if (!Dependent->isImplicitAccess() &&
-        llvm::any_of(EraseMethodNames, [&](const std::string &P) {
-          const StringRef Pattern(P);
-          return Pattern.back() == '*'
-                     ? StringRef(Op).substr(0, Pattern.size() - 1) ==
-                           Pattern.drop_back()
-                     : StringRef(Op) == Pattern;
-        }))
+    if (!Dependent->isImplicitAccess() && isMethodNameIn(Op, EraseMethodNames))
       Add(Dependent->getBase(), Op);
   } else if (const FunctionDecl *Fn = Call->getDirectCallee()) {
     const std::string Op = Fn->getQualifiedNameAsString();
@@ -1389,29 +1384,6 @@ bool isContainerLike(const CXXRecordDecl *Record, ASTContext &Ctx,
   return llvm::any_of(Record->bases(), [&](const CXXBaseSpecifier &Base) {
     return isContainerLike(classOf(Base.getType()), Ctx, Depth + 1);
   });
-}
-
-/// Whether \p Record is a string: its elements (`value_type`) are
-/// characters (`char`, `wchar_t`, or a class named like `QChar`). A string
-/// is a value; assigning, swapping or clearing it removes no element of a
-/// collection.
-bool isStringLike(const CXXRecordDecl *Record, ASTContext &Ctx) {
-  Record = Record ? Record->getDefinition() : nullptr;
-  if (!Record)
-    return false;
-  for (const NamedDecl *Found :
-       Record->lookup(DeclarationName(&Ctx.Idents.get("value_type")))) {
-    const auto *Type = dyn_cast<TypedefNameDecl>(Found);
-    if (!Type)
-      continue;
-    const QualType Element = Type->getUnderlyingType().getCanonicalType();
-    if (Element->isAnyCharacterType())
-      return true;
-    const CXXRecordDecl *Class = Element->getAsCXXRecordDecl();
-    return Class && Class->getIdentifier() &&
-           Class->getName().take_back(4) == "Char";
-  }
-  return false;
 }
 
 bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
@@ -1562,7 +1534,7 @@ compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
   if (!F.C.Decl || !Seen.insert({Erase.Call, F.C.Decl}).second)
     return {};
   const CXXRecordDecl *Type = classOf(F.C.Decl->getType());
-  if (!isContainerLike(Type, A.Ctx) || isStringLike(Type, A.Ctx) ||
+  if (!isContainerLike(Type, A.Ctx) || isStringLike(Type) ||
       (Type && ThreadSafe.count(Type->getQualifiedNameAsString())))
     return {};
   const Pos P = A.pos(Erase.Call->getExprLoc());

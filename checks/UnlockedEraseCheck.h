@@ -39,6 +39,8 @@ public:
   struct Facts;
 
 private:
+  void recordErase(const CallExpr *Call);
+
   const std::string RawMutexTypes;
   const std::string RawLockGuardTypes;
   const std::string RawSharedLockGuardTypes;

@@ -67,19 +67,35 @@ struct CapabilityArgs {
   bool Shared = false;
 };
 
+/// Adds the arguments of every \p AttrT of \p Fn to \p Found, shared as
+/// \p Shared says (for attribute classes with one spelling).
+template <typename AttrT>
+void addCapabilityArgs(const FunctionDecl *Fn,
+                       llvm::SmallVectorImpl<CapabilityArgs> &Found,
+                       bool Shared) {
+  for (const auto *A : Fn->specific_attrs<AttrT>())
+    Found.push_back({{A->args_begin(), A->args_size()}, Shared});
+}
+
+/// Adds the arguments of every \p AttrT of \p Fn to \p Found, shared as
+/// its spelling says (`acquire_shared_capability`).
+template <typename AttrT>
+void addCapabilityArgs(const FunctionDecl *Fn,
+                       llvm::SmallVectorImpl<CapabilityArgs> &Found) {
+  for (const auto *A : Fn->specific_attrs<AttrT>())
+    Found.push_back({{A->args_begin(), A->args_size()}, A->isShared()});
+}
+
 /// The assert attributes of \p Fn. LLVM 22 folds assert_exclusive_lock and
 /// assert_shared_lock into assert_capability; before, each has an attribute
 /// class of its own.
 inline llvm::SmallVector<CapabilityArgs, 1>
 assertAttributes(const FunctionDecl *Fn) {
   llvm::SmallVector<CapabilityArgs, 1> Found;
-  for (const auto *A : Fn->specific_attrs<AssertCapabilityAttr>())
-    Found.push_back({{A->args_begin(), A->args_size()}, A->isShared()});
+  addCapabilityArgs<AssertCapabilityAttr>(Fn, Found);
 #if LLVM_VERSION_MAJOR < 22
-  for (const auto *A : Fn->specific_attrs<AssertExclusiveLockAttr>())
-    Found.push_back({{A->args_begin(), A->args_size()}, false});
-  for (const auto *A : Fn->specific_attrs<AssertSharedLockAttr>())
-    Found.push_back({{A->args_begin(), A->args_size()}, true});
+  addCapabilityArgs<AssertExclusiveLockAttr>(Fn, Found, false);
+  addCapabilityArgs<AssertSharedLockAttr>(Fn, Found, true);
 #endif
   return Found;
 }
@@ -90,13 +106,10 @@ assertAttributes(const FunctionDecl *Fn) {
 inline llvm::SmallVector<CapabilityArgs, 1>
 tryAcquireAttributes(const FunctionDecl *Fn) {
   llvm::SmallVector<CapabilityArgs, 1> Found;
-  for (const auto *A : Fn->specific_attrs<TryAcquireCapabilityAttr>())
-    Found.push_back({{A->args_begin(), A->args_size()}, A->isShared()});
+  addCapabilityArgs<TryAcquireCapabilityAttr>(Fn, Found);
 #if LLVM_VERSION_MAJOR < 22
-  for (const auto *A : Fn->specific_attrs<ExclusiveTrylockFunctionAttr>())
-    Found.push_back({{A->args_begin(), A->args_size()}, false});
-  for (const auto *A : Fn->specific_attrs<SharedTrylockFunctionAttr>())
-    Found.push_back({{A->args_begin(), A->args_size()}, true});
+  addCapabilityArgs<ExclusiveTrylockFunctionAttr>(Fn, Found, false);
+  addCapabilityArgs<SharedTrylockFunctionAttr>(Fn, Found, true);
 #endif
   return Found;
 }

@@ -5,6 +5,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::safedelete {
 namespace {
@@ -257,6 +258,42 @@ bool mayInvalidate(llvm::StringRef Method) {
   return isRemoval(Method) || named(Clears, Method) ||
          named(Insertions, Method) || Method == "swap" ||
          Method == "operator[]";
+}
+
+bool changesElements(llvm::StringRef Method) {
+  if (Method.empty())
+    return false;
+  const std::string Lower = Method.lower();
+  const std::string Camel =
+      llvm::toLower(Method[0]) + Method.drop_front().str();
+  for (const llvm::StringRef Prefix :
+       {"insert", "emplace", "push", "pop", "erase", "remove", "take"})
+    if (llvm::StringRef(Lower).substr(0, Prefix.size()) == Prefix)
+      return true;
+  return mayInvalidate(Camel) || named({"merge", "splice", "replace"}, Camel);
+}
+
+bool hasMappedType(const CXXRecordDecl *Record) {
+  return Record && declares(Record, "mapped_type");
+}
+
+bool isStringLike(const CXXRecordDecl *Record) {
+  Record = Record ? Record->getDefinition() : nullptr;
+  if (!Record)
+    return false;
+  for (const NamedDecl *Found :
+       Record->lookup(&Record->getASTContext().Idents.get("value_type"))) {
+    const auto *Type = dyn_cast<TypedefNameDecl>(Found);
+    if (!Type)
+      continue;
+    const QualType Element = Type->getUnderlyingType().getCanonicalType();
+    if (Element->isAnyCharacterType())
+      return true;
+    const CXXRecordDecl *Class = Element->getAsCXXRecordDecl();
+    return Class && Class->getIdentifier() &&
+           Class->getName().take_back(4) == "Char";
+  }
+  return false;
 }
 
 Invalidation invalidationOf(const ContainerInfo &Info, llvm::StringRef Method) {

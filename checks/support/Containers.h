@@ -89,6 +89,18 @@ Invalidation invalidationOf(const ContainerInfo &Info, llvm::StringRef Method);
 /// container: a cheap test before classifying the container.
 bool mayInvalidate(llvm::StringRef Method);
 
+/// Whether a call of member \p Method changes which elements a container
+/// holds: what mayInvalidate names, also capitalised or in camel case
+/// (`Insert`, `PushBack`, `RemoveAll`), and `merge`, `splice`, `replace`.
+bool changesElements(llvm::StringRef Method);
+
+/// Whether \p Record is a class with a `mapped_type`, or derived from one.
+bool hasMappedType(const CXXRecordDecl *Record);
+
+/// Whether \p Record is a string: its `value_type` is a character type or a
+/// class named like `QChar`. A string is a value, not a collection.
+bool isStringLike(const CXXRecordDecl *Record);
+
 /// Whether \p Method removes elements by position or key (`erase`,
 /// `extract`, `remove`, `take`, `pop_back`...).
 bool isRemoval(llvm::StringRef Method);

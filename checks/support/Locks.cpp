@@ -2,6 +2,7 @@
 
 #include "Locks.h"
 #include "Compat.h"
+#include "Containers.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -105,24 +106,24 @@ void addEffects(llvm::SmallVectorImpl<LockEffect> &Effects,
     Effects.push_back(effectOf(Fn, Op, Shared, Arg));
 }
 
-template <typename AttrT> llvm::ArrayRef<Expr *> argsOf(const AttrT *A) {
-  return {A->args_begin(), A->args_size()};
-}
-
 } // namespace
 
 llvm::SmallVector<LockEffect, 2> declaredEffects(const FunctionDecl *Fn) {
   llvm::SmallVector<LockEffect, 2> Effects;
   if (!Fn || !Fn->hasAttrs())
     return Effects;
-  for (const auto *A : Fn->specific_attrs<AcquireCapabilityAttr>())
-    addEffects(Effects, Fn, LockOp::Acquire, A->isShared(), argsOf(A));
-  for (const auto *A : Fn->specific_attrs<ReleaseCapabilityAttr>())
-    addEffects(Effects, Fn, LockOp::Release, A->isShared(), argsOf(A));
-  for (const compat::CapabilityArgs &A : compat::tryAcquireAttributes(Fn))
-    addEffects(Effects, Fn, LockOp::Acquire, A.Shared, A.Args);
-  for (const compat::CapabilityArgs &A : compat::assertAttributes(Fn))
-    addEffects(Effects, Fn, LockOp::Assert, A.Shared, A.Args);
+  const auto Add = [&](LockOp Op,
+                       llvm::ArrayRef<compat::CapabilityArgs> Attributes) {
+    for (const compat::CapabilityArgs &A : Attributes)
+      addEffects(Effects, Fn, Op, A.Shared, A.Args);
+  };
+  llvm::SmallVector<compat::CapabilityArgs, 1> Acquired, Released;
+  compat::addCapabilityArgs<AcquireCapabilityAttr>(Fn, Acquired);
+  compat::addCapabilityArgs<ReleaseCapabilityAttr>(Fn, Released);
+  Add(LockOp::Acquire, Acquired);
+  Add(LockOp::Release, Released);
+  Add(LockOp::Acquire, compat::tryAcquireAttributes(Fn));
+  Add(LockOp::Assert, compat::assertAttributes(Fn));
   return Effects;
 }
 
@@ -168,8 +169,7 @@ bool isStdMutex(QualType T) {
       "std::mutex",        "std::recursive_mutex",
       "std::timed_mutex",  "std::recursive_timed_mutex",
       "std::shared_mutex", "std::shared_timed_mutex"};
-  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
-  return Record && Std.count(Record->getQualifiedNameAsString());
+  return Std.count(qualifiedNameOf(T->getAsCXXRecordDecl()));
 }
 
 } // namespace clang::tidy::safedelete::locks

@@ -115,6 +115,59 @@ struct Table {
   std::set<std::string> files_ GUARDED_BY(mu_);
 };
 
+// Lock functions known only by their attributes: names no convention knows.
+class CAPABILITY("mutex") Latch {
+public:
+  void Enter() ACQUIRE();
+  void Leave() RELEASE();
+  bool Grab() TRY_ACQUIRE(true);
+  void Check() const ASSERT_CAPABILITY(this);
+};
+
+struct Journal {
+  void LockAll() ACQUIRE(latch_);
+  void UnlockAll() RELEASE(latch_);
+
+  // ===== Silent =====
+  void Drop(int k) {
+    latch_.Enter();
+    entries_.erase(k);
+    latch_.Leave();
+  }
+  void DropIfFree(int k) {
+    if (latch_.Grab()) {
+      entries_.erase(k);
+      latch_.Leave();
+    }
+  }
+  void DropChecked(int k) {
+    latch_.Check();
+    entries_.erase(k);
+  }
+  void DropAll() {
+    LockAll();
+    entries_.clear();
+    UnlockAll();
+  }
+
+  // ===== Flagged =====
+  void DropAfterLeave(int k) {
+    latch_.Enter();
+    latch_.Leave();
+    entries_.erase(k);
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'erase' modifies 'entries_' without holding 'latch_', the mutex that guards it [safedelete-unlocked-erase]
+  }
+  void DropAfterUnlockAll() {
+    LockAll();
+    UnlockAll();
+    entries_.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'clear' modifies 'entries_' without holding 'latch_', the mutex that guards it [safedelete-unlocked-erase]
+  }
+
+  Latch latch_;
+  std::set<int> entries_ GUARDED_BY(latch_);
+};
+
 // leveldb's spelling: port::Mutex is LOCKABLE, MutexLock SCOPED_LOCKABLE,
 // the old lock-function attributes.
 namespace port {

@@ -10,11 +10,14 @@
 
 using namespace clang;
 using namespace clang::ast_matchers;
+using clang::tidy::safedelete::changesElements;
 using clang::tidy::safedelete::ContainerInfo;
 using clang::tidy::safedelete::ContainerKind;
 using clang::tidy::safedelete::ContainerTable;
+using clang::tidy::safedelete::hasMappedType;
 using clang::tidy::safedelete::Invalidation;
 using clang::tidy::safedelete::invalidationOf;
+using clang::tidy::safedelete::isStringLike;
 
 namespace {
 
@@ -146,6 +149,37 @@ TEST_F(ContainersTest, InvalidationRules) {
   EXPECT_EQ(Rule("v", "size"), Invalidation::None);
   EXPECT_EQ(Rule("s", "swap"), Invalidation::All);
   EXPECT_EQ(Rule("s", "operator="), Invalidation::All);
+}
+
+TEST(ContainersNames, ChangesElementsInEverySpelling) {
+  for (const char *Name :
+       {"insert", "emplace_back", "erase", "clear", "pop_front",
+        "operator=", "Insert", "PushBack", "RemoveAll", "removeOne",
+        "takeFirst", "Clear", "merge", "splice"})
+    EXPECT_TRUE(changesElements(Name)) << Name;
+  for (const char *Name :
+       {"", "find", "count", "size", "at", "begin", "Find", "contains"})
+    EXPECT_FALSE(changesElements(Name)) << Name;
+}
+
+TEST_F(ContainersTest, StringsAndMapsByTheirMembers) {
+  build(R"(
+    struct QChar {};
+    struct QString { typedef QChar value_type; };
+    struct Bytes { using value_type = char; };
+    struct Ints { using value_type = int; };
+    QString q; Bytes b; Ints i; std::map<int, int> m; app::Cache c;)");
+  const auto Record = [&](const std::string &Var) {
+    return typeOf(Var)->getAsCXXRecordDecl();
+  };
+  EXPECT_TRUE(isStringLike(Record("q")));
+  EXPECT_TRUE(isStringLike(Record("b")));
+  EXPECT_FALSE(isStringLike(Record("i")));
+  EXPECT_FALSE(isStringLike(Record("m")));
+  EXPECT_TRUE(hasMappedType(Record("m")));
+  EXPECT_TRUE(hasMappedType(Record("c")));
+  EXPECT_FALSE(hasMappedType(Record("i")));
+  EXPECT_FALSE(hasMappedType(nullptr));
 }
 
 } // namespace
