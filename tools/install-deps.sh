@@ -7,12 +7,16 @@ case "$major" in
   14|15|16|19|22) ;;
   *) echo "install-deps: LLVM $major is not supported (use 14, 15, 16, 19 or 22)" >&2; exit 2 ;;
 esac
-# libclang-rt-N-dev: clang's libFuzzer and sanitizer runtimes (the SQL
-# scanner fuzzer, the sanitizer build).
 packages="cmake ninja-build g++ make python3 libgtest-dev
   clang-tidy-$major libclang-$major-dev llvm-$major-dev llvm-$major-tools clang-$major
-  libclang-rt-$major-dev
   git python3-yaml python3-jsonschema pre-commit"
+# clang's libFuzzer and sanitizer runtimes (the SQL scanner fuzzer, the
+# sanitizer build): libclang-rt-N-dev, except for 15, whose runtimes Debian 12
+# ships inside libclang-common-15-dev (a dependency of libclang-15-dev).
+case "$major" in
+  15) ;;
+  *) packages="$packages libclang-rt-$major-dev" ;;
+esac
 # safedelete-clangd links clangd's libclangdMain.a, which libclang-N-dev ships
 # from 19 on; clangd's remote index needs gRPC, protobuf and abseil.
 case "$major" in
