@@ -26,66 +26,6 @@ constexpr char IterLoopId[] = "iterator-loop";
 constexpr char ForEachId[] = "for-each";
 constexpr char EraseId[] = "erase";
 
-// Node-based containers whose insertions invalidate no iterator.
-constexpr const char *OrderedContainers[] = {"std::map",
-                                             "std::multimap",
-                                             "std::set",
-                                             "std::multiset",
-                                             "std::list",
-                                             "std::forward_list",
-                                             "boost::container::map",
-                                             "boost::container::multimap",
-                                             "boost::container::set",
-                                             "boost::container::multiset",
-                                             "boost::container::list"};
-// Hash containers: erase invalidates only the erased element, an insertion
-// may rehash and invalidate every iterator.
-constexpr const char *HashedContainers[] = {"std::unordered_map",
-                                            "std::unordered_multimap",
-                                            "std::unordered_set",
-                                            "std::unordered_multiset",
-                                            "absl::flat_hash_map",
-                                            "absl::flat_hash_set",
-                                            "absl::node_hash_map",
-                                            "absl::node_hash_set",
-                                            "boost::unordered_map",
-                                            "boost::unordered_multimap",
-                                            "boost::unordered_set",
-                                            "boost::unordered_multiset",
-                                            "boost::unordered_flat_map",
-                                            "boost::unordered_flat_set",
-                                            "boost::unordered_node_map",
-                                            "boost::unordered_node_set",
-                                            "llvm::DenseMap",
-                                            "llvm::SmallDenseMap",
-                                            "llvm::DenseSet",
-                                            "llvm::SmallDenseSet",
-                                            "llvm::StringMap",
-                                            "llvm::StringSet"};
-// Containers whose erase shifts or rebalances the elements after the erased
-// one: `c.erase(it++)` leaves `it` invalid.
-constexpr const char *ShiftingContainers[] = {"std::vector",
-                                              "std::deque",
-                                              "std::basic_string",
-                                              "boost::container::vector",
-                                              "boost::container::small_vector",
-                                              "boost::container::static_vector",
-                                              "boost::container::deque",
-                                              "boost::container::flat_map",
-                                              "boost::container::flat_multimap",
-                                              "boost::container::flat_set",
-                                              "boost::container::flat_multiset",
-                                              "llvm::SmallVector",
-                                              "llvm::SmallVectorImpl",
-                                              "absl::InlinedVector",
-                                              "absl::btree_map",
-                                              "absl::btree_multimap",
-                                              "absl::btree_set",
-                                              "absl::btree_multiset"};
-// Where `std::erase_if` exists and erase(key) removes exactly one element.
-constexpr const char *UniqueKeyStd[] = {
-    "std::map", "std::set", "std::unordered_map", "std::unordered_set"};
-
 constexpr const char *RemovalMethods[] = {
     "erase",     "erase_after", "extract", "pop_back", "pop_front", "remove",
     "remove_if", "unique",      "clear",   "assign",   "swap"};
@@ -96,7 +36,7 @@ constexpr const char *InsertionMethods[] = {
     "insert",           "emplace",      "emplace_hint", "try_emplace",
     "insert_or_assign", "reserve",      "rehash"};
 
-/// What a container does to its iterators.
+/// What a container does to its iterators, as the container table says.
 struct Family {
   bool Known = false;
   bool Shifting = false;          // erase invalidates later iterators
@@ -513,57 +453,22 @@ std::string freshName(StringRef Text,
   return "";
 }
 
-/// How \p Type (a container, or a reference to one) treats its iterators.
-Family familyOf(QualType Type, const std::vector<std::string> &Extra) {
+/// How \p Type (a container, or a reference to one; not a pointer, and
+/// not a dependent type) treats its iterators.
+Family familyOf(QualType Type, const ContainerTable &Table) {
   Family Result;
-  Type = Type.getNonReferenceType();
-  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
-  if (!Record)
+  const auto Info =
+      Table.classify(Type.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Info)
     return Result;
-  const auto Classify = [&](const CXXRecordDecl *R) {
-    const std::string Name = qualifiedNameOf(R);
-    if (Name.empty())
-      return false;
-    Result.Name = Name;
-    Result.Pairs = StringRef(Name).lower().find("map") != std::string::npos;
-    Result.UniqueKeyStd = contains(UniqueKeyStd, Name);
-    if (contains(OrderedContainers, Name)) {
-      Result.Known = true;
-      return true;
-    }
-    if (contains(HashedContainers, Name)) {
-      Result.Known = Result.InsertInvalidates = true;
-      return true;
-    }
-    if (contains(ShiftingContainers, Name)) {
-      Result.Known = Result.Shifting = Result.InsertInvalidates = true;
-      return true;
-    }
-    for (StringRef Wanted : Extra) {
-      Wanted.consume_front("::");
-      const bool Matches =
-          Wanted.contains("::")
-              ? Name == Wanted
-              : StringRef(Name).rsplit("::").second == Wanted || Name == Wanted;
-      if (!Matches)
-        continue;
-      // A configured flat map or vector shifts its elements on erase.
-      const std::string Lower = StringRef(Name).lower();
-      Result.Known = true;
-      Result.Shifting = Lower.find("flat") != std::string::npos ||
-                        Lower.find("vector") != std::string::npos ||
-                        Lower.find("deque") != std::string::npos;
-      return true;
-    }
-    return false;
-  };
-  if (Classify(Record))
-    return Result;
-  if (Record->hasDefinition())
-    Record->forallBases(
-        [&](const CXXRecordDecl *Base) { return !Classify(Base); });
-  if (!Result.Known)
-    return Family();
+  Result.Known = true;
+  Result.Name = Info->Family;
+  Result.Pairs = Info->IsMap;
+  Result.Shifting = Info->OnErase != Invalidation::Erased &&
+                    Info->OnErase != Invalidation::None;
+  Result.InsertInvalidates = Info->OnInsert != Invalidation::None;
+  Result.UniqueKeyStd = StringRef(Info->Family).take_front(5) == "std::" &&
+                        Info->ErasesByKey && !Info->MultiKey;
   return Result;
 }
 
@@ -663,8 +568,8 @@ EraseDuringIterationCheck::EraseDuringIterationCheck(StringRef Name,
       RawContainerTypes(Options.get("ContainerTypes", "")),
       RawEraseMethods(Options.get("EraseMethods", "")),
       RawFixMode(Options.get("FixMode", "erase_if")) {
-  ContainerTypes = classListOption(Context, Name, "ContainerTypes",
-                                   RawContainerTypes, "::my::Map");
+  Containers.addListed(classListOption(Context, Name, "ContainerTypes",
+                                       RawContainerTypes, "::my::Map"));
   const char *const MethodName = "a member function name such as 'remove'";
   for (const std::string &Method : nameListOption(Context, Name, "EraseMethods",
                                                   RawEraseMethods, MethodName))
@@ -699,14 +604,7 @@ bool EraseDuringIterationCheck::firstReport(SourceLocation Loc) {
 }
 
 void EraseDuringIterationCheck::registerMatchers(MatchFinder *Finder) {
-  std::vector<std::string> Names;
-  for (llvm::ArrayRef<const char *> List :
-       {llvm::ArrayRef<const char *>(OrderedContainers),
-        llvm::ArrayRef<const char *>(HashedContainers),
-        llvm::ArrayRef<const char *>(ShiftingContainers)})
-    for (const char *Name : List)
-      Names.push_back(std::string("::") + Name);
-  Names.insert(Names.end(), ContainerTypes.begin(), ContainerTypes.end());
+  const std::vector<std::string> Names = Containers.qualifiedNames();
   const std::vector<StringRef> NameRefs(Names.begin(), Names.end());
   const auto ContainerType =
       qualType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
@@ -1239,7 +1137,7 @@ void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
   const VarDecl *LoopVar = Loop->getLoopVariable();
   if (!Init || !LoopVar)
     return;
-  const Family Kind = familyOf(Init->getType(), ContainerTypes);
+  const Family Kind = familyOf(Init->getType(), Containers);
   const ContainerRef Container = resolve(Init, 0);
   if (!Kind.Known || !isSideEffectFreeAccess(Container.Base))
     return;
@@ -1401,7 +1299,7 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
   QualType ObjectType = Object->getType();
   if (ObjectType->isPointerType() && Container.Derefs > 0)
     ObjectType = ObjectType->getPointeeType();
-  const Family Kind = familyOf(ObjectType, ContainerTypes);
+  const Family Kind = familyOf(ObjectType, Containers);
   if (!Kind.Known)
     return;
   const StringRef ContainerText = textOf(Object->getSourceRange(), Context);
@@ -1608,7 +1506,7 @@ void EraseDuringIterationCheck::checkForEach(const Expr *E,
   QualType ObjectType = Object->getType();
   if (ObjectType->isPointerType() && Container.Derefs > 0)
     ObjectType = ObjectType->getPointeeType();
-  const Family Kind = familyOf(ObjectType, ContainerTypes);
+  const Family Kind = familyOf(ObjectType, Containers);
   if (!Lambda || !Kind.Known)
     return;
   // A container the lambda captured by copy is another object.
@@ -1676,7 +1574,7 @@ void EraseDuringIterationCheck::checkPostIncrementErase(const Expr *E,
   QualType ObjectType = strip(Call->getImplicitObjectArgument())->getType();
   if (ObjectType->isPointerType())
     ObjectType = ObjectType->getPointeeType();
-  const Family Kind = familyOf(ObjectType, ContainerTypes);
+  const Family Kind = familyOf(ObjectType, Containers);
   if (!Kind.Shifting || !firstReport(Call->getExprLoc()))
     return;
   const StringRef ContainerText =

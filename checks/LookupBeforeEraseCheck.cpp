@@ -3,6 +3,7 @@
 #include "LookupBeforeEraseCheck.h"
 #include "clang-tidy/utils/LexerUtils.h"
 #include "support/CheckOptions.h"
+#include "support/Containers.h"
 #include "support/ExprIdentity.h"
 #include "support/MemberCall.h"
 #include "support/SourceText.h"
@@ -17,21 +18,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::safedelete {
 namespace {
 
-constexpr char DefaultContainerTypes[] =
-    "::std::map;::std::multimap;::std::set;::std::multiset;"
-    "::std::unordered_map;::std::unordered_multimap;::std::unordered_set;"
-    "::std::unordered_multiset;"
-    "::absl::flat_hash_map;::absl::flat_hash_set;::absl::node_hash_map;"
-    "::absl::node_hash_set;::absl::btree_map;::absl::btree_set;"
-    "::absl::btree_multimap;::absl::btree_multiset;"
-    "::boost::unordered_map;::boost::unordered_set;"
-    "::boost::unordered_flat_map;::boost::unordered_flat_set;"
-    "::boost::unordered_node_map;::boost::unordered_node_set;"
-    "::boost::container::map;::boost::container::set;"
-    "::boost::container::flat_map;::boost::container::flat_set;"
-    "::llvm::DenseMap;::llvm::SmallDenseMap;::llvm::DenseSet;"
-    "::llvm::SmallDenseSet;::llvm::StringMap;::llvm::StringSet";
-
 constexpr char LookupId[] = "lookup";
 constexpr char EndId[] = "end";
 constexpr char IterId[] = "iter";
@@ -44,6 +30,14 @@ constexpr char RedundantLookup[] =
 constexpr char RepeatedLookup[] =
     "'erase' repeats the lookup in '%0' that 'find' already made; erase "
     "through %1";
+
+/// Whether the container \p Lookup is made on may hold a key more than
+/// once (a multimap), by the table \p Containers.
+bool isMultiKey(const ContainerTable &Containers, const MemberCall &Lookup) {
+  const auto Info =
+      Containers.classify(Lookup.object()->IgnoreParenImpCasts()->getType());
+  return Info && Info->MultiKey;
+}
 
 /// Whether the `end()` bound by the matcher belongs to \p Lookup's container.
 bool endOfSameObject(const Expr *End, const MemberCall &Lookup) {
@@ -234,8 +228,9 @@ bool mayTouchContainer(const Stmt *S, const VarDecl *Iter,
 /// `if (<absent>) return; c.erase(k);`: the lookup only leaves early, and
 /// erase can tell whether the key was there.
 void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
-                     const MemberCall &Lookup, const VarDecl *Iter,
-                     const SourceManager &SM, const LangOptions &LangOpts) {
+                     const MemberCall &Lookup, bool MultiKey,
+                     const VarDecl *Iter, const SourceManager &SM,
+                     const LangOptions &LangOpts) {
   if (!isBlockStatement(If, SM, LangOpts) ||
       If->getCond()->getBeginLoc().isMacroID() ||
       If->getCond()->getEndLoc().isMacroID())
@@ -250,8 +245,7 @@ void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
 
   if (Iter) {
     // auto it = c.find(k); if (it == c.end()) return; c.erase(k);
-    if (isMultiKeyContainer(Lookup) ||
-        !declaredRightBefore(Iter, If, SM, LangOpts))
+    if (MultiKey || !declaredRightBefore(Iter, If, SM, LangOpts))
       return;
     Check.diag(Erase->Name, RepeatedLookup)
         << ObjectText << Iter
@@ -279,9 +273,11 @@ void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
 LookupBeforeEraseCheck::LookupBeforeEraseCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      RawContainerTypes(Options.get("ContainerTypes", DefaultContainerTypes)),
+      RawContainerTypes(Options.get("ContainerTypes", keyedFamilyList())),
       ContainerTypes(classListOption(Context, Name, "ContainerTypes",
-                                     RawContainerTypes, "::std::map")) {}
+                                     RawContainerTypes, "::std::map")) {
+  Containers.addListed(ContainerTypes);
+}
 
 void LookupBeforeEraseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ContainerTypes", RawContainerTypes);
@@ -385,8 +381,8 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
   const MemberCall Lookup =
       MemberCall::of(Result.Nodes.getNodeAs<CallExpr>(LookupId));
   const auto *Iter = Result.Nodes.getNodeAs<VarDecl>(IterId);
-  if (Result.Nodes.getNodeAs<BinaryOperator>(CountIsOneId) &&
-      isMultiKeyContainer(Lookup))
+  const bool MultiKey = isMultiKey(Containers, Lookup);
+  if (Result.Nodes.getNodeAs<BinaryOperator>(CountIsOneId) && MultiKey)
     return;
   const SourceManager &SM = *Result.SourceManager;
   const LangOptions &LangOpts = getLangOpts();
@@ -403,7 +399,7 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
     return;
 
   if (Result.Nodes.getNodeAs<Stmt>(ExitId)) {
-    reportEarlyExit(*this, If, Lookup, Iter, SM, LangOpts);
+    reportEarlyExit(*this, If, Lookup, MultiKey, Iter, SM, LangOpts);
     return;
   }
 
@@ -439,7 +435,7 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     if (!declaredRightBefore(Iter, If, SM, LangOpts))
       return;
-    if (isMultiKeyContainer(Lookup)) {
+    if (MultiKey) {
       // erase(it) would remove one element where erase(k) removes them all:
       // the find is redundant when nothing else uses its result.
       if (Body.size() == 1)

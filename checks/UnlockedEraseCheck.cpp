@@ -324,8 +324,7 @@ AST_MATCHER_P(QualType, isDependentGuardIn, std::vector<std::string>, Names) {
   if (!Node->isDependentType())
     return false;
   const NamedDecl *Class = guardClass(Node);
-  return Class &&
-         llvm::is_contained(Names, "::" + Class->getQualifiedNameAsString());
+  return Class && isListedName(qualifiedNameOf(Class), Names);
 }
 
 /// A call `obj.name(...)` in a template where `obj` is dependent.
@@ -355,16 +354,6 @@ StringRef calledMethod(const Expr *E, const Expr *&Object, bool &Dependent) {
   Dependent = true;
   Object = Callee->getBase()->IgnoreParenImpCasts();
   return Callee->getMember().getAsIdentifierInfo()->getName();
-}
-
-bool isNamed(const NamedDecl *D, const llvm::StringSet<> &Names) {
-  return D && Names.count(D->getQualifiedNameAsString());
-}
-
-/// Whether \p D is one of \p Names (fully qualified, with a leading `::`).
-bool isListed(const NamedDecl *D, const std::vector<std::string> &Names) {
-  const std::string Name = "::" + D->getQualifiedNameAsString();
-  return llvm::is_contained(Names, Name);
 }
 
 /// The statement \p S evaluates, without implicit nodes and a `(void)`.
@@ -575,7 +564,6 @@ GuardConstruction constructionOf(const VarDecl *Var) {
 }
 
 void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
-  static const llvm::StringSet<> ScopedLock = {"std::scoped_lock"};
   const VarDecl *Var = G.Var;
   Pos End = isa<CompoundStmt>(G.Scope)
                 ? pos(cast<CompoundStmt>(G.Scope)->getRBracLoc())
@@ -611,7 +599,7 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   bool Deferred = false;
   llvm::SmallVector<Lockable, 2> Locks;
   bool Unknown = false;
-  const bool AllMutexes = isNamed(guardClass(Var->getType()), ScopedLock);
+  const bool AllMutexes = locks::locksEveryArgument(guardClass(Var->getType()));
   for (unsigned I = 0; I < Args.size(); ++I) {
     const Expr *Arg = Args[I];
     if (isa<CXXDefaultArgExpr>(Arg))
@@ -1307,7 +1295,8 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
         if (const auto *Var = dyn_cast<VarDecl>(D))
           if (const NamedDecl *Guard = guardClass(Var->getType()))
             Facts.Guards.push_back(
-                {Var, DS, Scope, isListed(Guard, SharedLockGuardTypes)});
+                {Var, DS, Scope,
+                 isListedName(qualifiedNameOf(Guard), SharedLockGuardTypes)});
     } else if (const auto *Call = Nodes.getNodeAs<Stmt>(LockStmtId)) {
       Facts.Blocks[Call] = Block;
     } else if (const auto *Call = Nodes.getNodeAs<Stmt>(EraseStmtId)) {
@@ -1352,40 +1341,6 @@ void UnlockedEraseCheck::recordErase(const CallExpr *Call) {
 
 namespace {
 
-/// The class whose members a call on a value of type \p T reaches, also for
-/// a dependent specialization (its primary template).
-const CXXRecordDecl *classOf(QualType T) {
-  if (T.isNull())
-    return nullptr;
-  T = T.getNonReferenceType();
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  if (const CXXRecordDecl *Record = T->getAsCXXRecordDecl())
-    return Record;
-  if (const auto *Spec = T->getAs<TemplateSpecializationType>())
-    if (const TemplateDecl *Template =
-            Spec->getTemplateName().getAsTemplateDecl())
-      return dyn_cast_or_null<CXXRecordDecl>(Template->getTemplatedDecl());
-  return nullptr;
-}
-
-/// Whether \p Record looks like a container: it (or a base) has `size` or
-/// `empty`. Keeps smart pointers, optionals and the like out.
-bool isContainerLike(const CXXRecordDecl *Record, ASTContext &Ctx,
-                     unsigned Depth = 0) {
-  if (!Record || Depth > 8)
-    return false;
-  Record = Record->getDefinition();
-  if (!Record)
-    return false;
-  for (const char *Name : {"size", "empty"})
-    if (!Record->lookup(DeclarationName(&Ctx.Idents.get(Name))).empty())
-      return true;
-  return llvm::any_of(Record->bases(), [&](const CXXBaseSpecifier &Base) {
-    return isContainerLike(classOf(Base.getType()), Ctx, Depth + 1);
-  });
-}
-
 bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
 
 /// Where \p Word occurs in \p Text as a whole identifier, or npos.
@@ -1398,13 +1353,6 @@ size_t findWord(StringRef Text, StringRef Word) {
       return At;
   }
   return StringRef::npos;
-}
-
-llvm::StringSet<> nameSet(const std::vector<std::string> &Names) {
-  llvm::StringSet<> Set;
-  for (const std::string &Name : Names)
-    Set.insert(StringRef(Name).ltrim(':'));
-  return Set;
 }
 
 } // namespace
@@ -1427,8 +1375,8 @@ struct Finding {
 /// Decides every erase of one translation unit on an Analysis.
 class UnlockedEraseFinder {
 public:
-  UnlockedEraseFinder(Analysis &A, llvm::StringSet<> ThreadSafe)
-      : A(A), ThreadSafe(std::move(ThreadSafe)) {}
+  UnlockedEraseFinder(Analysis &A, const std::vector<std::string> &ThreadSafe)
+      : A(A), ThreadSafe(ThreadSafe) {}
 
   /// The finding for \p Erase, if it is one.
   compat::Optional<Finding> decide(const EraseRec &Erase);
@@ -1443,7 +1391,8 @@ private:
   bool pointsOnlyThere(const VarDecl *Pointer) const;
   void strongestHold(Finding &F, llvm::ArrayRef<Evidence> Guards);
 
-  const llvm::StringSet<> ThreadSafe;
+  const ContainerTable Containers;
+  const std::vector<std::string> &ThreadSafe;
   llvm::DenseSet<std::pair<const Expr *, const ValueDecl *>> Seen;
 };
 
@@ -1533,9 +1482,9 @@ compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
   });
   if (!F.C.Decl || !Seen.insert({Erase.Call, F.C.Decl}).second)
     return {};
-  const CXXRecordDecl *Type = classOf(F.C.Decl->getType());
-  if (!isContainerLike(Type, A.Ctx) || isStringLike(Type) ||
-      (Type && ThreadSafe.count(Type->getQualifiedNameAsString())))
+  const CXXRecordDecl *Type = recordOrTemplateOf(F.C.Decl->getType());
+  if (!Containers.isContainerLike(Type) || isStringLike(Type) ||
+      isListedName(qualifiedNameOf(Type), ThreadSafe))
     return {};
   const Pos P = A.pos(Erase.Call->getExprLoc());
   F.Fn = A.functionAt(P);
@@ -1816,7 +1765,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
   Analysis A(*Done, InferFromUsage,
              Pattern.isValid(Error) ? &Pattern : nullptr);
   A.build();
-  UnlockedEraseFinder Finder(A, nameSet(ThreadSafeContainerTypes));
+  UnlockedEraseFinder Finder(A, ThreadSafeContainerTypes);
   UnlockedEraseReporter Reporter(*this, Inserter, Finder, getLangOpts());
   for (const EraseRec &Erase : Done->Erases)
     if (const compat::Optional<Finding> F = Finder.decide(Erase))
