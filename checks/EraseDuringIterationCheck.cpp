@@ -1280,57 +1280,59 @@ std::vector<FixItHint> iteratorLoopFix(const Stmt *Loop, const VarDecl *It,
   return Hints;
 }
 
-} // namespace
-
-void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
-                                                  ASTContext &Context) {
-  const Expr *Cond = nullptr;
+/// The condition of the for, while or do loop \p Loop.
+const Expr *loopCondition(const Stmt *Loop) {
   if (const auto *For = dyn_cast<ForStmt>(Loop))
-    Cond = For->getCond();
-  else if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    Cond = While->getCond();
-  else if (const auto *Do = dyn_cast<DoStmt>(Loop))
-    Cond = Do->getCond();
-  ContainerRef Container;
-  const Expr *Object = nullptr;
-  const VarDecl *It = iteratorOf(Cond, Container, Object);
-  if (!It || !isSideEffectFreeAccess(Container.Base))
-    return;
-  QualType ObjectType = Object->getType();
-  if (ObjectType->isPointerType() && Container.Derefs > 0)
-    ObjectType = ObjectType->getPointeeType();
-  const Family Kind = familyOf(ObjectType, Containers);
-  if (!Kind.Known)
-    return;
-  const StringRef ContainerText = textOf(Object->getSourceRange(), Context);
-  const Stmt *Body = loopBody(Loop);
+    return For->getCond();
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return While->getCond();
+  if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    return Do->getCond();
+  return nullptr;
+}
 
-  // Writes to the iterator, the names they write through, and the erase
-  // calls whose result they take.
+/// The writes to a loop's iterator in its body, the names they write
+/// through, and the erase calls whose result they take.
+struct IteratorWrites {
   llvm::SmallPtrSet<const Stmt *, 8> Writes;
   llvm::SmallPtrSet<const Stmt *, 8> Written;
   llvm::DenseMap<const Expr *, const Stmt *> TakenBy;
+};
+
+IteratorWrites writesOf(const Stmt *Body, const VarDecl *It) {
+  IteratorWrites W;
   std::function<void(const Stmt *)> Gather = [&](const Stmt *S) {
     if (!S || isa<LambdaExpr>(S))
       return;
     const auto [LHS, RHS] = assignment(S);
     if (LHS && refersTo(LHS, It)) {
-      Writes.insert(S);
-      Written.insert(strip(LHS));
-      TakenBy[strip(RHS)] = S;
+      W.Writes.insert(S);
+      W.Written.insert(strip(LHS));
+      W.TakenBy[strip(RHS)] = S;
     }
     for (const Stmt *Child : S->children())
       Gather(Child);
   };
   Gather(Body);
+  return W;
+}
 
-  struct Site {
-    const CallExpr *Call;
-    StringRef Name;
-    const Stmt *Assignment; // `it = c.erase(it)`, or null
-    Removal Through;        // the removal a called function makes
-  };
-  llvm::SmallVector<Site, 2> Sites;
+/// A call in an iterator loop that erases the current element or clears
+/// the container, itself or through a function it calls.
+struct EraseSite {
+  const CallExpr *Call;
+  StringRef Name;
+  const Stmt *Assignment; // `it = c.erase(it)`, or null
+  Removal Through;        // the removal a called function makes
+};
+
+/// The erase sites in the body of a loop over \p Container that walks it
+/// with \p It.
+llvm::SmallVector<EraseSite, 2>
+eraseSitesOf(const Stmt *Body, const VarDecl *It, const ContainerRef &Container,
+             const Family &Kind, const IteratorWrites &W, ASTContext &Context,
+             const std::vector<std::string> &EraseMethods) {
+  llvm::SmallVector<EraseSite, 2> Sites;
   const FieldDecl *Field = thisField(Container);
   forEachCall(Body, [&](const CallExpr *Call) {
     const MemberCall Member = MemberCall::resolved(Call);
@@ -1339,15 +1341,15 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
         (Name == "erase" || llvm::is_contained(EraseMethods, Name)) &&
         Member.numArgs() == 1 && isCurrentOf(Member.arg(0), It);
     const bool Clears = Name == "clear" && Member.numArgs() == 0;
-    const auto Taken = TakenBy.find(Call);
+    const auto Taken = W.TakenBy.find(Call);
     if ((Erases || Clears) && sameContainer(resolve(Member), Container)) {
       Sites.push_back(
-          {Call, Name, Taken == TakenBy.end() ? nullptr : Taken->second, {}});
+          {Call, Name, Taken == W.TakenBy.end() ? nullptr : Taken->second, {}});
       return;
     }
     // A called function that erases the current element or clears the
     // container, unless the loop continues from the iterator it returns.
-    if (Taken != TakenBy.end() || touchOf(Call, EraseMethods))
+    if (Taken != W.TakenBy.end() || touchOf(Call, EraseMethods))
       return;
     Removal Through = removalThrough(Call, Container, Field, Kind.Shifting,
                                      Context, EraseMethods);
@@ -1367,53 +1369,144 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
     if (ErasesCurrent || ClearsAll)
       Sites.push_back({Call, "", nullptr, std::move(Through)});
   });
+  return Sites;
+}
+
+/// The statements after \p S that go wrong: after `it = c.erase(it)`, an
+/// increment of the iterator before it is written again; after
+/// `c.erase(it)`, any use of it before that.
+llvm::SmallVector<const Stmt *, 2> hitsAfter(const LoopFlow &Flow,
+                                             const EraseSite &S,
+                                             const IteratorWrites &W,
+                                             const VarDecl *It) {
+  llvm::SmallVector<const Stmt *, 2> Hits;
+  if (S.Assignment) {
+    // it = c.erase(it): it already stands on the next element.
+    Flow.walk(
+        S.Assignment, /*ScanHead=*/false,
+        [&](const Stmt *Next) {
+          if (W.Writes.count(Next) || isDecrementOf(Next, It))
+            return LoopFlow::Step::Stop;
+          return isIncrementOf(Next, It) ? LoopFlow::Step::Hit
+                                         : LoopFlow::Step::Continue;
+        },
+        Hits);
+    return Hits;
+  }
+  // c.erase(it): it is dangling until it is assigned again.
+  Flow.walk(
+      S.Call, /*ScanHead=*/true,
+      [&](const Stmt *Next) {
+        if (W.Writes.count(Next))
+          return LoopFlow::Step::Stop;
+        return refersTo(dyn_cast<Expr>(Next), It) && !W.Written.count(Next)
+                   ? LoopFlow::Step::Hit
+                   : LoopFlow::Step::Continue;
+      },
+      Hits);
+  return Hits;
+}
+
+/// What the reports on one iterator loop share.
+struct IteratorLoop {
+  const Stmt *Loop;
+  const VarDecl *It;
+  StringRef ContainerText;
+};
+
+/// Reports a call of a function that erases through the loop's container.
+void reportEraseThrough(ClangTidyCheck &Check, const IteratorLoop &L,
+                        const EraseSite &S, const Stmt *Hit) {
+  Check.diag(S.Call->getExprLoc(),
+             "%0 modifies '%1' and invalidates %2, which is used again "
+             "before it is reassigned")
+      << S.Through.Callee->getDeclName() << L.ContainerText << L.It;
+  Check.diag(L.Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
+      << L.ContainerText;
+  Check.diag(S.Through.Inner->getExprLoc(), "'%0' is called here",
+             DiagnosticIDs::Note)
+      << S.Through.Name;
+  Check.diag(Hit->getBeginLoc(), "%0 is used here after being invalidated",
+             DiagnosticIDs::Note)
+      << L.It;
+}
+
+/// Reports `it = c.erase(it)` followed by an increment of `it`.
+void reportIncrementAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
+                               const EraseSite &S, const Stmt *Hit,
+                               const std::vector<FixItHint> &Hints) {
+  Check.diag(S.Call->getExprLoc(),
+             "'%0' already moves %1 to the next element; the increment that "
+             "follows skips that element and can step past the end of '%2'")
+      << S.Name << L.It << L.ContainerText << Hints;
+  Check.diag(L.Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
+      << L.ContainerText;
+  Check.diag(Hit->getBeginLoc(), "%0 is incremented here", DiagnosticIDs::Note)
+      << L.It;
+  if (Hints.empty())
+    Check.diag(S.Call->getExprLoc(),
+               "advance %0 only when nothing was erased: 'if (...) %1 = "
+               "%2.erase(%1); else ++%1;'",
+               DiagnosticIDs::Note)
+        << L.It << L.It->getName() << L.ContainerText;
+}
+
+/// Reports `c.erase(it)` or `c.clear()` followed by a use of `it`.
+void reportUseAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
+                         const EraseSite &S, const Stmt *Hit,
+                         const std::vector<FixItHint> &Hints) {
+  Check.diag(S.Call->getExprLoc(),
+             "'%0' on '%1' invalidates %2, which is used again before it is "
+             "reassigned")
+      << S.Name << L.ContainerText << L.It << Hints;
+  Check.diag(L.Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
+      << L.ContainerText;
+  Check.diag(Hit->getBeginLoc(), "%0 is used here after being invalidated",
+             DiagnosticIDs::Note)
+      << L.It;
+  if (Hints.empty())
+    Check.diag(S.Call->getExprLoc(),
+               S.Name == "clear"
+                   ? "leave the loop right after 'clear' or restart it from "
+                     "'%1.begin()'"
+                   : "continue from the iterator 'erase' returns: '%0 = "
+                     "%1.erase(%0)', and advance only when nothing was erased",
+               DiagnosticIDs::Note)
+        << L.It->getName() << L.ContainerText;
+}
+
+} // namespace
+
+void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
+                                                  ASTContext &Context) {
+  ContainerRef Container;
+  const Expr *Object = nullptr;
+  const VarDecl *It = iteratorOf(loopCondition(Loop), Container, Object);
+  if (!It || !isSideEffectFreeAccess(Container.Base))
+    return;
+  QualType ObjectType = Object->getType();
+  if (ObjectType->isPointerType() && Container.Derefs > 0)
+    ObjectType = ObjectType->getPointeeType();
+  const Family Kind = familyOf(ObjectType, Containers);
+  if (!Kind.Known)
+    return;
+  const Stmt *Body = loopBody(Loop);
+  const IteratorWrites W = writesOf(Body, It);
+  const llvm::SmallVector<EraseSite, 2> Sites =
+      eraseSitesOf(Body, It, Container, Kind, W, Context, EraseMethods);
   if (Sites.empty())
     return;
 
   LoopFlow Flow(Loop, Context);
   if (!Flow.valid())
     return;
-  for (const Site &S : Sites) {
-    llvm::SmallVector<const Stmt *, 2> Hits;
-    if (S.Assignment) {
-      // it = c.erase(it): it already stands on the next element.
-      Flow.walk(
-          S.Assignment, /*ScanHead=*/false,
-          [&](const Stmt *Next) {
-            if (Writes.count(Next) || isDecrementOf(Next, It))
-              return LoopFlow::Step::Stop;
-            return isIncrementOf(Next, It) ? LoopFlow::Step::Hit
-                                           : LoopFlow::Step::Continue;
-          },
-          Hits);
-    } else {
-      // c.erase(it): it is dangling until it is assigned again.
-      Flow.walk(
-          S.Call, /*ScanHead=*/true,
-          [&](const Stmt *Next) {
-            if (Writes.count(Next))
-              return LoopFlow::Step::Stop;
-            return refersTo(dyn_cast<Expr>(Next), It) && !Written.count(Next)
-                       ? LoopFlow::Step::Hit
-                       : LoopFlow::Step::Continue;
-          },
-          Hits);
-    }
+  const IteratorLoop L{Loop, It, textOf(Object->getSourceRange(), Context)};
+  for (const EraseSite &S : Sites) {
+    const llvm::SmallVector<const Stmt *, 2> Hits = hitsAfter(Flow, S, W, It);
     if (Hits.empty() || !firstReport(S.Call->getExprLoc()))
       continue;
     if (S.Through.Callee) {
-      diag(S.Call->getExprLoc(),
-           "%0 modifies '%1' and invalidates %2, which is used again before "
-           "it is reassigned")
-          << S.Through.Callee->getDeclName() << ContainerText << It;
-      diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
-          << ContainerText;
-      diag(S.Through.Inner->getExprLoc(), "'%0' is called here",
-           DiagnosticIDs::Note)
-          << S.Through.Name;
-      diag(Hits.front()->getBeginLoc(),
-           "%0 is used here after being invalidated", DiagnosticIDs::Note)
-          << It;
+      reportEraseThrough(*this, L, S, Hits.front());
       continue;
     }
     std::vector<FixItHint> Hints;
@@ -1421,106 +1514,73 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
       Hints = iteratorLoopFix(Loop, It, S.Call,
                               S.Assignment ? S.Assignment : S.Call,
                               S.Assignment != nullptr, Hits, Context);
-    if (S.Assignment) {
-      diag(S.Call->getExprLoc(),
-           "'%0' already moves %1 to the next element; the increment that "
-           "follows skips that element and can step past the end of '%2'")
-          << S.Name << It << ContainerText << Hints;
-      diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
-          << ContainerText;
-      diag(Hits.front()->getBeginLoc(), "%0 is incremented here",
-           DiagnosticIDs::Note)
-          << It;
-      if (Hints.empty())
-        diag(S.Call->getExprLoc(),
-             "advance %0 only when nothing was erased: 'if (...) %1 = "
-             "%2.erase(%1); else ++%1;'",
-             DiagnosticIDs::Note)
-            << It << It->getName() << ContainerText;
-      continue;
-    }
-    diag(S.Call->getExprLoc(),
-         "'%0' on '%1' invalidates %2, which is used again before it is "
-         "reassigned")
-        << S.Name << ContainerText << It << Hints;
-    diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note) << ContainerText;
-    diag(Hits.front()->getBeginLoc(), "%0 is used here after being invalidated",
-         DiagnosticIDs::Note)
-        << It;
-    if (Hints.empty())
-      diag(S.Call->getExprLoc(),
-           S.Name == "clear"
-               ? "leave the loop right after 'clear' or restart it from "
-                 "'%1.begin()'"
-               : "continue from the iterator 'erase' returns: '%0 = "
-                 "%1.erase(%0)', and advance only when nothing was erased",
-           DiagnosticIDs::Note)
-          << It->getName() << ContainerText;
+    if (S.Assignment)
+      reportIncrementAfterErase(*this, L, S, Hits.front(), Hints);
+    else
+      reportUseAfterErase(*this, L, S, Hits.front(), Hints);
   }
 }
 
-void EraseDuringIterationCheck::checkForEach(const Expr *E,
-                                             ASTContext &Context) {
-  const auto *Call = cast<CallExpr>(E);
+namespace {
+
+/// A call of `std::for_each`, `std::for_each_n`, `std::ranges::for_each` or
+/// `std::ranges::for_each_n` over one container, as check() needs it.
+struct ForEachCall {
+  SourceLocation LoopLoc;            // where the algorithm is spelled
+  llvm::ArrayRef<const Expr *> Args; // the algorithm's arguments
+  ContainerRef Container;
+  const Expr *Object = nullptr; // the container as written
+  unsigned Callback = 2;        // the argument that is called per element
+};
+
+/// \p Call as a for_each over one container, or none.
+compat::Optional<ForEachCall> forEachCallOf(const CallExpr *Call) {
+  ForEachCall F;
   // The arguments the algorithm takes: the call operator of a function
   // object (`std::ranges::for_each`) receives that object first.
-  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  F.Args = {Call->getArgs(), Call->getNumArgs()};
   const NamedDecl *Algorithm = Call->getDirectCallee();
-  SourceLocation LoopLoc = Call->getBeginLoc();
-  if (isa<CXXOperatorCallExpr>(Call) && !Args.empty()) {
+  F.LoopLoc = Call->getBeginLoc();
+  if (isa<CXXOperatorCallExpr>(Call) && !F.Args.empty()) {
     // Where the function object is spelled, not the `(` of the call.
-    LoopLoc = Args.front()->getBeginLoc();
-    const auto *Ref = dyn_cast<DeclRefExpr>(strip(Args.front()));
+    F.LoopLoc = F.Args.front()->getBeginLoc();
+    const auto *Ref = dyn_cast<DeclRefExpr>(strip(F.Args.front()));
     Algorithm = Ref ? Ref->getDecl() : nullptr;
-    Args = Args.drop_front();
+    F.Args = F.Args.drop_front();
   }
-  if (!Algorithm || Args.empty())
-    return;
+  if (!Algorithm || F.Args.empty())
+    return {};
   const std::string Name = qualifiedNameOf(Algorithm);
   const bool Counted =
       Name == "std::for_each_n" || Name == "std::ranges::for_each_n";
   if (!Counted && Name != "std::for_each" && Name != "std::ranges::for_each")
-    return;
-  ContainerRef Container;
-  const Expr *Object = nullptr;
-  unsigned Callback = 2;
-  if (boundOf(Args[0], /*Begin=*/true, Container, Object)) {
+    return {};
+  if (boundOf(F.Args[0], /*Begin=*/true, F.Container, F.Object)) {
     // for_each(c.begin(), c.end(), f) or for_each_n(c.begin(), n, f).
     ContainerRef Last;
     const Expr *LastObject = nullptr;
-    if (!Counted && (Args.size() < 3 ||
-                     !boundOf(Args[1], /*Begin=*/false, Last, LastObject) ||
-                     !sameContainer(Last, Container)))
-      return;
+    if (!Counted && (F.Args.size() < 3 ||
+                     !boundOf(F.Args[1], /*Begin=*/false, Last, LastObject) ||
+                     !sameContainer(Last, F.Container)))
+      return {};
   } else if (Name == "std::ranges::for_each") {
     // std::ranges::for_each(c, f).
-    Object = strip(Args[0]);
-    Container = resolve(Args[0], 0);
-    Callback = 1;
+    F.Object = strip(F.Args[0]);
+    F.Container = resolve(F.Args[0], 0);
+    F.Callback = 1;
   } else {
-    return;
+    return {};
   }
-  if (Args.size() <= Callback || !isSideEffectFreeAccess(Container.Base))
-    return;
-  const auto *Lambda = dyn_cast<LambdaExpr>(strip(Args[Callback]));
-  QualType ObjectType = Object->getType();
-  if (ObjectType->isPointerType() && Container.Derefs > 0)
-    ObjectType = ObjectType->getPointeeType();
-  const Family Kind = familyOf(ObjectType, Containers);
-  if (!Lambda || !Kind.Known)
-    return;
-  // A container the lambda captured by copy is another object.
-  const ValueDecl *Root = accessRoot(Container.Base);
-  if (llvm::any_of(Lambda->captures(), [&](const LambdaCapture &Capture) {
-        return Capture.capturesVariable() &&
-               Capture.getCaptureKind() == LCK_ByCopy &&
-               Capture.getCapturedVar() == Root;
-      }))
-    return;
-  // The lambda's body and the parameter that receives the element (none
-  // behind a projection); a generic lambda's in each instantiation.
-  const bool Projects =
-      Args.size() > Callback + 1 && !isa<CXXDefaultArgExpr>(Args[Callback + 1]);
+  if (F.Args.size() <= F.Callback || !isSideEffectFreeAccess(F.Container.Base))
+    return {};
+  return F;
+}
+
+/// The bodies of \p Lambda's call operator, a generic lambda's in each
+/// instantiation, and the parameter that receives the element (none behind
+/// a projection, \p Projects).
+llvm::SmallVector<std::pair<const Stmt *, const VarDecl *>, 2>
+lambdaBodies(const LambdaExpr *Lambda, bool Projects) {
   llvm::SmallVector<std::pair<const Stmt *, const VarDecl *>, 2> Bodies;
   const auto AddBody = [&](const FunctionDecl *Operator) {
     Bodies.push_back(
@@ -1532,17 +1592,47 @@ void EraseDuringIterationCheck::checkForEach(const Expr *E,
     llvm::for_each(Generic->specializations(), AddBody);
   else
     AddBody(Lambda->getCallOperator());
-  const StringRef ContainerText = textOf(Object->getSourceRange(), Context);
+  return Bodies;
+}
+
+/// Whether the lambda \p Lambda captures by copy the variable \p Root
+/// (then it works on another object).
+bool capturesByCopy(const LambdaExpr *Lambda, const ValueDecl *Root) {
+  return llvm::any_of(Lambda->captures(), [&](const LambdaCapture &Capture) {
+    return Capture.capturesVariable() &&
+           Capture.getCaptureKind() == LCK_ByCopy &&
+           Capture.getCapturedVar() == Root;
+  });
+}
+
+} // namespace
+
+void EraseDuringIterationCheck::checkForEach(const Expr *E,
+                                             ASTContext &Context) {
+  const compat::Optional<ForEachCall> F = forEachCallOf(cast<CallExpr>(E));
+  if (!F)
+    return;
+  const auto *Lambda = dyn_cast<LambdaExpr>(strip(F->Args[F->Callback]));
+  QualType ObjectType = F->Object->getType();
+  if (ObjectType->isPointerType() && F->Container.Derefs > 0)
+    ObjectType = ObjectType->getPointeeType();
+  const Family Kind = familyOf(ObjectType, Containers);
+  if (!Lambda || !Kind.Known ||
+      capturesByCopy(Lambda, accessRoot(F->Container.Base)))
+    return;
+  const bool Projects = F->Args.size() > F->Callback + 1 &&
+                        !isa<CXXDefaultArgExpr>(F->Args[F->Callback + 1]);
+  const StringRef ContainerText = textOf(F->Object->getSourceRange(), Context);
   // Every call of the lambda is one iteration: returning from it does not
   // leave the loop.
-  for (const auto &[Body, Element] : Bodies)
+  for (const auto &[Body, Element] : lambdaBodies(Lambda, Projects))
     forEachCall(Body, [&](const CallExpr *Inner) {
       compat::Optional<Touch> T = touchOf(Inner, EraseMethods);
       if (!T)
-        T = touchThrough(Inner, Container, Kind, Element, Context,
+        T = touchThrough(Inner, F->Container, Kind, Element, Context,
                          EraseMethods);
-      else if (!(sameContainer(T->Object, Container) ||
-                 sameContainer(T->Other, Container)) ||
+      else if (!(sameContainer(T->Object, F->Container) ||
+                 sameContainer(T->Other, F->Container)) ||
                (T->Shifting && !Kind.Shifting) ||
                (T->Inserts && (!CheckInsertions || !Kind.InsertInvalidates ||
                                T->Subscript)) ||
@@ -1550,7 +1640,7 @@ void EraseDuringIterationCheck::checkForEach(const Expr *E,
         return;
       if (!T || !firstReport(Inner->getExprLoc()))
         return;
-      reportTouch(*this, *T, LoopLoc, ContainerText, Context);
+      reportTouch(*this, *T, F->LoopLoc, ContainerText, Context);
     });
 }
 

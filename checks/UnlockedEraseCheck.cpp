@@ -1123,35 +1123,45 @@ void UnlockedEraseCheck::registerPPCallbacks(const SourceManager &,
   Inserter.registerPreprocessor(PP);
 }
 
-void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
-  TU = std::make_unique<Facts>();
-  const auto Names = [](const std::vector<std::string> &L) {
-    return std::vector<StringRef>(L.begin(), L.end());
-  };
-  const auto Desugared = [](const auto &Record) {
-    return qualType(
-        hasUnqualifiedDesugaredType(recordType(hasDeclaration(Record))));
-  };
-  const auto NotSystem = unless(isExpansionInSystemHeader());
+namespace {
 
-  const auto MutexType = Desugared(cxxRecordDecl(anyOf(
-      isSameOrDerivedFrom(hasAnyName(Names(MutexTypes))), isAnnotatedMutex())));
-  std::vector<std::string> AllGuards = LockGuardTypes;
-  AllGuards.insert(AllGuards.end(), SharedLockGuardTypes.begin(),
-                   SharedLockGuardTypes.end());
-  const auto GuardType = Desugared(
-      cxxRecordDecl(anyOf(hasAnyName(Names(AllGuards)), isAnnotatedGuard())));
-  const auto GuardDecl = declStmt(has(varDecl(
-      hasType(qualType(anyOf(GuardType, isDependentGuardIn(AllGuards)))))));
+std::vector<StringRef> refs(const std::vector<std::string> &Names) {
+  return std::vector<StringRef>(Names.begin(), Names.end());
+}
 
-  // lock()/unlock() on a mutex or a guard, std::lock(a, b).
+/// A type that names a class \p Record matches, through sugar.
+template <typename RecordMatcher> auto desugared(const RecordMatcher &Record) {
+  return qualType(
+      hasUnqualifiedDesugaredType(recordType(hasDeclaration(Record))));
+}
+
+/// The type of a lock guard: a class of \p Guards or one declared
+/// `scoped_lockable`.
+auto guardType(const std::vector<std::string> &Guards) {
+  return desugared(
+      cxxRecordDecl(anyOf(hasAnyName(refs(Guards)), isAnnotatedGuard())));
+}
+
+/// A declaration statement of a lock guard, also of a dependent type.
+auto guardDecl(const std::vector<std::string> &Guards) {
+  return declStmt(has(varDecl(hasType(
+      qualType(anyOf(guardType(Guards), isDependentGuardIn(Guards)))))));
+}
+
+/// lock()/unlock() on a mutex (of \p MutexTypes or annotated) or on a guard
+/// (of \p Guards or annotated), and std::lock(a, b).
+auto lockCall(const std::vector<std::string> &MutexTypes,
+              const std::vector<std::string> &Guards) {
   static const llvm::StringSet<> LockMethods = [] {
     llvm::StringSet<> All;
     for (const StringRef Name : locks::conventionalLockMethods())
       All.insert(Name);
     return All;
   }();
-  const auto LockCall = expr(
+  const auto MutexType = desugared(cxxRecordDecl(anyOf(
+      isSameOrDerivedFrom(hasAnyName(refs(MutexTypes))), isAnnotatedMutex())));
+  const auto GuardType = guardType(Guards);
+  return expr(
       anyOf(cxxMemberCallExpr(
                 callee(cxxMethodDecl(hasIdentifierIn(&LockMethods))),
                 on(expr(anyOf(hasType(MutexType), hasType(pointsTo(MutexType)),
@@ -1161,20 +1171,57 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
             callExpr(callee(
                 functionDecl(anyOf(hasAnyName("::std::lock", "::std::try_lock"),
                                    declaresLockEffects()))))));
+}
 
-  // Erase-family calls, in every form.
-  MatcherList EraseForms;
+/// An argument that is a lambda run on another thread: written in the call
+/// or held in a local variable.
+auto threadLambdaArgument() {
+  const auto ClosureVar =
+      varDecl(hasAutomaticStorageDuration(),
+              holdsItsOwnLambda(lambdaExpr().bind(ThreadLambdaId)));
+  const auto ClosureRef = declRefExpr(to(ClosureVar));
+  return hasAnyArgument(
+      expr(anyOf(lambdaExpr().bind(ThreadLambdaId), ClosureRef,
+                 callExpr(callee(functionDecl(hasName("::std::move"))),
+                          hasArgument(0, ClosureRef)))));
+}
+
+} // namespace
+
+MatcherList UnlockedEraseCheck::eraseForms() const {
+  MatcherList Forms;
   if (!EraseMethodNames.empty()) {
-    EraseForms.push_back(cxxMemberCallExpr(
+    Forms.push_back(cxxMemberCallExpr(
         callee(cxxMethodDecl(hasMethodNameIn(EraseMethodNames)))));
-    EraseForms.push_back(callExpr(callee(cxxDependentScopeMemberExpr())));
+    Forms.push_back(callExpr(callee(cxxDependentScopeMemberExpr())));
   }
   if (EraseByAssignment)
-    EraseForms.push_back(cxxOperatorCallExpr(hasOverloadedOperatorName("=")));
+    Forms.push_back(cxxOperatorCallExpr(hasOverloadedOperatorName("=")));
   if (!EraseFunctionNames.empty())
-    EraseForms.push_back(
-        callExpr(callee(functionDecl(hasAnyName(Names(EraseFunctionNames)))),
+    Forms.push_back(
+        callExpr(callee(functionDecl(hasAnyName(refs(EraseFunctionNames)))),
                  unless(cxxMemberCallExpr())));
+  return Forms;
+}
+
+MatcherList UnlockedEraseCheck::threadStartForms() const {
+  MatcherList Forms;
+  if (!ThreadStartFunctions.empty())
+    Forms.push_back(functionDecl(hasAnyName(refs(ThreadStartFunctions))));
+  if (!ThreadStartMethods.empty())
+    Forms.push_back(cxxMethodDecl(hasAnyName(refs(ThreadStartMethods))));
+  return Forms;
+}
+
+void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
+  TU = std::make_unique<Facts>();
+  const auto NotSystem = unless(isExpansionInSystemHeader());
+  std::vector<std::string> AllGuards = LockGuardTypes;
+  AllGuards.insert(AllGuards.end(), SharedLockGuardTypes.begin(),
+                   SharedLockGuardTypes.end());
+  const auto GuardDecl = guardDecl(AllGuards);
+  const auto LockCall = lockCall(MutexTypes, AllGuards);
+  const MatcherList EraseForms = eraseForms();
   const auto EraseCall = expr(anyOfForms<Expr>(EraseForms));
 
   // The statements of a block that guards, locks and erases are, in one
@@ -1204,41 +1251,29 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
       functionDecl(NotSystem, isDefinition(), hasBody(stmt())).bind(FunctionId),
       this);
   Finder->addMatcher(lambdaExpr(NotSystem).bind(LambdaId), this);
-  // A lambda handed to a new thread or a thread pool runs on another thread,
-  // written in the call or held in a local variable.
-  const auto ClosureVar =
-      varDecl(hasAutomaticStorageDuration(),
-              holdsItsOwnLambda(lambdaExpr().bind(ThreadLambdaId)));
-  const auto ClosureRef = declRefExpr(to(ClosureVar));
-  const auto ThreadLambda = hasAnyArgument(
-      expr(anyOf(lambdaExpr().bind(ThreadLambdaId), ClosureRef,
-                 callExpr(callee(functionDecl(hasName("::std::move"))),
-                          hasArgument(0, ClosureRef)))));
   // A thread object constructed with a function starts a thread.
   if (!ThreadClasses.empty())
     Finder->addMatcher(
         cxxConstructExpr(NotSystem,
                          hasDeclaration(cxxConstructorDecl(
-                             ofClass(hasAnyName(Names(ThreadClasses))))),
-                         hasArgument(0, expr()), optionally(ThreadLambda))
+                             ofClass(hasAnyName(refs(ThreadClasses))))),
+                         hasArgument(0, expr()),
+                         optionally(threadLambdaArgument()))
             .bind(ThreadStartId),
         this);
   // Every call of interest is found by one matcher: each registered matcher
   // costs a dispatch on every call of the translation unit, system headers
   // included, and the system-header test rejects most of them first.
   MatcherList CallForms = {LockCall.bind(LockCallId)};
-  MatcherList StartForms;
-  if (!ThreadStartFunctions.empty())
-    StartForms.push_back(functionDecl(hasAnyName(Names(ThreadStartFunctions))));
-  if (!ThreadStartMethods.empty())
-    StartForms.push_back(cxxMethodDecl(hasAnyName(Names(ThreadStartMethods))));
+  const MatcherList StartForms = threadStartForms();
   // std::launch::deferred runs the function in get(), on the caller's thread.
   const auto Deferred =
       declRefExpr(to(enumConstantDecl(hasName("::std::launch::deferred"))));
   if (!StartForms.empty())
-    CallForms.push_back(callExpr(
-        ThreadLambda, callee(functionDecl(anyOfForms<Decl>(StartForms))),
-        unless(hasArgument(0, Deferred))));
+    CallForms.push_back(
+        callExpr(threadLambdaArgument(),
+                 callee(functionDecl(anyOfForms<Decl>(StartForms))),
+                 unless(hasArgument(0, Deferred))));
   CallForms.push_back(
       callExpr(callee(expr(anyOf(
                    unresolvedMemberExpr(),
