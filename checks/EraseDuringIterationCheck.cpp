@@ -1431,6 +1431,15 @@ void reportEraseThrough(ClangTidyCheck &Check, const IteratorLoop &L,
       << L.It;
 }
 
+/// The notes of a site's warning: where the loop starts and where the
+/// iterator is then misused, at \p Hit, as \p HitNote says.
+void noteLoopAndHit(ClangTidyCheck &Check, const IteratorLoop &L,
+                    const Stmt *Hit, StringRef HitNote) {
+  Check.diag(L.Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
+      << L.ContainerText;
+  Check.diag(Hit->getBeginLoc(), HitNote, DiagnosticIDs::Note) << L.It;
+}
+
 /// Reports `it = c.erase(it)` followed by an increment of `it`.
 void reportIncrementAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
                                const EraseSite &S, const Stmt *Hit,
@@ -1439,10 +1448,7 @@ void reportIncrementAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
              "'%0' already moves %1 to the next element; the increment that "
              "follows skips that element and can step past the end of '%2'")
       << S.Name << L.It << L.ContainerText << Hints;
-  Check.diag(L.Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
-      << L.ContainerText;
-  Check.diag(Hit->getBeginLoc(), "%0 is incremented here", DiagnosticIDs::Note)
-      << L.It;
+  noteLoopAndHit(Check, L, Hit, "%0 is incremented here");
   if (Hints.empty())
     Check.diag(S.Call->getExprLoc(),
                "advance %0 only when nothing was erased: 'if (...) %1 = "
@@ -1459,11 +1465,7 @@ void reportUseAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
              "'%0' on '%1' invalidates %2, which is used again before it is "
              "reassigned")
       << S.Name << L.ContainerText << L.It << Hints;
-  Check.diag(L.Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
-      << L.ContainerText;
-  Check.diag(Hit->getBeginLoc(), "%0 is used here after being invalidated",
-             DiagnosticIDs::Note)
-      << L.It;
+  noteLoopAndHit(Check, L, Hit, "%0 is used here after being invalidated");
   if (Hints.empty())
     Check.diag(S.Call->getExprLoc(),
                S.Name == "clear"

@@ -293,15 +293,6 @@ resolveContainer(const Expr *E,
   return {};
 }
 
-const CXXRecordDecl *recordOf(QualType T) {
-  if (T.isNull())
-    return nullptr;
-  T = T.getNonReferenceType();
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  return T->getAsCXXRecordDecl();
-}
-
 /// The class or class template that the type of a guard names, also when
 /// it is dependent (`std::lock_guard<Mutex>`, `std::scoped_lock` to be
 /// deduced in a template).
@@ -604,7 +595,7 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
     const Expr *Arg = Args[I];
     if (isa<CXXDefaultArgExpr>(Arg))
       break;
-    if (const CXXRecordDecl *Tag = recordOf(Arg->getType());
+    if (const CXXRecordDecl *Tag = recordOrTemplateOf(Arg->getType());
         Tag && Tag->getIdentifier() &&
         Tag->getName().find("lock_t") != StringRef::npos) {
       Deferred |= Tag->getName() == "defer_lock_t";
