@@ -26,66 +26,6 @@ constexpr char IterLoopId[] = "iterator-loop";
 constexpr char ForEachId[] = "for-each";
 constexpr char EraseId[] = "erase";
 
-// Node-based containers whose insertions invalidate no iterator.
-constexpr const char *OrderedContainers[] = {"std::map",
-                                             "std::multimap",
-                                             "std::set",
-                                             "std::multiset",
-                                             "std::list",
-                                             "std::forward_list",
-                                             "boost::container::map",
-                                             "boost::container::multimap",
-                                             "boost::container::set",
-                                             "boost::container::multiset",
-                                             "boost::container::list"};
-// Hash containers: erase invalidates only the erased element, an insertion
-// may rehash and invalidate every iterator.
-constexpr const char *HashedContainers[] = {"std::unordered_map",
-                                            "std::unordered_multimap",
-                                            "std::unordered_set",
-                                            "std::unordered_multiset",
-                                            "absl::flat_hash_map",
-                                            "absl::flat_hash_set",
-                                            "absl::node_hash_map",
-                                            "absl::node_hash_set",
-                                            "boost::unordered_map",
-                                            "boost::unordered_multimap",
-                                            "boost::unordered_set",
-                                            "boost::unordered_multiset",
-                                            "boost::unordered_flat_map",
-                                            "boost::unordered_flat_set",
-                                            "boost::unordered_node_map",
-                                            "boost::unordered_node_set",
-                                            "llvm::DenseMap",
-                                            "llvm::SmallDenseMap",
-                                            "llvm::DenseSet",
-                                            "llvm::SmallDenseSet",
-                                            "llvm::StringMap",
-                                            "llvm::StringSet"};
-// Containers whose erase shifts or rebalances the elements after the erased
-// one: `c.erase(it++)` leaves `it` invalid.
-constexpr const char *ShiftingContainers[] = {"std::vector",
-                                              "std::deque",
-                                              "std::basic_string",
-                                              "boost::container::vector",
-                                              "boost::container::small_vector",
-                                              "boost::container::static_vector",
-                                              "boost::container::deque",
-                                              "boost::container::flat_map",
-                                              "boost::container::flat_multimap",
-                                              "boost::container::flat_set",
-                                              "boost::container::flat_multiset",
-                                              "llvm::SmallVector",
-                                              "llvm::SmallVectorImpl",
-                                              "absl::InlinedVector",
-                                              "absl::btree_map",
-                                              "absl::btree_multimap",
-                                              "absl::btree_set",
-                                              "absl::btree_multiset"};
-// Where `std::erase_if` exists and erase(key) removes exactly one element.
-constexpr const char *UniqueKeyStd[] = {
-    "std::map", "std::set", "std::unordered_map", "std::unordered_set"};
-
 constexpr const char *RemovalMethods[] = {
     "erase",     "erase_after", "extract", "pop_back", "pop_front", "remove",
     "remove_if", "unique",      "clear",   "assign",   "swap"};
@@ -96,7 +36,7 @@ constexpr const char *InsertionMethods[] = {
     "insert",           "emplace",      "emplace_hint", "try_emplace",
     "insert_or_assign", "reserve",      "rehash"};
 
-/// What a container does to its iterators.
+/// What a container does to its iterators, as the container table says.
 struct Family {
   bool Known = false;
   bool Shifting = false;          // erase invalidates later iterators
@@ -513,57 +453,22 @@ std::string freshName(StringRef Text,
   return "";
 }
 
-/// How \p Type (a container, or a reference to one) treats its iterators.
-Family familyOf(QualType Type, const std::vector<std::string> &Extra) {
+/// How \p Type (a container, or a reference to one; not a pointer, and
+/// not a dependent type) treats its iterators.
+Family familyOf(QualType Type, const ContainerTable &Table) {
   Family Result;
-  Type = Type.getNonReferenceType();
-  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
-  if (!Record)
+  const auto Info =
+      Table.classify(Type.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Info)
     return Result;
-  const auto Classify = [&](const CXXRecordDecl *R) {
-    const std::string Name = qualifiedNameOf(R);
-    if (Name.empty())
-      return false;
-    Result.Name = Name;
-    Result.Pairs = StringRef(Name).lower().find("map") != std::string::npos;
-    Result.UniqueKeyStd = contains(UniqueKeyStd, Name);
-    if (contains(OrderedContainers, Name)) {
-      Result.Known = true;
-      return true;
-    }
-    if (contains(HashedContainers, Name)) {
-      Result.Known = Result.InsertInvalidates = true;
-      return true;
-    }
-    if (contains(ShiftingContainers, Name)) {
-      Result.Known = Result.Shifting = Result.InsertInvalidates = true;
-      return true;
-    }
-    for (StringRef Wanted : Extra) {
-      Wanted.consume_front("::");
-      const bool Matches =
-          Wanted.contains("::")
-              ? Name == Wanted
-              : StringRef(Name).rsplit("::").second == Wanted || Name == Wanted;
-      if (!Matches)
-        continue;
-      // A configured flat map or vector shifts its elements on erase.
-      const std::string Lower = StringRef(Name).lower();
-      Result.Known = true;
-      Result.Shifting = Lower.find("flat") != std::string::npos ||
-                        Lower.find("vector") != std::string::npos ||
-                        Lower.find("deque") != std::string::npos;
-      return true;
-    }
-    return false;
-  };
-  if (Classify(Record))
-    return Result;
-  if (Record->hasDefinition())
-    Record->forallBases(
-        [&](const CXXRecordDecl *Base) { return !Classify(Base); });
-  if (!Result.Known)
-    return Family();
+  Result.Known = true;
+  Result.Name = Info->Family;
+  Result.Pairs = Info->IsMap;
+  Result.Shifting = Info->OnErase != Invalidation::Erased &&
+                    Info->OnErase != Invalidation::None;
+  Result.InsertInvalidates = Info->OnInsert != Invalidation::None;
+  Result.UniqueKeyStd = StringRef(Info->Family).take_front(5) == "std::" &&
+                        Info->ErasesByKey && !Info->MultiKey;
   return Result;
 }
 
@@ -663,8 +568,8 @@ EraseDuringIterationCheck::EraseDuringIterationCheck(StringRef Name,
       RawContainerTypes(Options.get("ContainerTypes", "")),
       RawEraseMethods(Options.get("EraseMethods", "")),
       RawFixMode(Options.get("FixMode", "erase_if")) {
-  ContainerTypes = classListOption(Context, Name, "ContainerTypes",
-                                   RawContainerTypes, "::my::Map");
+  Containers.addListed(classListOption(Context, Name, "ContainerTypes",
+                                       RawContainerTypes, "::my::Map"));
   const char *const MethodName = "a member function name such as 'remove'";
   for (const std::string &Method : nameListOption(Context, Name, "EraseMethods",
                                                   RawEraseMethods, MethodName))
@@ -699,14 +604,7 @@ bool EraseDuringIterationCheck::firstReport(SourceLocation Loc) {
 }
 
 void EraseDuringIterationCheck::registerMatchers(MatchFinder *Finder) {
-  std::vector<std::string> Names;
-  for (llvm::ArrayRef<const char *> List :
-       {llvm::ArrayRef<const char *>(OrderedContainers),
-        llvm::ArrayRef<const char *>(HashedContainers),
-        llvm::ArrayRef<const char *>(ShiftingContainers)})
-    for (const char *Name : List)
-      Names.push_back(std::string("::") + Name);
-  Names.insert(Names.end(), ContainerTypes.begin(), ContainerTypes.end());
+  const std::vector<std::string> Names = Containers.qualifiedNames();
   const std::vector<StringRef> NameRefs(Names.begin(), Names.end());
   const auto ContainerType =
       qualType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
@@ -1239,7 +1137,7 @@ void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
   const VarDecl *LoopVar = Loop->getLoopVariable();
   if (!Init || !LoopVar)
     return;
-  const Family Kind = familyOf(Init->getType(), ContainerTypes);
+  const Family Kind = familyOf(Init->getType(), Containers);
   const ContainerRef Container = resolve(Init, 0);
   if (!Kind.Known || !isSideEffectFreeAccess(Container.Base))
     return;
@@ -1382,57 +1280,59 @@ std::vector<FixItHint> iteratorLoopFix(const Stmt *Loop, const VarDecl *It,
   return Hints;
 }
 
-} // namespace
-
-void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
-                                                  ASTContext &Context) {
-  const Expr *Cond = nullptr;
+/// The condition of the for, while or do loop \p Loop.
+const Expr *loopCondition(const Stmt *Loop) {
   if (const auto *For = dyn_cast<ForStmt>(Loop))
-    Cond = For->getCond();
-  else if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    Cond = While->getCond();
-  else if (const auto *Do = dyn_cast<DoStmt>(Loop))
-    Cond = Do->getCond();
-  ContainerRef Container;
-  const Expr *Object = nullptr;
-  const VarDecl *It = iteratorOf(Cond, Container, Object);
-  if (!It || !isSideEffectFreeAccess(Container.Base))
-    return;
-  QualType ObjectType = Object->getType();
-  if (ObjectType->isPointerType() && Container.Derefs > 0)
-    ObjectType = ObjectType->getPointeeType();
-  const Family Kind = familyOf(ObjectType, ContainerTypes);
-  if (!Kind.Known)
-    return;
-  const StringRef ContainerText = textOf(Object->getSourceRange(), Context);
-  const Stmt *Body = loopBody(Loop);
+    return For->getCond();
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return While->getCond();
+  if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    return Do->getCond();
+  return nullptr;
+}
 
-  // Writes to the iterator, the names they write through, and the erase
-  // calls whose result they take.
+/// The writes to a loop's iterator in its body, the names they write
+/// through, and the erase calls whose result they take.
+struct IteratorWrites {
   llvm::SmallPtrSet<const Stmt *, 8> Writes;
   llvm::SmallPtrSet<const Stmt *, 8> Written;
   llvm::DenseMap<const Expr *, const Stmt *> TakenBy;
+};
+
+IteratorWrites writesOf(const Stmt *Body, const VarDecl *It) {
+  IteratorWrites W;
   std::function<void(const Stmt *)> Gather = [&](const Stmt *S) {
     if (!S || isa<LambdaExpr>(S))
       return;
     const auto [LHS, RHS] = assignment(S);
     if (LHS && refersTo(LHS, It)) {
-      Writes.insert(S);
-      Written.insert(strip(LHS));
-      TakenBy[strip(RHS)] = S;
+      W.Writes.insert(S);
+      W.Written.insert(strip(LHS));
+      W.TakenBy[strip(RHS)] = S;
     }
     for (const Stmt *Child : S->children())
       Gather(Child);
   };
   Gather(Body);
+  return W;
+}
 
-  struct Site {
-    const CallExpr *Call;
-    StringRef Name;
-    const Stmt *Assignment; // `it = c.erase(it)`, or null
-    Removal Through;        // the removal a called function makes
-  };
-  llvm::SmallVector<Site, 2> Sites;
+/// A call in an iterator loop that erases the current element or clears
+/// the container, itself or through a function it calls.
+struct EraseSite {
+  const CallExpr *Call;
+  StringRef Name;
+  const Stmt *Assignment; // `it = c.erase(it)`, or null
+  Removal Through;        // the removal a called function makes
+};
+
+/// The erase sites in the body of a loop over \p Container that walks it
+/// with \p It.
+llvm::SmallVector<EraseSite, 2>
+eraseSitesOf(const Stmt *Body, const VarDecl *It, const ContainerRef &Container,
+             const Family &Kind, const IteratorWrites &W, ASTContext &Context,
+             const std::vector<std::string> &EraseMethods) {
+  llvm::SmallVector<EraseSite, 2> Sites;
   const FieldDecl *Field = thisField(Container);
   forEachCall(Body, [&](const CallExpr *Call) {
     const MemberCall Member = MemberCall::resolved(Call);
@@ -1441,15 +1341,15 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
         (Name == "erase" || llvm::is_contained(EraseMethods, Name)) &&
         Member.numArgs() == 1 && isCurrentOf(Member.arg(0), It);
     const bool Clears = Name == "clear" && Member.numArgs() == 0;
-    const auto Taken = TakenBy.find(Call);
+    const auto Taken = W.TakenBy.find(Call);
     if ((Erases || Clears) && sameContainer(resolve(Member), Container)) {
       Sites.push_back(
-          {Call, Name, Taken == TakenBy.end() ? nullptr : Taken->second, {}});
+          {Call, Name, Taken == W.TakenBy.end() ? nullptr : Taken->second, {}});
       return;
     }
     // A called function that erases the current element or clears the
     // container, unless the loop continues from the iterator it returns.
-    if (Taken != TakenBy.end() || touchOf(Call, EraseMethods))
+    if (Taken != W.TakenBy.end() || touchOf(Call, EraseMethods))
       return;
     Removal Through = removalThrough(Call, Container, Field, Kind.Shifting,
                                      Context, EraseMethods);
@@ -1469,53 +1369,146 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
     if (ErasesCurrent || ClearsAll)
       Sites.push_back({Call, "", nullptr, std::move(Through)});
   });
+  return Sites;
+}
+
+/// The statements after \p S that go wrong: after `it = c.erase(it)`, an
+/// increment of the iterator before it is written again; after
+/// `c.erase(it)`, any use of it before that.
+llvm::SmallVector<const Stmt *, 2> hitsAfter(const LoopFlow &Flow,
+                                             const EraseSite &S,
+                                             const IteratorWrites &W,
+                                             const VarDecl *It) {
+  llvm::SmallVector<const Stmt *, 2> Hits;
+  if (S.Assignment) {
+    // it = c.erase(it): it already stands on the next element.
+    Flow.walk(
+        S.Assignment, /*ScanHead=*/false,
+        [&](const Stmt *Next) {
+          if (W.Writes.count(Next) || isDecrementOf(Next, It))
+            return LoopFlow::Step::Stop;
+          return isIncrementOf(Next, It) ? LoopFlow::Step::Hit
+                                         : LoopFlow::Step::Continue;
+        },
+        Hits);
+    return Hits;
+  }
+  // c.erase(it): it is dangling until it is assigned again.
+  Flow.walk(
+      S.Call, /*ScanHead=*/true,
+      [&](const Stmt *Next) {
+        if (W.Writes.count(Next))
+          return LoopFlow::Step::Stop;
+        return refersTo(dyn_cast<Expr>(Next), It) && !W.Written.count(Next)
+                   ? LoopFlow::Step::Hit
+                   : LoopFlow::Step::Continue;
+      },
+      Hits);
+  return Hits;
+}
+
+/// What the reports on one iterator loop share.
+struct IteratorLoop {
+  const Stmt *Loop;
+  const VarDecl *It;
+  StringRef ContainerText;
+};
+
+/// Reports a call of a function that erases through the loop's container.
+void reportEraseThrough(ClangTidyCheck &Check, const IteratorLoop &L,
+                        const EraseSite &S, const Stmt *Hit) {
+  Check.diag(S.Call->getExprLoc(),
+             "%0 modifies '%1' and invalidates %2, which is used again "
+             "before it is reassigned")
+      << S.Through.Callee->getDeclName() << L.ContainerText << L.It;
+  Check.diag(L.Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
+      << L.ContainerText;
+  Check.diag(S.Through.Inner->getExprLoc(), "'%0' is called here",
+             DiagnosticIDs::Note)
+      << S.Through.Name;
+  Check.diag(Hit->getBeginLoc(), "%0 is used here after being invalidated",
+             DiagnosticIDs::Note)
+      << L.It;
+}
+
+/// The notes of a site's warning: where the loop starts and where the
+/// iterator is then misused, at \p Hit, as \p HitNote says.
+void noteLoopAndHit(ClangTidyCheck &Check, const IteratorLoop &L,
+                    const Stmt *Hit, StringRef HitNote) {
+  Check.diag(L.Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
+      << L.ContainerText;
+  Check.diag(Hit->getBeginLoc(), HitNote, DiagnosticIDs::Note) << L.It;
+}
+
+/// Reports `it = c.erase(it)` followed by an increment of `it`.
+void reportIncrementAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
+                               const EraseSite &S, const Stmt *Hit,
+                               const std::vector<FixItHint> &Hints) {
+  Check.diag(S.Call->getExprLoc(),
+             "'%0' already moves %1 to the next element; the increment that "
+             "follows skips that element and can step past the end of '%2'")
+      << S.Name << L.It << L.ContainerText << Hints;
+  noteLoopAndHit(Check, L, Hit, "%0 is incremented here");
+  if (Hints.empty())
+    Check.diag(S.Call->getExprLoc(),
+               "advance %0 only when nothing was erased: 'if (...) %1 = "
+               "%2.erase(%1); else ++%1;'",
+               DiagnosticIDs::Note)
+        << L.It << L.It->getName() << L.ContainerText;
+}
+
+/// Reports `c.erase(it)` or `c.clear()` followed by a use of `it`.
+void reportUseAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
+                         const EraseSite &S, const Stmt *Hit,
+                         const std::vector<FixItHint> &Hints) {
+  Check.diag(S.Call->getExprLoc(),
+             "'%0' on '%1' invalidates %2, which is used again before it is "
+             "reassigned")
+      << S.Name << L.ContainerText << L.It << Hints;
+  noteLoopAndHit(Check, L, Hit, "%0 is used here after being invalidated");
+  if (Hints.empty())
+    Check.diag(S.Call->getExprLoc(),
+               S.Name == "clear"
+                   ? "leave the loop right after 'clear' or restart it from "
+                     "'%1.begin()'"
+                   : "continue from the iterator 'erase' returns: '%0 = "
+                     "%1.erase(%0)', and advance only when nothing was erased",
+               DiagnosticIDs::Note)
+        << L.It->getName() << L.ContainerText;
+}
+
+} // namespace
+
+void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
+                                                  ASTContext &Context) {
+  ContainerRef Container;
+  const Expr *Object = nullptr;
+  const VarDecl *It = iteratorOf(loopCondition(Loop), Container, Object);
+  if (!It || !isSideEffectFreeAccess(Container.Base))
+    return;
+  QualType ObjectType = Object->getType();
+  if (ObjectType->isPointerType() && Container.Derefs > 0)
+    ObjectType = ObjectType->getPointeeType();
+  const Family Kind = familyOf(ObjectType, Containers);
+  if (!Kind.Known)
+    return;
+  const Stmt *Body = loopBody(Loop);
+  const IteratorWrites W = writesOf(Body, It);
+  const llvm::SmallVector<EraseSite, 2> Sites =
+      eraseSitesOf(Body, It, Container, Kind, W, Context, EraseMethods);
   if (Sites.empty())
     return;
 
   LoopFlow Flow(Loop, Context);
   if (!Flow.valid())
     return;
-  for (const Site &S : Sites) {
-    llvm::SmallVector<const Stmt *, 2> Hits;
-    if (S.Assignment) {
-      // it = c.erase(it): it already stands on the next element.
-      Flow.walk(
-          S.Assignment, /*ScanHead=*/false,
-          [&](const Stmt *Next) {
-            if (Writes.count(Next) || isDecrementOf(Next, It))
-              return LoopFlow::Step::Stop;
-            return isIncrementOf(Next, It) ? LoopFlow::Step::Hit
-                                           : LoopFlow::Step::Continue;
-          },
-          Hits);
-    } else {
-      // c.erase(it): it is dangling until it is assigned again.
-      Flow.walk(
-          S.Call, /*ScanHead=*/true,
-          [&](const Stmt *Next) {
-            if (Writes.count(Next))
-              return LoopFlow::Step::Stop;
-            return refersTo(dyn_cast<Expr>(Next), It) && !Written.count(Next)
-                       ? LoopFlow::Step::Hit
-                       : LoopFlow::Step::Continue;
-          },
-          Hits);
-    }
+  const IteratorLoop L{Loop, It, textOf(Object->getSourceRange(), Context)};
+  for (const EraseSite &S : Sites) {
+    const llvm::SmallVector<const Stmt *, 2> Hits = hitsAfter(Flow, S, W, It);
     if (Hits.empty() || !firstReport(S.Call->getExprLoc()))
       continue;
     if (S.Through.Callee) {
-      diag(S.Call->getExprLoc(),
-           "%0 modifies '%1' and invalidates %2, which is used again before "
-           "it is reassigned")
-          << S.Through.Callee->getDeclName() << ContainerText << It;
-      diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
-          << ContainerText;
-      diag(S.Through.Inner->getExprLoc(), "'%0' is called here",
-           DiagnosticIDs::Note)
-          << S.Through.Name;
-      diag(Hits.front()->getBeginLoc(),
-           "%0 is used here after being invalidated", DiagnosticIDs::Note)
-          << It;
+      reportEraseThrough(*this, L, S, Hits.front());
       continue;
     }
     std::vector<FixItHint> Hints;
@@ -1523,106 +1516,73 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
       Hints = iteratorLoopFix(Loop, It, S.Call,
                               S.Assignment ? S.Assignment : S.Call,
                               S.Assignment != nullptr, Hits, Context);
-    if (S.Assignment) {
-      diag(S.Call->getExprLoc(),
-           "'%0' already moves %1 to the next element; the increment that "
-           "follows skips that element and can step past the end of '%2'")
-          << S.Name << It << ContainerText << Hints;
-      diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note)
-          << ContainerText;
-      diag(Hits.front()->getBeginLoc(), "%0 is incremented here",
-           DiagnosticIDs::Note)
-          << It;
-      if (Hints.empty())
-        diag(S.Call->getExprLoc(),
-             "advance %0 only when nothing was erased: 'if (...) %1 = "
-             "%2.erase(%1); else ++%1;'",
-             DiagnosticIDs::Note)
-            << It << It->getName() << ContainerText;
-      continue;
-    }
-    diag(S.Call->getExprLoc(),
-         "'%0' on '%1' invalidates %2, which is used again before it is "
-         "reassigned")
-        << S.Name << ContainerText << It << Hints;
-    diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note) << ContainerText;
-    diag(Hits.front()->getBeginLoc(), "%0 is used here after being invalidated",
-         DiagnosticIDs::Note)
-        << It;
-    if (Hints.empty())
-      diag(S.Call->getExprLoc(),
-           S.Name == "clear"
-               ? "leave the loop right after 'clear' or restart it from "
-                 "'%1.begin()'"
-               : "continue from the iterator 'erase' returns: '%0 = "
-                 "%1.erase(%0)', and advance only when nothing was erased",
-           DiagnosticIDs::Note)
-          << It->getName() << ContainerText;
+    if (S.Assignment)
+      reportIncrementAfterErase(*this, L, S, Hits.front(), Hints);
+    else
+      reportUseAfterErase(*this, L, S, Hits.front(), Hints);
   }
 }
 
-void EraseDuringIterationCheck::checkForEach(const Expr *E,
-                                             ASTContext &Context) {
-  const auto *Call = cast<CallExpr>(E);
+namespace {
+
+/// A call of `std::for_each`, `std::for_each_n`, `std::ranges::for_each` or
+/// `std::ranges::for_each_n` over one container, as check() needs it.
+struct ForEachCall {
+  SourceLocation LoopLoc;            // where the algorithm is spelled
+  llvm::ArrayRef<const Expr *> Args; // the algorithm's arguments
+  ContainerRef Container;
+  const Expr *Object = nullptr; // the container as written
+  unsigned Callback = 2;        // the argument that is called per element
+};
+
+/// \p Call as a for_each over one container, or none.
+compat::Optional<ForEachCall> forEachCallOf(const CallExpr *Call) {
+  ForEachCall F;
   // The arguments the algorithm takes: the call operator of a function
   // object (`std::ranges::for_each`) receives that object first.
-  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  F.Args = {Call->getArgs(), Call->getNumArgs()};
   const NamedDecl *Algorithm = Call->getDirectCallee();
-  SourceLocation LoopLoc = Call->getBeginLoc();
-  if (isa<CXXOperatorCallExpr>(Call) && !Args.empty()) {
+  F.LoopLoc = Call->getBeginLoc();
+  if (isa<CXXOperatorCallExpr>(Call) && !F.Args.empty()) {
     // Where the function object is spelled, not the `(` of the call.
-    LoopLoc = Args.front()->getBeginLoc();
-    const auto *Ref = dyn_cast<DeclRefExpr>(strip(Args.front()));
+    F.LoopLoc = F.Args.front()->getBeginLoc();
+    const auto *Ref = dyn_cast<DeclRefExpr>(strip(F.Args.front()));
     Algorithm = Ref ? Ref->getDecl() : nullptr;
-    Args = Args.drop_front();
+    F.Args = F.Args.drop_front();
   }
-  if (!Algorithm || Args.empty())
-    return;
+  if (!Algorithm || F.Args.empty())
+    return {};
   const std::string Name = qualifiedNameOf(Algorithm);
   const bool Counted =
       Name == "std::for_each_n" || Name == "std::ranges::for_each_n";
   if (!Counted && Name != "std::for_each" && Name != "std::ranges::for_each")
-    return;
-  ContainerRef Container;
-  const Expr *Object = nullptr;
-  unsigned Callback = 2;
-  if (boundOf(Args[0], /*Begin=*/true, Container, Object)) {
+    return {};
+  if (boundOf(F.Args[0], /*Begin=*/true, F.Container, F.Object)) {
     // for_each(c.begin(), c.end(), f) or for_each_n(c.begin(), n, f).
     ContainerRef Last;
     const Expr *LastObject = nullptr;
-    if (!Counted && (Args.size() < 3 ||
-                     !boundOf(Args[1], /*Begin=*/false, Last, LastObject) ||
-                     !sameContainer(Last, Container)))
-      return;
+    if (!Counted && (F.Args.size() < 3 ||
+                     !boundOf(F.Args[1], /*Begin=*/false, Last, LastObject) ||
+                     !sameContainer(Last, F.Container)))
+      return {};
   } else if (Name == "std::ranges::for_each") {
     // std::ranges::for_each(c, f).
-    Object = strip(Args[0]);
-    Container = resolve(Args[0], 0);
-    Callback = 1;
+    F.Object = strip(F.Args[0]);
+    F.Container = resolve(F.Args[0], 0);
+    F.Callback = 1;
   } else {
-    return;
+    return {};
   }
-  if (Args.size() <= Callback || !isSideEffectFreeAccess(Container.Base))
-    return;
-  const auto *Lambda = dyn_cast<LambdaExpr>(strip(Args[Callback]));
-  QualType ObjectType = Object->getType();
-  if (ObjectType->isPointerType() && Container.Derefs > 0)
-    ObjectType = ObjectType->getPointeeType();
-  const Family Kind = familyOf(ObjectType, ContainerTypes);
-  if (!Lambda || !Kind.Known)
-    return;
-  // A container the lambda captured by copy is another object.
-  const ValueDecl *Root = accessRoot(Container.Base);
-  if (llvm::any_of(Lambda->captures(), [&](const LambdaCapture &Capture) {
-        return Capture.capturesVariable() &&
-               Capture.getCaptureKind() == LCK_ByCopy &&
-               Capture.getCapturedVar() == Root;
-      }))
-    return;
-  // The lambda's body and the parameter that receives the element (none
-  // behind a projection); a generic lambda's in each instantiation.
-  const bool Projects =
-      Args.size() > Callback + 1 && !isa<CXXDefaultArgExpr>(Args[Callback + 1]);
+  if (F.Args.size() <= F.Callback || !isSideEffectFreeAccess(F.Container.Base))
+    return {};
+  return F;
+}
+
+/// The bodies of \p Lambda's call operator, a generic lambda's in each
+/// instantiation, and the parameter that receives the element (none behind
+/// a projection, \p Projects).
+llvm::SmallVector<std::pair<const Stmt *, const VarDecl *>, 2>
+lambdaBodies(const LambdaExpr *Lambda, bool Projects) {
   llvm::SmallVector<std::pair<const Stmt *, const VarDecl *>, 2> Bodies;
   const auto AddBody = [&](const FunctionDecl *Operator) {
     Bodies.push_back(
@@ -1634,17 +1594,47 @@ void EraseDuringIterationCheck::checkForEach(const Expr *E,
     llvm::for_each(Generic->specializations(), AddBody);
   else
     AddBody(Lambda->getCallOperator());
-  const StringRef ContainerText = textOf(Object->getSourceRange(), Context);
+  return Bodies;
+}
+
+/// Whether the lambda \p Lambda captures by copy the variable \p Root
+/// (then it works on another object).
+bool capturesByCopy(const LambdaExpr *Lambda, const ValueDecl *Root) {
+  return llvm::any_of(Lambda->captures(), [&](const LambdaCapture &Capture) {
+    return Capture.capturesVariable() &&
+           Capture.getCaptureKind() == LCK_ByCopy &&
+           Capture.getCapturedVar() == Root;
+  });
+}
+
+} // namespace
+
+void EraseDuringIterationCheck::checkForEach(const Expr *E,
+                                             ASTContext &Context) {
+  const compat::Optional<ForEachCall> F = forEachCallOf(cast<CallExpr>(E));
+  if (!F)
+    return;
+  const auto *Lambda = dyn_cast<LambdaExpr>(strip(F->Args[F->Callback]));
+  QualType ObjectType = F->Object->getType();
+  if (ObjectType->isPointerType() && F->Container.Derefs > 0)
+    ObjectType = ObjectType->getPointeeType();
+  const Family Kind = familyOf(ObjectType, Containers);
+  if (!Lambda || !Kind.Known ||
+      capturesByCopy(Lambda, accessRoot(F->Container.Base)))
+    return;
+  const bool Projects = F->Args.size() > F->Callback + 1 &&
+                        !isa<CXXDefaultArgExpr>(F->Args[F->Callback + 1]);
+  const StringRef ContainerText = textOf(F->Object->getSourceRange(), Context);
   // Every call of the lambda is one iteration: returning from it does not
   // leave the loop.
-  for (const auto &[Body, Element] : Bodies)
+  for (const auto &[Body, Element] : lambdaBodies(Lambda, Projects))
     forEachCall(Body, [&](const CallExpr *Inner) {
       compat::Optional<Touch> T = touchOf(Inner, EraseMethods);
       if (!T)
-        T = touchThrough(Inner, Container, Kind, Element, Context,
+        T = touchThrough(Inner, F->Container, Kind, Element, Context,
                          EraseMethods);
-      else if (!(sameContainer(T->Object, Container) ||
-                 sameContainer(T->Other, Container)) ||
+      else if (!(sameContainer(T->Object, F->Container) ||
+                 sameContainer(T->Other, F->Container)) ||
                (T->Shifting && !Kind.Shifting) ||
                (T->Inserts && (!CheckInsertions || !Kind.InsertInvalidates ||
                                T->Subscript)) ||
@@ -1652,7 +1642,7 @@ void EraseDuringIterationCheck::checkForEach(const Expr *E,
         return;
       if (!T || !firstReport(Inner->getExprLoc()))
         return;
-      reportTouch(*this, *T, LoopLoc, ContainerText, Context);
+      reportTouch(*this, *T, F->LoopLoc, ContainerText, Context);
     });
 }
 
@@ -1676,7 +1666,7 @@ void EraseDuringIterationCheck::checkPostIncrementErase(const Expr *E,
   QualType ObjectType = strip(Call->getImplicitObjectArgument())->getType();
   if (ObjectType->isPointerType())
     ObjectType = ObjectType->getPointeeType();
-  const Family Kind = familyOf(ObjectType, ContainerTypes);
+  const Family Kind = familyOf(ObjectType, Containers);
   if (!Kind.Shifting || !firstReport(Call->getExprLoc()))
     return;
   const StringRef ContainerText =

@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "support/Compat.h"
+#include "support/Containers.h"
 #include <set>
 #include <string>
 #include <vector>
@@ -46,7 +47,7 @@ private:
   const std::string RawEraseMethods;
   const std::string RawFixMode;
   bool CheckInsertions = true;
-  std::vector<std::string> ContainerTypes;
+  ContainerTable Containers;
   std::vector<std::string> EraseMethods;
   FixKind Fix = FixKind::EraseIf;
   std::set<unsigned> Reported;

@@ -3,6 +3,7 @@
 #include "LookupBeforeEraseCheck.h"
 #include "clang-tidy/utils/LexerUtils.h"
 #include "support/CheckOptions.h"
+#include "support/Containers.h"
 #include "support/ExprIdentity.h"
 #include "support/MemberCall.h"
 #include "support/SourceText.h"
@@ -17,21 +18,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::safedelete {
 namespace {
 
-constexpr char DefaultContainerTypes[] =
-    "::std::map;::std::multimap;::std::set;::std::multiset;"
-    "::std::unordered_map;::std::unordered_multimap;::std::unordered_set;"
-    "::std::unordered_multiset;"
-    "::absl::flat_hash_map;::absl::flat_hash_set;::absl::node_hash_map;"
-    "::absl::node_hash_set;::absl::btree_map;::absl::btree_set;"
-    "::absl::btree_multimap;::absl::btree_multiset;"
-    "::boost::unordered_map;::boost::unordered_set;"
-    "::boost::unordered_flat_map;::boost::unordered_flat_set;"
-    "::boost::unordered_node_map;::boost::unordered_node_set;"
-    "::boost::container::map;::boost::container::set;"
-    "::boost::container::flat_map;::boost::container::flat_set;"
-    "::llvm::DenseMap;::llvm::SmallDenseMap;::llvm::DenseSet;"
-    "::llvm::SmallDenseSet;::llvm::StringMap;::llvm::StringSet";
-
 constexpr char LookupId[] = "lookup";
 constexpr char EndId[] = "end";
 constexpr char IterId[] = "iter";
@@ -44,6 +30,14 @@ constexpr char RedundantLookup[] =
 constexpr char RepeatedLookup[] =
     "'erase' repeats the lookup in '%0' that 'find' already made; erase "
     "through %1";
+
+/// Whether the container \p Lookup is made on may hold a key more than
+/// once (a multimap), by the table \p Containers.
+bool isMultiKey(const ContainerTable &Containers, const MemberCall &Lookup) {
+  const auto Info =
+      Containers.classify(Lookup.object()->IgnoreParenImpCasts()->getType());
+  return Info && Info->MultiKey;
+}
 
 /// Whether the `end()` bound by the matcher belongs to \p Lookup's container.
 bool endOfSameObject(const Expr *End, const MemberCall &Lookup) {
@@ -234,8 +228,9 @@ bool mayTouchContainer(const Stmt *S, const VarDecl *Iter,
 /// `if (<absent>) return; c.erase(k);`: the lookup only leaves early, and
 /// erase can tell whether the key was there.
 void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
-                     const MemberCall &Lookup, const VarDecl *Iter,
-                     const SourceManager &SM, const LangOptions &LangOpts) {
+                     const MemberCall &Lookup, bool MultiKey,
+                     const VarDecl *Iter, const SourceManager &SM,
+                     const LangOptions &LangOpts) {
   if (!isBlockStatement(If, SM, LangOpts) ||
       If->getCond()->getBeginLoc().isMacroID() ||
       If->getCond()->getEndLoc().isMacroID())
@@ -250,8 +245,7 @@ void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
 
   if (Iter) {
     // auto it = c.find(k); if (it == c.end()) return; c.erase(k);
-    if (isMultiKeyContainer(Lookup) ||
-        !declaredRightBefore(Iter, If, SM, LangOpts))
+    if (MultiKey || !declaredRightBefore(Iter, If, SM, LangOpts))
       return;
     Check.diag(Erase->Name, RepeatedLookup)
         << ObjectText << Iter
@@ -274,14 +268,104 @@ void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
        << FixItHint::CreateRemoval(Removal);
 }
 
+/// An `if` whose branch erases the key its condition looks up.
+struct GuardedErase {
+  const IfStmt *If = nullptr;
+  /// The statements of the branch.
+  llvm::SmallVector<const Stmt *, 4> Body;
+  /// The first statement that erases, at Body[Before], and its call.
+  size_t Before = 0;
+  const Stmt *EraseStmt = nullptr;
+  MemberCall Erase;
+};
+
+/// auto it = c.find(k); if (it != c.end()) ... c.erase(k);
+void reportFindThenErase(ClangTidyCheck &Check, const GuardedErase &G,
+                         const MemberCall &Lookup, bool MultiKey,
+                         const VarDecl *Iter, const SourceManager &SM,
+                         const LangOptions &LangOpts) {
+  if (!declaredRightBefore(Iter, G.If, SM, LangOpts))
+    return;
+  const StringRef ObjectText = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Lookup.object()->getSourceRange()), SM,
+      LangOpts);
+  if (MultiKey) {
+    // erase(it) would remove one element where erase(k) removes them all:
+    // the find is redundant when nothing else uses its result.
+    if (G.Body.size() == 1)
+      Check.diag(Lookup.nameLoc(), RedundantLookup) << ObjectText;
+    return;
+  }
+  const ValueDecl *Root = accessRoot(Lookup.object());
+  const bool Touched = llvm::any_of(
+      llvm::ArrayRef<const Stmt *>(G.Body).take_front(G.Before),
+      [&](const Stmt *S) { return mayTouchContainer(S, Iter, Root); });
+  const Expr *Arg = G.Erase.arg(0);
+  auto Diag = Check.diag(G.Erase.nameLoc(), RepeatedLookup)
+              << ObjectText << Iter;
+  if (!Touched && !Arg->getBeginLoc().isMacroID() &&
+      !Arg->getEndLoc().isMacroID())
+    Diag << FixItHint::CreateReplacement(Arg->getSourceRange(),
+                                         Iter->getName());
+}
+
+/// if (c.count(k)) { c.erase(k); ... }: the erase must come first, so that
+/// the lookup guards nothing else.
+void reportCountThenErase(ClangTidyCheck &Check, const GuardedErase &G,
+                          const MemberCall &Lookup, const SourceManager &SM,
+                          const LangOptions &LangOpts) {
+  if (G.Before != 0)
+    return;
+  const auto TextOf = [&](const Stmt *S) {
+    return Lexer::getSourceText(
+        CharSourceRange::getTokenRange(S->getSourceRange()), SM, LangOpts);
+  };
+  const IfStmt *If = G.If;
+  const StringRef EraseText = TextOf(G.Erase.call());
+  auto Diag = Check.diag(Lookup.nameLoc(), RedundantLookup)
+              << TextOf(Lookup.object());
+
+  if (G.Body.size() == 1) {
+    const bool Braced = isa<CompoundStmt>(If->getThen());
+    Diag << FixItHint::CreateReplacement(
+        If->getSourceRange(),
+        (TextOf(G.EraseStmt) + (Braced ? ";" : "")).str());
+    return;
+  }
+
+  // if (c.count(k)) { c.erase(k); return true; } return false;
+  bool Returned = false;
+  if (G.Body.size() == 2 && returnsBool(G.Body[1], Returned)) {
+    const SourceLocation Otherwise = returnAfter(If, !Returned, SM, LangOpts);
+    if (Otherwise.isValid()) {
+      Diag << FixItHint::CreateReplacement(
+          SourceRange(If->getBeginLoc(), Otherwise),
+          ("return " + EraseText + (Returned ? " != 0" : " == 0")).str());
+      return;
+    }
+  }
+
+  // if (c.count(k)) { c.erase(k); f(); } -> if (c.erase(k)) { f(); }
+  const CharSourceRange Removal = statementRemoval(
+      G.EraseStmt->getBeginLoc(), G.EraseStmt->getEndLoc(), SM, LangOpts);
+  if (Removal.isInvalid() || If->getCond()->getBeginLoc().isMacroID() ||
+      If->getCond()->getEndLoc().isMacroID())
+    return;
+  Diag << FixItHint::CreateReplacement(If->getCond()->getSourceRange(),
+                                       EraseText)
+       << FixItHint::CreateRemoval(Removal);
+}
+
 } // namespace
 
 LookupBeforeEraseCheck::LookupBeforeEraseCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      RawContainerTypes(Options.get("ContainerTypes", DefaultContainerTypes)),
+      RawContainerTypes(Options.get("ContainerTypes", keyedFamilyList())),
       ContainerTypes(classListOption(Context, Name, "ContainerTypes",
-                                     RawContainerTypes, "::std::map")) {}
+                                     RawContainerTypes, "::std::map")) {
+  Containers.addListed(ContainerTypes);
+}
 
 void LookupBeforeEraseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ContainerTypes", RawContainerTypes);
@@ -385,8 +469,8 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
   const MemberCall Lookup =
       MemberCall::of(Result.Nodes.getNodeAs<CallExpr>(LookupId));
   const auto *Iter = Result.Nodes.getNodeAs<VarDecl>(IterId);
-  if (Result.Nodes.getNodeAs<BinaryOperator>(CountIsOneId) &&
-      isMultiKeyContainer(Lookup))
+  const bool MultiKey = isMultiKey(Containers, Lookup);
+  if (Result.Nodes.getNodeAs<BinaryOperator>(CountIsOneId) && MultiKey)
     return;
   const SourceManager &SM = *Result.SourceManager;
   const LangOptions &LangOpts = getLangOpts();
@@ -396,105 +480,40 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
       Lookup.call()->getBeginLoc().isMacroID() ||
       Lookup.call()->getEndLoc().isMacroID())
     return;
-  const Expr *Key = Lookup.arg(0);
   if (!isSideEffectFreeAccess(Lookup.object()) ||
-      !isSideEffectFreeAccess(Key) ||
+      !isSideEffectFreeAccess(Lookup.arg(0)) ||
       !endOfSameObject(Result.Nodes.getNodeAs<Expr>(EndId), Lookup))
     return;
 
   if (Result.Nodes.getNodeAs<Stmt>(ExitId)) {
-    reportEarlyExit(*this, If, Lookup, Iter, SM, LangOpts);
+    reportEarlyExit(*this, If, Lookup, MultiKey, Iter, SM, LangOpts);
     return;
   }
 
-  llvm::SmallVector<const Stmt *, 4> Body;
+  GuardedErase Guarded;
+  Guarded.If = If;
   if (const auto *Block = dyn_cast<CompoundStmt>(If->getThen()))
-    Body.append(Block->body_begin(), Block->body_end());
+    Guarded.Body.append(Block->body_begin(), Block->body_end());
   else
-    Body.push_back(If->getThen());
-
+    Guarded.Body.push_back(If->getThen());
   // The first statement of the branch that erases from the same container.
-  const Stmt *const *EraseIt = llvm::find_if(Body, [&](const Stmt *S) {
+  const auto EraseIt = llvm::find_if(Guarded.Body, [&](const Stmt *S) {
     const MemberCall Erase = discardedCall(S, "erase", 1);
     return Erase && onSameObject(Erase, Lookup);
   });
-  if (EraseIt == Body.end())
+  if (EraseIt == Guarded.Body.end())
     return;
-  const Stmt *EraseStmt = *EraseIt;
-  const MemberCall Erase = discardedCall(EraseStmt, "erase", 1);
-  if (EraseStmt->getBeginLoc().isMacroID() ||
-      EraseStmt->getEndLoc().isMacroID())
+  Guarded.Before = EraseIt - Guarded.Body.begin();
+  Guarded.EraseStmt = *EraseIt;
+  Guarded.Erase = discardedCall(Guarded.EraseStmt, "erase", 1);
+  if (Guarded.EraseStmt->getBeginLoc().isMacroID() ||
+      Guarded.EraseStmt->getEndLoc().isMacroID() ||
+      !isSameAccess(Guarded.Erase.arg(0), Lookup.arg(0)))
     return;
-  const StringRef ObjectText = Lexer::getSourceText(
-      CharSourceRange::getTokenRange(Lookup.object()->getSourceRange()), SM,
-      LangOpts);
-  const auto TextOf = [&](const Stmt *S) {
-    return Lexer::getSourceText(
-        CharSourceRange::getTokenRange(S->getSourceRange()), SM, LangOpts);
-  };
-
-  if (Iter) {
-    // auto it = c.find(k); if (it != c.end()) ... c.erase(k);
-    if (!isSameAccess(Erase.arg(0), Key))
-      return;
-    if (!declaredRightBefore(Iter, If, SM, LangOpts))
-      return;
-    if (isMultiKeyContainer(Lookup)) {
-      // erase(it) would remove one element where erase(k) removes them all:
-      // the find is redundant when nothing else uses its result.
-      if (Body.size() == 1)
-        diag(Lookup.nameLoc(), RedundantLookup) << ObjectText;
-      return;
-    }
-    const ValueDecl *Root = accessRoot(Lookup.object());
-    const bool Touched = llvm::any_of(
-        llvm::ArrayRef<const Stmt *>(Body).take_front(EraseIt - Body.begin()),
-        [&](const Stmt *S) { return mayTouchContainer(S, Iter, Root); });
-    const Expr *Arg = Erase.arg(0);
-    auto Diag = diag(Erase.nameLoc(), RepeatedLookup) << ObjectText << Iter;
-    if (!Touched && !Arg->getBeginLoc().isMacroID() &&
-        !Arg->getEndLoc().isMacroID())
-      Diag << FixItHint::CreateReplacement(Arg->getSourceRange(),
-                                           Iter->getName());
-    return;
-  }
-
-  // if (c.count(k)) { c.erase(k); ... }: the erase must come first, so that
-  // the lookup guards nothing else.
-  if (EraseIt != Body.begin() || !isSameAccess(Erase.arg(0), Key))
-    return;
-  const StringRef EraseText = TextOf(Erase.call());
-  const StringRef EraseStmtText = TextOf(EraseStmt);
-  auto Diag = diag(Lookup.nameLoc(), RedundantLookup) << ObjectText;
-
-  if (Body.size() == 1) {
-    const bool Braced = isa<CompoundStmt>(If->getThen());
-    Diag << FixItHint::CreateReplacement(
-        If->getSourceRange(), (EraseStmtText + (Braced ? ";" : "")).str());
-    return;
-  }
-
-  // if (c.count(k)) { c.erase(k); return true; } return false;
-  bool Returned = false;
-  if (Body.size() == 2 && returnsBool(Body[1], Returned)) {
-    const SourceLocation Otherwise = returnAfter(If, !Returned, SM, LangOpts);
-    if (Otherwise.isValid()) {
-      Diag << FixItHint::CreateReplacement(
-          SourceRange(If->getBeginLoc(), Otherwise),
-          ("return " + EraseText + (Returned ? " != 0" : " == 0")).str());
-      return;
-    }
-  }
-
-  // if (c.count(k)) { c.erase(k); f(); } -> if (c.erase(k)) { f(); }
-  const CharSourceRange Removal = statementRemoval(
-      EraseStmt->getBeginLoc(), EraseStmt->getEndLoc(), SM, LangOpts);
-  if (Removal.isInvalid() || If->getCond()->getBeginLoc().isMacroID() ||
-      If->getCond()->getEndLoc().isMacroID())
-    return;
-  Diag << FixItHint::CreateReplacement(If->getCond()->getSourceRange(),
-                                       EraseText)
-       << FixItHint::CreateRemoval(Removal);
+  if (Iter)
+    reportFindThenErase(*this, Guarded, Lookup, MultiKey, Iter, SM, LangOpts);
+  else
+    reportCountThenErase(*this, Guarded, Lookup, SM, LangOpts);
 }
 
 } // namespace clang::tidy::safedelete

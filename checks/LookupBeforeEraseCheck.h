@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "support/Compat.h"
+#include "support/Containers.h"
 #include <string>
 #include <vector>
 
@@ -33,6 +34,8 @@ public:
 private:
   const std::string RawContainerTypes;
   const std::vector<std::string> ContainerTypes;
+  /// The table, with the listed classes that it does not know.
+  ContainerTable Containers;
 };
 
 } // namespace clang::tidy::safedelete

@@ -293,15 +293,6 @@ resolveContainer(const Expr *E,
   return {};
 }
 
-const CXXRecordDecl *recordOf(QualType T) {
-  if (T.isNull())
-    return nullptr;
-  T = T.getNonReferenceType();
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  return T->getAsCXXRecordDecl();
-}
-
 /// The class or class template that the type of a guard names, also when
 /// it is dependent (`std::lock_guard<Mutex>`, `std::scoped_lock` to be
 /// deduced in a template).
@@ -324,8 +315,7 @@ AST_MATCHER_P(QualType, isDependentGuardIn, std::vector<std::string>, Names) {
   if (!Node->isDependentType())
     return false;
   const NamedDecl *Class = guardClass(Node);
-  return Class &&
-         llvm::is_contained(Names, "::" + Class->getQualifiedNameAsString());
+  return Class && isListedName(qualifiedNameOf(Class), Names);
 }
 
 /// A call `obj.name(...)` in a template where `obj` is dependent.
@@ -355,16 +345,6 @@ StringRef calledMethod(const Expr *E, const Expr *&Object, bool &Dependent) {
   Dependent = true;
   Object = Callee->getBase()->IgnoreParenImpCasts();
   return Callee->getMember().getAsIdentifierInfo()->getName();
-}
-
-bool isNamed(const NamedDecl *D, const llvm::StringSet<> &Names) {
-  return D && Names.count(D->getQualifiedNameAsString());
-}
-
-/// Whether \p D is one of \p Names (fully qualified, with a leading `::`).
-bool isListed(const NamedDecl *D, const std::vector<std::string> &Names) {
-  const std::string Name = "::" + D->getQualifiedNameAsString();
-  return llvm::is_contained(Names, Name);
 }
 
 /// The statement \p S evaluates, without implicit nodes and a `(void)`.
@@ -575,7 +555,6 @@ GuardConstruction constructionOf(const VarDecl *Var) {
 }
 
 void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
-  static const llvm::StringSet<> ScopedLock = {"std::scoped_lock"};
   const VarDecl *Var = G.Var;
   Pos End = isa<CompoundStmt>(G.Scope)
                 ? pos(cast<CompoundStmt>(G.Scope)->getRBracLoc())
@@ -611,12 +590,12 @@ void Analysis::addGuard(const UnlockedEraseCheck::Facts::Guard &G) {
   bool Deferred = false;
   llvm::SmallVector<Lockable, 2> Locks;
   bool Unknown = false;
-  const bool AllMutexes = isNamed(guardClass(Var->getType()), ScopedLock);
+  const bool AllMutexes = locks::locksEveryArgument(guardClass(Var->getType()));
   for (unsigned I = 0; I < Args.size(); ++I) {
     const Expr *Arg = Args[I];
     if (isa<CXXDefaultArgExpr>(Arg))
       break;
-    if (const CXXRecordDecl *Tag = recordOf(Arg->getType());
+    if (const CXXRecordDecl *Tag = recordOrTemplateOf(Arg->getType());
         Tag && Tag->getIdentifier() &&
         Tag->getName().find("lock_t") != StringRef::npos) {
       Deferred |= Tag->getName() == "defer_lock_t";
@@ -1135,35 +1114,45 @@ void UnlockedEraseCheck::registerPPCallbacks(const SourceManager &,
   Inserter.registerPreprocessor(PP);
 }
 
-void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
-  TU = std::make_unique<Facts>();
-  const auto Names = [](const std::vector<std::string> &L) {
-    return std::vector<StringRef>(L.begin(), L.end());
-  };
-  const auto Desugared = [](const auto &Record) {
-    return qualType(
-        hasUnqualifiedDesugaredType(recordType(hasDeclaration(Record))));
-  };
-  const auto NotSystem = unless(isExpansionInSystemHeader());
+namespace {
 
-  const auto MutexType = Desugared(cxxRecordDecl(anyOf(
-      isSameOrDerivedFrom(hasAnyName(Names(MutexTypes))), isAnnotatedMutex())));
-  std::vector<std::string> AllGuards = LockGuardTypes;
-  AllGuards.insert(AllGuards.end(), SharedLockGuardTypes.begin(),
-                   SharedLockGuardTypes.end());
-  const auto GuardType = Desugared(
-      cxxRecordDecl(anyOf(hasAnyName(Names(AllGuards)), isAnnotatedGuard())));
-  const auto GuardDecl = declStmt(has(varDecl(
-      hasType(qualType(anyOf(GuardType, isDependentGuardIn(AllGuards)))))));
+std::vector<StringRef> refs(const std::vector<std::string> &Names) {
+  return std::vector<StringRef>(Names.begin(), Names.end());
+}
 
-  // lock()/unlock() on a mutex or a guard, std::lock(a, b).
+/// A type that names a class \p Record matches, through sugar.
+template <typename RecordMatcher> auto desugared(const RecordMatcher &Record) {
+  return qualType(
+      hasUnqualifiedDesugaredType(recordType(hasDeclaration(Record))));
+}
+
+/// The type of a lock guard: a class of \p Guards or one declared
+/// `scoped_lockable`.
+auto guardType(const std::vector<std::string> &Guards) {
+  return desugared(
+      cxxRecordDecl(anyOf(hasAnyName(refs(Guards)), isAnnotatedGuard())));
+}
+
+/// A declaration statement of a lock guard, also of a dependent type.
+auto guardDecl(const std::vector<std::string> &Guards) {
+  return declStmt(has(varDecl(hasType(
+      qualType(anyOf(guardType(Guards), isDependentGuardIn(Guards)))))));
+}
+
+/// lock()/unlock() on a mutex (of \p MutexTypes or annotated) or on a guard
+/// (of \p Guards or annotated), and std::lock(a, b).
+auto lockCall(const std::vector<std::string> &MutexTypes,
+              const std::vector<std::string> &Guards) {
   static const llvm::StringSet<> LockMethods = [] {
     llvm::StringSet<> All;
     for (const StringRef Name : locks::conventionalLockMethods())
       All.insert(Name);
     return All;
   }();
-  const auto LockCall = expr(
+  const auto MutexType = desugared(cxxRecordDecl(anyOf(
+      isSameOrDerivedFrom(hasAnyName(refs(MutexTypes))), isAnnotatedMutex())));
+  const auto GuardType = guardType(Guards);
+  return expr(
       anyOf(cxxMemberCallExpr(
                 callee(cxxMethodDecl(hasIdentifierIn(&LockMethods))),
                 on(expr(anyOf(hasType(MutexType), hasType(pointsTo(MutexType)),
@@ -1173,20 +1162,57 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
             callExpr(callee(
                 functionDecl(anyOf(hasAnyName("::std::lock", "::std::try_lock"),
                                    declaresLockEffects()))))));
+}
 
-  // Erase-family calls, in every form.
-  MatcherList EraseForms;
+/// An argument that is a lambda run on another thread: written in the call
+/// or held in a local variable.
+auto threadLambdaArgument() {
+  const auto ClosureVar =
+      varDecl(hasAutomaticStorageDuration(),
+              holdsItsOwnLambda(lambdaExpr().bind(ThreadLambdaId)));
+  const auto ClosureRef = declRefExpr(to(ClosureVar));
+  return hasAnyArgument(
+      expr(anyOf(lambdaExpr().bind(ThreadLambdaId), ClosureRef,
+                 callExpr(callee(functionDecl(hasName("::std::move"))),
+                          hasArgument(0, ClosureRef)))));
+}
+
+} // namespace
+
+MatcherList UnlockedEraseCheck::eraseForms() const {
+  MatcherList Forms;
   if (!EraseMethodNames.empty()) {
-    EraseForms.push_back(cxxMemberCallExpr(
+    Forms.push_back(cxxMemberCallExpr(
         callee(cxxMethodDecl(hasMethodNameIn(EraseMethodNames)))));
-    EraseForms.push_back(callExpr(callee(cxxDependentScopeMemberExpr())));
+    Forms.push_back(callExpr(callee(cxxDependentScopeMemberExpr())));
   }
   if (EraseByAssignment)
-    EraseForms.push_back(cxxOperatorCallExpr(hasOverloadedOperatorName("=")));
+    Forms.push_back(cxxOperatorCallExpr(hasOverloadedOperatorName("=")));
   if (!EraseFunctionNames.empty())
-    EraseForms.push_back(
-        callExpr(callee(functionDecl(hasAnyName(Names(EraseFunctionNames)))),
+    Forms.push_back(
+        callExpr(callee(functionDecl(hasAnyName(refs(EraseFunctionNames)))),
                  unless(cxxMemberCallExpr())));
+  return Forms;
+}
+
+MatcherList UnlockedEraseCheck::threadStartForms() const {
+  MatcherList Forms;
+  if (!ThreadStartFunctions.empty())
+    Forms.push_back(functionDecl(hasAnyName(refs(ThreadStartFunctions))));
+  if (!ThreadStartMethods.empty())
+    Forms.push_back(cxxMethodDecl(hasAnyName(refs(ThreadStartMethods))));
+  return Forms;
+}
+
+void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
+  TU = std::make_unique<Facts>();
+  const auto NotSystem = unless(isExpansionInSystemHeader());
+  std::vector<std::string> AllGuards = LockGuardTypes;
+  AllGuards.insert(AllGuards.end(), SharedLockGuardTypes.begin(),
+                   SharedLockGuardTypes.end());
+  const auto GuardDecl = guardDecl(AllGuards);
+  const auto LockCall = lockCall(MutexTypes, AllGuards);
+  const MatcherList EraseForms = eraseForms();
   const auto EraseCall = expr(anyOfForms<Expr>(EraseForms));
 
   // The statements of a block that guards, locks and erases are, in one
@@ -1216,41 +1242,29 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
       functionDecl(NotSystem, isDefinition(), hasBody(stmt())).bind(FunctionId),
       this);
   Finder->addMatcher(lambdaExpr(NotSystem).bind(LambdaId), this);
-  // A lambda handed to a new thread or a thread pool runs on another thread,
-  // written in the call or held in a local variable.
-  const auto ClosureVar =
-      varDecl(hasAutomaticStorageDuration(),
-              holdsItsOwnLambda(lambdaExpr().bind(ThreadLambdaId)));
-  const auto ClosureRef = declRefExpr(to(ClosureVar));
-  const auto ThreadLambda = hasAnyArgument(
-      expr(anyOf(lambdaExpr().bind(ThreadLambdaId), ClosureRef,
-                 callExpr(callee(functionDecl(hasName("::std::move"))),
-                          hasArgument(0, ClosureRef)))));
   // A thread object constructed with a function starts a thread.
   if (!ThreadClasses.empty())
     Finder->addMatcher(
         cxxConstructExpr(NotSystem,
                          hasDeclaration(cxxConstructorDecl(
-                             ofClass(hasAnyName(Names(ThreadClasses))))),
-                         hasArgument(0, expr()), optionally(ThreadLambda))
+                             ofClass(hasAnyName(refs(ThreadClasses))))),
+                         hasArgument(0, expr()),
+                         optionally(threadLambdaArgument()))
             .bind(ThreadStartId),
         this);
   // Every call of interest is found by one matcher: each registered matcher
   // costs a dispatch on every call of the translation unit, system headers
   // included, and the system-header test rejects most of them first.
   MatcherList CallForms = {LockCall.bind(LockCallId)};
-  MatcherList StartForms;
-  if (!ThreadStartFunctions.empty())
-    StartForms.push_back(functionDecl(hasAnyName(Names(ThreadStartFunctions))));
-  if (!ThreadStartMethods.empty())
-    StartForms.push_back(cxxMethodDecl(hasAnyName(Names(ThreadStartMethods))));
+  const MatcherList StartForms = threadStartForms();
   // std::launch::deferred runs the function in get(), on the caller's thread.
   const auto Deferred =
       declRefExpr(to(enumConstantDecl(hasName("::std::launch::deferred"))));
   if (!StartForms.empty())
-    CallForms.push_back(callExpr(
-        ThreadLambda, callee(functionDecl(anyOfForms<Decl>(StartForms))),
-        unless(hasArgument(0, Deferred))));
+    CallForms.push_back(
+        callExpr(threadLambdaArgument(),
+                 callee(functionDecl(anyOfForms<Decl>(StartForms))),
+                 unless(hasArgument(0, Deferred))));
   CallForms.push_back(
       callExpr(callee(expr(anyOf(
                    unresolvedMemberExpr(),
@@ -1307,7 +1321,8 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
         if (const auto *Var = dyn_cast<VarDecl>(D))
           if (const NamedDecl *Guard = guardClass(Var->getType()))
             Facts.Guards.push_back(
-                {Var, DS, Scope, isListed(Guard, SharedLockGuardTypes)});
+                {Var, DS, Scope,
+                 isListedName(qualifiedNameOf(Guard), SharedLockGuardTypes)});
     } else if (const auto *Call = Nodes.getNodeAs<Stmt>(LockStmtId)) {
       Facts.Blocks[Call] = Block;
     } else if (const auto *Call = Nodes.getNodeAs<Stmt>(EraseStmtId)) {
@@ -1352,40 +1367,6 @@ void UnlockedEraseCheck::recordErase(const CallExpr *Call) {
 
 namespace {
 
-/// The class whose members a call on a value of type \p T reaches, also for
-/// a dependent specialization (its primary template).
-const CXXRecordDecl *classOf(QualType T) {
-  if (T.isNull())
-    return nullptr;
-  T = T.getNonReferenceType();
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  if (const CXXRecordDecl *Record = T->getAsCXXRecordDecl())
-    return Record;
-  if (const auto *Spec = T->getAs<TemplateSpecializationType>())
-    if (const TemplateDecl *Template =
-            Spec->getTemplateName().getAsTemplateDecl())
-      return dyn_cast_or_null<CXXRecordDecl>(Template->getTemplatedDecl());
-  return nullptr;
-}
-
-/// Whether \p Record looks like a container: it (or a base) has `size` or
-/// `empty`. Keeps smart pointers, optionals and the like out.
-bool isContainerLike(const CXXRecordDecl *Record, ASTContext &Ctx,
-                     unsigned Depth = 0) {
-  if (!Record || Depth > 8)
-    return false;
-  Record = Record->getDefinition();
-  if (!Record)
-    return false;
-  for (const char *Name : {"size", "empty"})
-    if (!Record->lookup(DeclarationName(&Ctx.Idents.get(Name))).empty())
-      return true;
-  return llvm::any_of(Record->bases(), [&](const CXXBaseSpecifier &Base) {
-    return isContainerLike(classOf(Base.getType()), Ctx, Depth + 1);
-  });
-}
-
 bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
 
 /// Where \p Word occurs in \p Text as a whole identifier, or npos.
@@ -1398,13 +1379,6 @@ size_t findWord(StringRef Text, StringRef Word) {
       return At;
   }
   return StringRef::npos;
-}
-
-llvm::StringSet<> nameSet(const std::vector<std::string> &Names) {
-  llvm::StringSet<> Set;
-  for (const std::string &Name : Names)
-    Set.insert(StringRef(Name).ltrim(':'));
-  return Set;
 }
 
 } // namespace
@@ -1427,8 +1401,8 @@ struct Finding {
 /// Decides every erase of one translation unit on an Analysis.
 class UnlockedEraseFinder {
 public:
-  UnlockedEraseFinder(Analysis &A, llvm::StringSet<> ThreadSafe)
-      : A(A), ThreadSafe(std::move(ThreadSafe)) {}
+  UnlockedEraseFinder(Analysis &A, const std::vector<std::string> &ThreadSafe)
+      : A(A), ThreadSafe(ThreadSafe) {}
 
   /// The finding for \p Erase, if it is one.
   compat::Optional<Finding> decide(const EraseRec &Erase);
@@ -1443,7 +1417,8 @@ private:
   bool pointsOnlyThere(const VarDecl *Pointer) const;
   void strongestHold(Finding &F, llvm::ArrayRef<Evidence> Guards);
 
-  const llvm::StringSet<> ThreadSafe;
+  const ContainerTable Containers;
+  const std::vector<std::string> &ThreadSafe;
   llvm::DenseSet<std::pair<const Expr *, const ValueDecl *>> Seen;
 };
 
@@ -1533,9 +1508,9 @@ compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
   });
   if (!F.C.Decl || !Seen.insert({Erase.Call, F.C.Decl}).second)
     return {};
-  const CXXRecordDecl *Type = classOf(F.C.Decl->getType());
-  if (!isContainerLike(Type, A.Ctx) || isStringLike(Type) ||
-      (Type && ThreadSafe.count(Type->getQualifiedNameAsString())))
+  const CXXRecordDecl *Type = recordOrTemplateOf(F.C.Decl->getType());
+  if (!Containers.isContainerLike(Type) || isStringLike(Type) ||
+      isListedName(qualifiedNameOf(Type), ThreadSafe))
     return {};
   const Pos P = A.pos(Erase.Call->getExprLoc());
   F.Fn = A.functionAt(P);
@@ -1816,7 +1791,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
   Analysis A(*Done, InferFromUsage,
              Pattern.isValid(Error) ? &Pattern : nullptr);
   A.build();
-  UnlockedEraseFinder Finder(A, nameSet(ThreadSafeContainerTypes));
+  UnlockedEraseFinder Finder(A, ThreadSafeContainerTypes);
   UnlockedEraseReporter Reporter(*this, Inserter, Finder, getLangOpts());
   for (const EraseRec &Erase : Done->Erases)
     if (const compat::Optional<Finding> F = Finder.decide(Erase))

@@ -40,6 +40,10 @@ public:
 
 private:
   void recordErase(const CallExpr *Call);
+  /// The erase-family calls the options name, one matcher per form.
+  std::vector<ast_matchers::internal::DynTypedMatcher> eraseForms() const;
+  /// The functions and methods the options say start a thread.
+  std::vector<ast_matchers::internal::DynTypedMatcher> threadStartForms() const;
 
   const std::string RawMutexTypes;
   const std::string RawLockGuardTypes;

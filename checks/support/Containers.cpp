@@ -1,6 +1,7 @@
 //===--- Containers.cpp - container families and what invalidates them ---===//
 
 #include "support/Containers.h"
+#include "support/NameList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -31,85 +32,96 @@ Rules rulesOf(ContainerKind Kind) {
   return {I::Erased, I::None};
 }
 
+/// What a family's elements and keys are.
+enum Traits : unsigned {
+  Seq = 0,        ///< a sequence: no keys
+  Set = 1,        ///< the elements are keys
+  Map = 2,        ///< key/value pairs
+  Multi = 4,      ///< a key may occur several times
+  NoKeyErase = 8, ///< erase takes an iterator only (Qt: remove(key))
+};
+
 struct Family {
   const char *Name;
   ContainerKind Kind;
-  bool IsMap;
+  unsigned Traits;
   // Where the family departs from its kind's rules.
   compat::Optional<Rules> Own = {};
 };
 
-// The built-in table. Sources: the C++ standard's [container.reqmts] and
-// each library's documentation of iterator invalidation.
+// The built-in table, one line per family: adding a family here teaches it
+// to every check. Sources: the C++ standard's [container.reqmts] and each
+// library's documentation of iterator invalidation.
 const Family BuiltIn[] = {
-    {"std::map", K::Node, true},
-    {"std::multimap", K::Node, true},
-    {"std::set", K::Node, false},
-    {"std::multiset", K::Node, false},
-    {"std::list", K::Node, false},
-    {"std::forward_list", K::Node, false},
-    {"boost::container::map", K::Node, true},
-    {"boost::container::multimap", K::Node, true},
-    {"boost::container::set", K::Node, false},
-    {"boost::container::multiset", K::Node, false},
-    {"boost::container::list", K::Node, false},
-    {"boost::container::slist", K::Node, false},
-    {"boost::container::stable_vector", K::Node, false},
+    {"std::map", K::Node, Map},
+    {"std::multimap", K::Node, Map | Multi},
+    {"std::set", K::Node, Set},
+    {"std::multiset", K::Node, Set | Multi},
+    {"std::list", K::Node, Seq},
+    {"std::forward_list", K::Node, Seq},
+    {"boost::container::map", K::Node, Map},
+    {"boost::container::multimap", K::Node, Map | Multi},
+    {"boost::container::set", K::Node, Set},
+    {"boost::container::multiset", K::Node, Set | Multi},
+    {"boost::container::list", K::Node, Seq},
+    {"boost::container::slist", K::Node, Seq},
+    {"boost::container::stable_vector", K::Node, Seq},
     // Qt 5's QMap is a skip list of nodes, Qt 6's wraps a std::map.
-    {"QMap", K::Node, true},
-    {"QMultiMap", K::Node, true},
-    {"QLinkedList", K::Node, false},
+    {"QMap", K::Node, Map | NoKeyErase},
+    {"QMultiMap", K::Node, Map | Multi | NoKeyErase},
+    {"QLinkedList", K::Node, Seq},
     // Abseil's B-trees move elements between nodes on every change.
-    {"absl::btree_map", K::Node, true, Rules{I::All, I::All}},
-    {"absl::btree_multimap", K::Node, true, Rules{I::All, I::All}},
-    {"absl::btree_set", K::Node, false, Rules{I::All, I::All}},
-    {"absl::btree_multiset", K::Node, false, Rules{I::All, I::All}},
+    {"absl::btree_map", K::Node, Map, Rules{I::All, I::All}},
+    {"absl::btree_multimap", K::Node, Map | Multi, Rules{I::All, I::All}},
+    {"absl::btree_set", K::Node, Set, Rules{I::All, I::All}},
+    {"absl::btree_multiset", K::Node, Set | Multi, Rules{I::All, I::All}},
 
-    {"std::unordered_map", K::Hashed, true},
-    {"std::unordered_multimap", K::Hashed, true},
-    {"std::unordered_set", K::Hashed, false},
-    {"std::unordered_multiset", K::Hashed, false},
-    {"absl::node_hash_map", K::Hashed, true},
-    {"absl::node_hash_set", K::Hashed, false},
-    {"boost::unordered_map", K::Hashed, true},
-    {"boost::unordered_multimap", K::Hashed, true},
-    {"boost::unordered_set", K::Hashed, false},
-    {"boost::unordered_multiset", K::Hashed, false},
-    {"boost::unordered_node_map", K::Hashed, true},
-    {"boost::unordered_node_set", K::Hashed, false},
-    {"llvm::StringMap", K::Hashed, true},
-    {"llvm::StringSet", K::Hashed, false},
+    {"std::unordered_map", K::Hashed, Map},
+    {"std::unordered_multimap", K::Hashed, Map | Multi},
+    {"std::unordered_set", K::Hashed, Set},
+    {"std::unordered_multiset", K::Hashed, Set | Multi},
+    {"absl::node_hash_map", K::Hashed, Map},
+    {"absl::node_hash_set", K::Hashed, Set},
+    {"boost::unordered_map", K::Hashed, Map},
+    {"boost::unordered_multimap", K::Hashed, Map | Multi},
+    {"boost::unordered_set", K::Hashed, Set},
+    {"boost::unordered_multiset", K::Hashed, Set | Multi},
+    {"boost::unordered_node_map", K::Hashed, Map},
+    {"boost::unordered_node_set", K::Hashed, Set},
+    {"llvm::StringMap", K::Hashed, Map},
+    {"llvm::StringSet", K::Hashed, Set},
     // Open addressing: a rehash moves the elements themselves.
-    {"absl::flat_hash_map", K::Hashed, true, Rules{I::Erased, I::All}},
-    {"absl::flat_hash_set", K::Hashed, false, Rules{I::Erased, I::All}},
-    {"boost::unordered_flat_map", K::Hashed, true, Rules{I::Erased, I::All}},
-    {"boost::unordered_flat_set", K::Hashed, false, Rules{I::Erased, I::All}},
-    {"llvm::DenseMap", K::Hashed, true, Rules{I::Erased, I::All}},
-    {"llvm::SmallDenseMap", K::Hashed, true, Rules{I::Erased, I::All}},
-    {"llvm::DenseSet", K::Hashed, false, Rules{I::Erased, I::All}},
-    {"llvm::SmallDenseSet", K::Hashed, false, Rules{I::Erased, I::All}},
-    {"QHash", K::Hashed, true, Rules{I::Erased, I::All}},
-    {"QMultiHash", K::Hashed, true, Rules{I::Erased, I::All}},
-    {"QSet", K::Hashed, false, Rules{I::Erased, I::All}},
+    {"absl::flat_hash_map", K::Hashed, Map, Rules{I::Erased, I::All}},
+    {"absl::flat_hash_set", K::Hashed, Set, Rules{I::Erased, I::All}},
+    {"boost::unordered_flat_map", K::Hashed, Map, Rules{I::Erased, I::All}},
+    {"boost::unordered_flat_set", K::Hashed, Set, Rules{I::Erased, I::All}},
+    {"llvm::DenseMap", K::Hashed, Map, Rules{I::Erased, I::All}},
+    {"llvm::SmallDenseMap", K::Hashed, Map, Rules{I::Erased, I::All}},
+    {"llvm::DenseSet", K::Hashed, Set, Rules{I::Erased, I::All}},
+    {"llvm::SmallDenseSet", K::Hashed, Set, Rules{I::Erased, I::All}},
+    {"QHash", K::Hashed, Map | NoKeyErase, Rules{I::Erased, I::All}},
+    {"QMultiHash", K::Hashed, Map | Multi | NoKeyErase,
+     Rules{I::Erased, I::All}},
+    {"QSet", K::Hashed, Set | NoKeyErase, Rules{I::Erased, I::All}},
 
-    {"std::vector", K::Contiguous, false},
-    {"std::basic_string", K::Contiguous, false},
+    {"std::vector", K::Contiguous, Seq},
+    {"std::basic_string", K::Contiguous, Seq},
     // An erase inside a deque, not at an end, invalidates every element.
-    {"std::deque", K::Contiguous, false, Rules{I::All, I::All}},
-    {"absl::InlinedVector", K::Contiguous, false},
-    {"boost::container::vector", K::Contiguous, false},
-    {"boost::container::small_vector", K::Contiguous, false},
-    {"boost::container::static_vector", K::Contiguous, false},
-    {"boost::container::devector", K::Contiguous, false},
-    {"boost::container::deque", K::Contiguous, false, Rules{I::All, I::All}},
-    {"boost::container::flat_map", K::Contiguous, true},
-    {"boost::container::flat_multimap", K::Contiguous, true},
-    {"boost::container::flat_set", K::Contiguous, false},
-    {"boost::container::flat_multiset", K::Contiguous, false},
-    {"llvm::SmallVector", K::Contiguous, false},
-    {"llvm::SmallVectorImpl", K::Contiguous, false},
-    {"QVector", K::Contiguous, false},
-    {"QList", K::Contiguous, false},
+    {"std::deque", K::Contiguous, Seq, Rules{I::All, I::All}},
+    {"absl::InlinedVector", K::Contiguous, Seq},
+    {"boost::container::vector", K::Contiguous, Seq},
+    {"boost::container::small_vector", K::Contiguous, Seq},
+    {"boost::container::static_vector", K::Contiguous, Seq},
+    {"boost::container::devector", K::Contiguous, Seq},
+    {"boost::container::deque", K::Contiguous, Seq, Rules{I::All, I::All}},
+    {"boost::container::flat_map", K::Contiguous, Map},
+    {"boost::container::flat_multimap", K::Contiguous, Map | Multi},
+    {"boost::container::flat_set", K::Contiguous, Set},
+    {"boost::container::flat_multiset", K::Contiguous, Set | Multi},
+    {"llvm::SmallVector", K::Contiguous, Seq},
+    {"llvm::SmallVectorImpl", K::Contiguous, Seq},
+    {"QVector", K::Contiguous, Seq},
+    {"QList", K::Contiguous, Seq},
 };
 
 const char *const Removals[] = {
@@ -136,6 +148,12 @@ bool declares(const CXXRecordDecl *Record, llvm::StringRef Member) {
     return true;
   return Record->hasDefinition() &&
          !Record->forallBases([&](const CXXRecordDecl *B) { return !Has(B); });
+}
+
+/// The last part of the qualified name \p Name: `Cache` in `::app::Cache`.
+llvm::StringRef lastPart(llvm::StringRef Name) {
+  const size_t Colons = Name.rfind("::");
+  return Colons == llvm::StringRef::npos ? Name : Name.drop_front(Colons + 2);
 }
 
 } // namespace
@@ -166,7 +184,11 @@ std::string qualifiedNameOf(const NamedDecl *D) {
 ContainerTable::ContainerTable() {
   for (const Family &F : BuiltIn) {
     const Rules R = F.Own ? *F.Own : rulesOf(F.Kind);
-    Entries.push_back({F.Name, F.Kind, F.IsMap, R.OnErase, R.OnInsert});
+    const bool Keyed = F.Traits & (Set | Map);
+    Entries.push_back({{F.Name, F.Kind, bool(F.Traits & Map),
+                        Keyed && !(F.Traits & NoKeyErase),
+                        bool(F.Traits & Multi), R.OnErase, R.OnInsert},
+                       ""});
   }
 }
 
@@ -174,18 +196,37 @@ void ContainerTable::add(ContainerKind Kind,
                          llvm::ArrayRef<std::string> Names) {
   const Rules R = rulesOf(Kind);
   for (llvm::StringRef Name : Names) {
-    Name.consume_front("::");
+    const bool ManyPerKey =
+        lastPart(Name).lower().find("multi") != std::string::npos;
     // IsMap is read from the class itself (its mapped_type).
-    Entries.push_back({Name.str(), Kind, false, R.OnErase, R.OnInsert});
+    Entries.push_back(
+        {{Name.str(), Kind, false, false, ManyPerKey, R.OnErase, R.OnInsert},
+         Name.str()});
   }
 }
 
-const ContainerInfo *ContainerTable::find(llvm::StringRef Name) const {
+void ContainerTable::addListed(llvm::ArrayRef<std::string> Names) {
+  for (const std::string &Name : Names) {
+    llvm::StringRef Qualified(Name);
+    if (Qualified.consume_front("::") && find(Qualified))
+      continue;
+    add(kindFromName(lastPart(Qualified)), Name);
+  }
+}
+
+compat::Optional<ContainerInfo>
+ContainerTable::find(llvm::StringRef Name) const {
+  if (Name.empty())
+    return {};
   // User entries come last and win over the built-in ones.
-  for (const ContainerInfo &E : llvm::reverse(Entries))
-    if (E.Family == Name)
-      return &E;
-  return nullptr;
+  for (const Entry &E : llvm::reverse(Entries))
+    if (E.Listed.empty() ? E.Info.Family == Name
+                         : matchesListedName(Name, E.Listed)) {
+      ContainerInfo Info = E.Info;
+      Info.Family = Name.str();
+      return Info;
+    }
+  return {};
 }
 
 compat::Optional<ContainerInfo>
@@ -193,11 +234,9 @@ ContainerTable::classifyOne(const CXXRecordDecl *R) const {
   const NamedDecl *Named = R;
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(R))
     Named = Spec->getSpecializedTemplate();
-  const ContainerInfo *E = find(qualifiedNameOf(Named));
-  if (!E)
-    return {};
-  ContainerInfo Info = *E;
-  Info.IsMap = Info.IsMap || declares(R, "mapped_type");
+  compat::Optional<ContainerInfo> Info = find(qualifiedNameOf(Named));
+  if (Info)
+    Info->IsMap = Info->IsMap || declares(R, "mapped_type");
   return Info;
 }
 
@@ -228,10 +267,8 @@ compat::Optional<ContainerInfo> ContainerTable::classify(QualType Type) const {
   const auto *Spec = Type->getAs<TemplateSpecializationType>();
   const TemplateDecl *Template =
       Spec ? Spec->getTemplateName().getAsTemplateDecl() : nullptr;
-  if (const ContainerInfo *E =
-          Template ? find(qualifiedNameOf(Template)) : nullptr)
-    return *E;
-  return {};
+  return Template ? find(qualifiedNameOf(Template))
+                  : compat::Optional<ContainerInfo>();
 }
 
 compat::Optional<ContainerKind> ContainerTable::kindOf(QualType Type) const {
@@ -245,11 +282,68 @@ bool ContainerTable::isMap(QualType Type) const {
   return Info && Info->IsMap;
 }
 
-std::vector<std::string> ContainerTable::qualifiedNames() const {
+const CXXRecordDecl *recordOrTemplateOf(QualType Type) {
+  if (Type.isNull())
+    return nullptr;
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  if (const CXXRecordDecl *Record = Type->getAsCXXRecordDecl())
+    return Record;
+  const auto *Spec = Type->getAs<TemplateSpecializationType>();
+  const TemplateDecl *Template =
+      Spec ? Spec->getTemplateName().getAsTemplateDecl() : nullptr;
+  return Template
+             ? dyn_cast_or_null<CXXRecordDecl>(Template->getTemplatedDecl())
+             : nullptr;
+}
+
+bool ContainerTable::isContainerLike(const CXXRecordDecl *Record) const {
+  if (!Record)
+    return false;
+  if (classify(Record))
+    return true;
+  // A dependent base is looked at through its primary template.
+  std::vector<const CXXRecordDecl *> Work{Record};
+  for (unsigned Seen = 0; Seen < Work.size() && Seen < 64; ++Seen) {
+    const CXXRecordDecl *R = Work[Seen]->getDefinition();
+    if (!R)
+      continue;
+    for (const char *Name : {"size", "empty"})
+      if (!R->lookup(&R->getASTContext().Idents.get(Name)).empty())
+        return true;
+    for (const CXXBaseSpecifier &Base : R->bases())
+      if (const CXXRecordDecl *B = recordOrTemplateOf(Base.getType()))
+        Work.push_back(B);
+  }
+  return false;
+}
+
+std::vector<std::string> ContainerTable::qualifiedNames(
+    llvm::function_ref<bool(const ContainerInfo &)> Keep) const {
   std::vector<std::string> Names;
-  for (const ContainerInfo &E : Entries)
-    Names.push_back("::" + E.Family);
+  for (const Entry &E : Entries)
+    if (!Keep || Keep(E.Info))
+      Names.push_back(E.Listed.empty() ? "::" + E.Info.Family : E.Listed);
   return Names;
+}
+
+ContainerKind kindFromName(llvm::StringRef Name) {
+  const std::string Lower = Name.lower();
+  const auto Has = [&](const char *Part) {
+    return Lower.find(Part) != std::string::npos;
+  };
+  if (Has("hash") || Has("unordered"))
+    return K::Hashed;
+  if (Has("vector") || Has("flat") || Has("deque") || Has("string"))
+    return K::Contiguous;
+  return K::Node;
+}
+
+std::string keyedFamilyList() {
+  return llvm::join(ContainerTable().qualifiedNames(
+                        [](const ContainerInfo &I) { return I.ErasesByKey; }),
+                    ";");
 }
 
 bool isRemoval(llvm::StringRef Method) { return named(Removals, Method); }

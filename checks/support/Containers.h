@@ -13,6 +13,7 @@
 #include "support/Compat.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
@@ -42,7 +43,9 @@ enum class Invalidation {
 struct ContainerInfo {
   std::string Family; ///< qualified name of the class (template), `std::map`
   ContainerKind Kind = ContainerKind::Node;
-  bool IsMap = false; ///< it has a `mapped_type`
+  bool IsMap = false;       ///< it has a `mapped_type`
+  bool ErasesByKey = false; ///< `erase(key)` removes the key's elements
+  bool MultiKey = false;    ///< a key may occur more than once
   Invalidation OnErase = Invalidation::Erased;
   Invalidation OnInsert = Invalidation::None;
 };
@@ -52,9 +55,16 @@ class ContainerTable {
 public:
   /// The built-in table.
   ContainerTable();
-  /// Adds the qualified class names \p Names (`::ns::Cache`) as containers
-  /// of \p Kind, with that kind's usual rules.
+  /// Adds the classes a user listed, \p Names, as containers of \p Kind
+  /// with that kind's usual rules. A listed name matches as
+  /// matchesListedName() says (`::ns::Cache` exactly, `Cache` in any
+  /// namespace); a later entry wins over an earlier and a built-in one.
   void add(ContainerKind Kind, llvm::ArrayRef<std::string> Names);
+  /// Adds the classes a user listed without a kind, \p Names: a name the
+  /// table knows keeps its entry; any other one gets the kind its last
+  /// part suggests (kindFromName()), and several elements per key when
+  /// that part contains `multi`.
+  void addListed(llvm::ArrayRef<std::string> Names);
 
   /// What \p Type is, through sugar, aliases, references, one pointer and
   /// base classes; a class template specialisation by its template's name;
@@ -69,15 +79,38 @@ public:
   compat::Optional<ContainerKind> kindOf(QualType Type) const;
   bool isMap(QualType Type) const;
 
-  /// Every family name, `::`-qualified, for `hasAnyName`.
-  std::vector<std::string> qualifiedNames() const;
+  /// Whether \p Record is a container: a class of the table, or a class
+  /// that declares `size` or `empty` (itself, a base, or the primary
+  /// template of a dependent base). Smart pointers, optionals and the like
+  /// declare neither.
+  bool isContainerLike(const CXXRecordDecl *Record) const;
+
+  /// The name of every family that \p Keep accepts (every family without
+  /// \p Keep), for `hasAnyName`: built-in ones `::`-qualified, listed ones
+  /// as the user wrote them.
+  std::vector<std::string> qualifiedNames(
+      llvm::function_ref<bool(const ContainerInfo &)> Keep = nullptr) const;
 
 private:
-  const ContainerInfo *find(llvm::StringRef Name) const;
+  struct Entry {
+    ContainerInfo Info;
+    std::string Listed; ///< the name as a user listed it; empty if built in
+  };
+  compat::Optional<ContainerInfo> find(llvm::StringRef Name) const;
   compat::Optional<ContainerInfo> classifyOne(const CXXRecordDecl *R) const;
 
-  std::vector<ContainerInfo> Entries;
+  std::vector<Entry> Entries;
 };
+
+/// The kind a class a user listed without one has, read from its name
+/// \p Name: hashed when it contains `hash` or `unordered`, else contiguous
+/// when it contains `vector`, `flat`, `deque` or `string`, else node-based
+/// (case-insensitive).
+ContainerKind kindFromName(llvm::StringRef Name);
+
+/// The built-in families whose `erase(key)` removes by key, `::`-qualified
+/// and joined with ';': the default of options that list such classes.
+std::string keyedFamilyList();
 
 /// What a call of member \p Method (`erase`, `clear`, `push_back`,
 /// `operator[]`, `operator=`...) on a container described by \p Info
@@ -104,6 +137,11 @@ bool isStringLike(const CXXRecordDecl *Record);
 /// Whether \p Method removes elements by position or key (`erase`,
 /// `extract`, `remove`, `take`, `pop_back`...).
 bool isRemoval(llvm::StringRef Method);
+
+/// The class a value of type \p Type is, through a reference or one
+/// pointer; for a dependent specialization (`std::map<K, V>` in a
+/// template), the class its template declares. Null for other types.
+const CXXRecordDecl *recordOrTemplateOf(QualType Type);
 
 /// The qualified name of \p D without inline namespaces (`std::__cxx11`,
 /// `std::__1`) or a leading `::`; empty inside functions and anonymous

@@ -37,6 +37,113 @@ static bool sameArgs(const CallExpr *A, const CallExpr *B, unsigned From) {
   return true;
 }
 
+/// Whether the literals \p A and \p B, of one statement class, have the
+/// same value; false for anything else.
+static bool sameLiteral(const Expr *A, const Expr *B) {
+  switch (A->getStmtClass()) {
+  case Stmt::IntegerLiteralClass:
+    return llvm::APInt::isSameValue(cast<IntegerLiteral>(A)->getValue(),
+                                    cast<IntegerLiteral>(B)->getValue());
+  case Stmt::CharacterLiteralClass:
+    return cast<CharacterLiteral>(A)->getValue() ==
+           cast<CharacterLiteral>(B)->getValue();
+  case Stmt::CXXBoolLiteralExprClass:
+    return cast<CXXBoolLiteralExpr>(A)->getValue() ==
+           cast<CXXBoolLiteralExpr>(B)->getValue();
+  case Stmt::FloatingLiteralClass:
+    return cast<FloatingLiteral>(A)->getValue().bitwiseIsEqual(
+        cast<FloatingLiteral>(B)->getValue());
+  case Stmt::StringLiteralClass:
+    return cast<StringLiteral>(A)->getBytes() ==
+           cast<StringLiteral>(B)->getBytes();
+  default:
+    return false;
+  }
+}
+
+/// Whether the built-in operations or casts \p A and \p B, of one
+/// statement class, apply the same side-effect-free operation to the same
+/// accesses; false for anything else.
+static bool sameOperation(const Expr *A, const Expr *B) {
+  switch (A->getStmtClass()) {
+  case Stmt::UnaryOperatorClass: {
+    const auto *UA = cast<UnaryOperator>(A);
+    const auto *UB = cast<UnaryOperator>(B);
+    return UA->getOpcode() == UB->getOpcode() &&
+           !UA->isIncrementDecrementOp() &&
+           isSameAccess(UA->getSubExpr(), UB->getSubExpr());
+  }
+  case Stmt::BinaryOperatorClass: {
+    const auto *BA = cast<BinaryOperator>(A);
+    const auto *BB = cast<BinaryOperator>(B);
+    return BA->getOpcode() == BB->getOpcode() && !BA->isAssignmentOp() &&
+           !BA->isCommaOp() && isSameAccess(BA->getLHS(), BB->getLHS()) &&
+           isSameAccess(BA->getRHS(), BB->getRHS());
+  }
+  case Stmt::ArraySubscriptExprClass: {
+    const auto *SA = cast<ArraySubscriptExpr>(A);
+    const auto *SB = cast<ArraySubscriptExpr>(B);
+    return isSameAccess(SA->getBase(), SB->getBase()) &&
+           isSameAccess(SA->getIdx(), SB->getIdx());
+  }
+  case Stmt::CStyleCastExprClass:
+  case Stmt::CXXStaticCastExprClass:
+  case Stmt::CXXFunctionalCastExprClass:
+  case Stmt::CXXConstCastExprClass: {
+    const auto *CA = cast<ExplicitCastExpr>(A);
+    const auto *CB = cast<ExplicitCastExpr>(B);
+    return CA->getTypeAsWritten().getCanonicalType() ==
+               CB->getTypeAsWritten().getCanonicalType() &&
+           isSameAccess(CA->getSubExpr(), CB->getSubExpr());
+  }
+  default:
+    return false;
+  }
+}
+
+/// Whether the constructions or calls \p A and \p B, of one statement
+/// class, call the same constructor or const member on the same
+/// arguments; false for anything else.
+static bool sameCall(const Expr *A, const Expr *B) {
+  switch (A->getStmtClass()) {
+  case Stmt::CXXConstructExprClass:
+  case Stmt::CXXTemporaryObjectExprClass: {
+    const auto *CA = cast<CXXConstructExpr>(A);
+    const auto *CB = cast<CXXConstructExpr>(B);
+    if (CA->getConstructor() != CB->getConstructor() ||
+        CA->getNumArgs() != CB->getNumArgs())
+      return false;
+    for (unsigned I = 0; I < CA->getNumArgs(); ++I)
+      if (!isSameAccess(CA->getArg(I), CB->getArg(I)))
+        return false;
+    return true;
+  }
+  case Stmt::CXXDefaultArgExprClass:
+    return cast<CXXDefaultArgExpr>(A)->getParam() ==
+           cast<CXXDefaultArgExpr>(B)->getParam();
+  case Stmt::CXXOperatorCallExprClass: {
+    const auto *OA = cast<CXXOperatorCallExpr>(A);
+    const auto *OB = cast<CXXOperatorCallExpr>(B);
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(OA->getDirectCallee());
+    return OA->getOperator() == OB->getOperator() &&
+           isPureOperator(OA->getOperator()) && Method && Method->isConst() &&
+           OA->getDirectCallee() == OB->getDirectCallee() &&
+           sameArgs(OA, OB, 0);
+  }
+  case Stmt::CXXMemberCallExprClass: {
+    const auto *CA = cast<CXXMemberCallExpr>(A);
+    const auto *CB = cast<CXXMemberCallExpr>(B);
+    const CXXMethodDecl *Method = CA->getMethodDecl();
+    return Method && Method->isConst() && CA->getNumArgs() == 0 &&
+           Method == CB->getMethodDecl() &&
+           isSameAccess(CA->getImplicitObjectArgument(),
+                        CB->getImplicitObjectArgument());
+  }
+  default:
+    return false;
+  }
+}
+
 bool isSameAccess(const Expr *A, const Expr *B) {
   if (!A || !B)
     return false;
@@ -66,84 +173,8 @@ bool isSameAccess(const Expr *A, const Expr *B) {
   case Stmt::CXXThisExprClass:
   case Stmt::CXXNullPtrLiteralExprClass:
     return true;
-  case Stmt::IntegerLiteralClass:
-    return llvm::APInt::isSameValue(cast<IntegerLiteral>(A)->getValue(),
-                                    cast<IntegerLiteral>(B)->getValue());
-  case Stmt::CharacterLiteralClass:
-    return cast<CharacterLiteral>(A)->getValue() ==
-           cast<CharacterLiteral>(B)->getValue();
-  case Stmt::CXXBoolLiteralExprClass:
-    return cast<CXXBoolLiteralExpr>(A)->getValue() ==
-           cast<CXXBoolLiteralExpr>(B)->getValue();
-  case Stmt::FloatingLiteralClass:
-    return cast<FloatingLiteral>(A)->getValue().bitwiseIsEqual(
-        cast<FloatingLiteral>(B)->getValue());
-  case Stmt::StringLiteralClass:
-    return cast<StringLiteral>(A)->getBytes() ==
-           cast<StringLiteral>(B)->getBytes();
-  case Stmt::UnaryOperatorClass: {
-    const auto *UA = cast<UnaryOperator>(A);
-    const auto *UB = cast<UnaryOperator>(B);
-    return UA->getOpcode() == UB->getOpcode() && !UA->isIncrementDecrementOp() &&
-           isSameAccess(UA->getSubExpr(), UB->getSubExpr());
-  }
-  case Stmt::BinaryOperatorClass: {
-    const auto *BA = cast<BinaryOperator>(A);
-    const auto *BB = cast<BinaryOperator>(B);
-    return BA->getOpcode() == BB->getOpcode() && !BA->isAssignmentOp() &&
-           !BA->isCommaOp() && isSameAccess(BA->getLHS(), BB->getLHS()) &&
-           isSameAccess(BA->getRHS(), BB->getRHS());
-  }
-  case Stmt::ArraySubscriptExprClass: {
-    const auto *SA = cast<ArraySubscriptExpr>(A);
-    const auto *SB = cast<ArraySubscriptExpr>(B);
-    return isSameAccess(SA->getBase(), SB->getBase()) &&
-           isSameAccess(SA->getIdx(), SB->getIdx());
-  }
-  case Stmt::CStyleCastExprClass:
-  case Stmt::CXXStaticCastExprClass:
-  case Stmt::CXXFunctionalCastExprClass:
-  case Stmt::CXXConstCastExprClass: {
-    const auto *CA = cast<ExplicitCastExpr>(A);
-    const auto *CB = cast<ExplicitCastExpr>(B);
-    return CA->getTypeAsWritten().getCanonicalType() ==
-               CB->getTypeAsWritten().getCanonicalType() &&
-           isSameAccess(CA->getSubExpr(), CB->getSubExpr());
-  }
-  case Stmt::CXXConstructExprClass:
-  case Stmt::CXXTemporaryObjectExprClass: {
-    const auto *CA = cast<CXXConstructExpr>(A);
-    const auto *CB = cast<CXXConstructExpr>(B);
-    if (CA->getConstructor() != CB->getConstructor() ||
-        CA->getNumArgs() != CB->getNumArgs())
-      return false;
-    for (unsigned I = 0; I < CA->getNumArgs(); ++I)
-      if (!isSameAccess(CA->getArg(I), CB->getArg(I)))
-        return false;
-    return true;
-  }
-  case Stmt::CXXDefaultArgExprClass:
-    return cast<CXXDefaultArgExpr>(A)->getParam() ==
-           cast<CXXDefaultArgExpr>(B)->getParam();
-  case Stmt::CXXOperatorCallExprClass: {
-    const auto *OA = cast<CXXOperatorCallExpr>(A);
-    const auto *OB = cast<CXXOperatorCallExpr>(B);
-    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(OA->getDirectCallee());
-    return OA->getOperator() == OB->getOperator() &&
-           isPureOperator(OA->getOperator()) && Method && Method->isConst() &&
-           OA->getDirectCallee() == OB->getDirectCallee() && sameArgs(OA, OB, 0);
-  }
-  case Stmt::CXXMemberCallExprClass: {
-    const auto *CA = cast<CXXMemberCallExpr>(A);
-    const auto *CB = cast<CXXMemberCallExpr>(B);
-    const CXXMethodDecl *Method = CA->getMethodDecl();
-    return Method && Method->isConst() && CA->getNumArgs() == 0 &&
-           Method == CB->getMethodDecl() &&
-           isSameAccess(CA->getImplicitObjectArgument(),
-                        CB->getImplicitObjectArgument());
-  }
   default:
-    return false;
+    return sameLiteral(A, B) || sameOperation(A, B) || sameCall(A, B);
   }
 }
 

@@ -162,6 +162,10 @@ bool isAnnotatedGuard(const CXXRecordDecl *Record) {
   return Record && Record->hasAttr<ScopedLockableAttr>();
 }
 
+bool locksEveryArgument(const NamedDecl *Guard) {
+  return Guard && qualifiedNameOf(Guard) == "std::scoped_lock";
+}
+
 bool isStdMutex(QualType T) {
   if (T.isNull() || T->isPointerType() || T->isReferenceType())
     return false;

@@ -21,6 +21,7 @@ namespace clang {
 class CXXRecordDecl;
 class Expr;
 class FunctionDecl;
+class NamedDecl;
 namespace tidy::safedelete::locks {
 
 /// Mutex classes without thread-safety attributes (std, Boost, Qt; Abseil's
@@ -71,6 +72,10 @@ bool isAnnotatedMutex(const CXXRecordDecl *Record);
 
 /// Whether \p Record is declared a guard (`scoped_lockable`).
 bool isAnnotatedGuard(const CXXRecordDecl *Record);
+
+/// Whether the guard class (or class template) \p Guard locks every mutex
+/// it is given, not only the first: `std::scoped_lock`.
+bool locksEveryArgument(const NamedDecl *Guard);
 
 /// Whether \p T is a standard mutex, for which a fix-it may insert a
 /// standard guard.

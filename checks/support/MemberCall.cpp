@@ -3,7 +3,6 @@
 #include "support/MemberCall.h"
 #include "support/ExprIdentity.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::safedelete {
@@ -95,28 +94,6 @@ MemberCall discardedCall(const Stmt *S, llvm::StringRef Name,
   if (!Call || Call.name() != Name || Call.numArgs() != NumArgs)
     return {};
   return Call;
-}
-
-static bool namedMulti(const NamedDecl *D) {
-  return D && D->getIdentifier() &&
-         D->getName().lower().find("multi") != std::string::npos;
-}
-
-bool isMultiKeyContainer(const MemberCall &Call) {
-  // The object itself, not the base class the member was found in.
-  QualType Type = Call.object()->IgnoreParenImpCasts()->getType();
-  if (Call.isArrow() && Type->isPointerType())
-    Type = Type->getPointeeType();
-  if (const auto *Spec = Type->getAs<TemplateSpecializationType>())
-    if (namedMulti(Spec->getTemplateName().getAsTemplateDecl()))
-      return true;
-  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
-  if (!Record || !Record->hasDefinition())
-    return false;
-  if (namedMulti(Record))
-    return true;
-  return !Record->forallBases(
-      [](const CXXRecordDecl *Base) { return !namedMulti(Base); });
 }
 
 } // namespace clang::tidy::safedelete

@@ -59,11 +59,6 @@ bool onSameObject(const MemberCall &A, const MemberCall &B);
 /// result is discarded (optionally through a cast to void), or invalid.
 MemberCall discardedCall(const Stmt *S, llvm::StringRef Name, unsigned NumArgs);
 
-/// Whether the container \p Call is made on may hold several elements with
-/// one key: its class, a base class or, in a template, its class template is
-/// named like `multimap`/`multiset`.
-bool isMultiKeyContainer(const MemberCall &Call);
-
 } // namespace tidy::safedelete
 } // namespace clang
 

@@ -34,6 +34,25 @@ NameList parseNameList(llvm::StringRef Value) {
   return Result;
 }
 
+bool matchesListedName(llvm::StringRef Qualified, llvm::StringRef Listed) {
+  if (Qualified.empty())
+    return false;
+  if (Listed.consume_front("::"))
+    return Qualified == Listed;
+  if (Qualified == Listed)
+    return true;
+  // ends_with is missing before LLVM 16, endswith after 18.
+  return Qualified.consume_back(Listed) && Qualified.consume_back("::") &&
+         !Qualified.empty();
+}
+
+bool isListedName(llvm::StringRef Qualified,
+                  const std::vector<std::string> &Listed) {
+  return llvm::any_of(Listed, [&](const std::string &L) {
+    return matchesListedName(Qualified, L);
+  });
+}
+
 IndexedNameList parseIndexedNameList(llvm::StringRef Value) {
   IndexedNameList Result;
   llvm::SmallVector<llvm::StringRef, 32> Entries;

@@ -29,6 +29,17 @@ bool isQualifiedName(llvm::StringRef Name);
 /// entries and sorts the rest into valid names and invalid entries.
 NameList parseNameList(llvm::StringRef Value);
 
+/// Whether the class or function whose qualified name is \p Qualified
+/// (`app::Cache`, without inline namespaces or a leading `::`) is the one a
+/// user listed as \p Listed. The rule of clang's `hasAnyName`, in every
+/// check: `::app::Cache` names exactly that class, `Cache` or `app::Cache`
+/// one of that name in any enclosing namespace or class.
+bool matchesListedName(llvm::StringRef Qualified, llvm::StringRef Listed);
+
+/// Whether \p Qualified matches one of \p Listed.
+bool isListedName(llvm::StringRef Qualified,
+                  const std::vector<std::string> &Listed);
+
 /// One `name:index` entry, such as `::sqlite3_exec:1`: a function and the
 /// position of one of its arguments (counted from 0, without `this`).
 struct IndexedName {

@@ -18,6 +18,9 @@ using clang::tidy::safedelete::hasMappedType;
 using clang::tidy::safedelete::Invalidation;
 using clang::tidy::safedelete::invalidationOf;
 using clang::tidy::safedelete::isStringLike;
+using clang::tidy::safedelete::keyedFamilyList;
+using clang::tidy::safedelete::kindFromName;
+using clang::tidy::safedelete::recordOrTemplateOf;
 
 namespace {
 
@@ -44,7 +47,11 @@ template <class K, class V> struct DenseMap : DenseMapBase<K, V> {};
 namespace app {
 template <class K, class V> struct Registry { using mapped_type = V; };
 struct Cache : std::map<int, int> {};
+struct Bag { int size() const; };
+template <class T> struct Box { T *get(); };
+template <class T> struct Sized : Bag {};
 }
+namespace store { template <class K> struct MultiIndex { int size() const; }; }
 )";
 
 class ContainersTest : public ::testing::Test {
@@ -180,6 +187,76 @@ TEST_F(ContainersTest, StringsAndMapsByTheirMembers) {
   EXPECT_TRUE(hasMappedType(Record("c")));
   EXPECT_FALSE(hasMappedType(Record("i")));
   EXPECT_FALSE(hasMappedType(nullptr));
+}
+
+TEST_F(ContainersTest, KeysAndMultiKeys) {
+  build(R"(
+    std::map<int, int> m; std::set<int> s; std::vector<int> v;
+    absl::btree_map<int, int> b; std::unordered_map<int, int> u;)");
+  const auto Info = [&](const std::string &Var) {
+    return *Table.classify(typeOf(Var));
+  };
+  EXPECT_TRUE(Info("m").ErasesByKey);
+  EXPECT_TRUE(Info("s").ErasesByKey);
+  EXPECT_TRUE(Info("b").ErasesByKey);
+  EXPECT_FALSE(Info("v").ErasesByKey);
+  EXPECT_FALSE(Info("m").MultiKey);
+  EXPECT_FALSE(Info("u").MultiKey);
+  EXPECT_FALSE(Info("s").IsMap);
+}
+
+TEST_F(ContainersTest, ListedNamesMatchAsHasAnyName) {
+  build(
+      "app::Registry<int, int> reg; app::Bag bag; store::MultiIndex<int> mi;");
+  Table.addListed({"Registry", "::Bag", "::store::MultiIndex", "::std::map"});
+  const auto Reg = Table.classify(typeOf("reg"));
+  ASSERT_TRUE(Reg);
+  EXPECT_EQ(Reg->Family, "app::Registry");
+  EXPECT_EQ(Reg->Kind, ContainerKind::Node);
+  EXPECT_TRUE(Reg->IsMap);
+  // `::Bag` names a global class only.
+  EXPECT_FALSE(Table.classify(typeOf("bag")));
+  const auto Multi = Table.classify(typeOf("mi"));
+  ASSERT_TRUE(Multi);
+  EXPECT_TRUE(Multi->MultiKey);
+  // A known family keeps its entry; listed names come back as written.
+  const std::vector<std::string> Names = Table.qualifiedNames();
+  EXPECT_EQ(llvm::count(Names, "::std::map"), 1);
+  EXPECT_EQ(llvm::count(Names, "Registry"), 1);
+}
+
+TEST(ContainersNames, KindFromName) {
+  EXPECT_EQ(kindFromName("FlatHashTable"), ContainerKind::Hashed);
+  EXPECT_EQ(kindFromName("unordered_bag"), ContainerKind::Hashed);
+  EXPECT_EQ(kindFromName("FlatTable"), ContainerKind::Contiguous);
+  EXPECT_EQ(kindFromName("RingDeque"), ContainerKind::Contiguous);
+  EXPECT_EQ(kindFromName("Cache"), ContainerKind::Node);
+}
+
+TEST(ContainersNames, KeyedFamilyListIsTheTablesKeyedFamilies) {
+  const std::string List = keyedFamilyList();
+  llvm::SmallVector<llvm::StringRef, 64> Names;
+  llvm::StringRef(List).split(Names, ';');
+  EXPECT_TRUE(llvm::is_contained(Names, "::std::map"));
+  EXPECT_TRUE(llvm::is_contained(Names, "::absl::btree_multiset"));
+  EXPECT_TRUE(llvm::is_contained(Names, "::llvm::StringMap"));
+  EXPECT_FALSE(llvm::is_contained(Names, "::std::vector"));
+  EXPECT_FALSE(llvm::is_contained(Names, "::QMap"));
+}
+
+TEST_F(ContainersTest, ContainerLikeByTableOrMembers) {
+  build(R"(
+    template <class K> struct User { std::map<K, int> m; app::Sized<K> z; };
+    std::map<int, int> m; app::Bag bag; app::Box<int> box; int *p;)");
+  const auto Like = [&](const std::string &Var) {
+    return Table.isContainerLike(recordOrTemplateOf(typeOf(Var)));
+  };
+  EXPECT_TRUE(Like("m"));
+  EXPECT_TRUE(Like("bag"));
+  EXPECT_TRUE(Like("z"));
+  EXPECT_FALSE(Like("box"));
+  EXPECT_FALSE(Like("p"));
+  EXPECT_EQ(recordOrTemplateOf(typeOf("p")), nullptr);
 }
 
 } // namespace

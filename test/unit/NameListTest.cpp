@@ -4,7 +4,9 @@
 #include "gtest/gtest.h"
 
 using clang::tidy::safedelete::IndexedNameList;
+using clang::tidy::safedelete::isListedName;
 using clang::tidy::safedelete::isQualifiedName;
+using clang::tidy::safedelete::matchesListedName;
 using clang::tidy::safedelete::NameList;
 using clang::tidy::safedelete::parseIndexedNameList;
 using clang::tidy::safedelete::parseNameList;
@@ -78,6 +80,18 @@ TEST(ParseIndexedNameList, ReportsEntriesWithoutAValidIndexOrName) {
   EXPECT_EQ(L.Invalid,
             (std::vector<std::string>{"exec", "exec:x", ":1", "a b:1",
                                       "exec:-1", "std::map<int>:1"}));
+}
+
+TEST(MatchesListedName, FollowsHasAnyName) {
+  EXPECT_TRUE(matchesListedName("app::Cache", "::app::Cache"));
+  EXPECT_TRUE(matchesListedName("app::Cache", "app::Cache"));
+  EXPECT_TRUE(matchesListedName("app::Cache", "Cache"));
+  EXPECT_TRUE(matchesListedName("x::app::Cache", "app::Cache"));
+  EXPECT_FALSE(matchesListedName("x::app::Cache", "::app::Cache"));
+  EXPECT_FALSE(matchesListedName("app::MyCache", "Cache"));
+  EXPECT_FALSE(matchesListedName("", "Cache"));
+  EXPECT_TRUE(isListedName("std::mutex", {"::absl::Mutex", "::std::mutex"}));
+  EXPECT_FALSE(isListedName("std::mutex", {}));
 }
 
 } // namespace
