@@ -946,11 +946,15 @@ void PendingMapLeakCheck::registerMatchers(MatchFinder *Finder) {
   const auto Inserting = cxxMethodDecl(hasAnyName(
       "emplace", "try_emplace", "insert", "insert_or_assign", "emplace_hint"));
   // One matcher per node kind (each costs a dispatch on every node of its
-  // kind), system headers rejected first, then names, then types;
-  // isInTemplateInstantiation() walks the ancestors, so it comes last.
+  // kind), system headers rejected first, then names, then types.
+  // Insertions count only as written, not in template instantiations: the
+  // traversal mode knows where it is, while isInTemplateInstantiation()
+  // would build the parent map of the whole translation unit.
+  const auto AsWritten = [](const auto &Matcher) {
+    return traverse(TK_IgnoreUnlessSpelledInSource, Matcher);
+  };
   MatcherList MemberCalls = {
-      cxxMemberCallExpr(callee(Inserting), on(Container),
-                        unless(isInTemplateInstantiation()))
+      AsWritten(cxxMemberCallExpr(callee(Inserting), on(Container)))
           .bind(InsertionId)};
   if (!MethodNames.empty())
     MemberCalls.push_back(
@@ -958,9 +962,9 @@ void PendingMapLeakCheck::registerMatchers(MatchFinder *Finder) {
                           on(Completable))
             .bind(CompletionId));
   MatcherList OperatorCalls = {
-      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
-                          hasArgument(0, ignoringParenImpCasts(Container)),
-                          unless(isInTemplateInstantiation()))
+      AsWritten(
+          cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
+                              hasArgument(0, ignoringParenImpCasts(Container))))
           .bind(InsertionId)};
   if (CallOperator)
     OperatorCalls.push_back(
