@@ -252,6 +252,14 @@ std::vector<std::string> ContainerTable::qualifiedNames() const {
   return Names;
 }
 
+std::vector<std::string> ContainerTable::qualifiedMapNames() const {
+  std::vector<std::string> Names;
+  for (const ContainerInfo &E : Entries)
+    if (E.IsMap)
+      Names.push_back("::" + E.Family);
+  return Names;
+}
+
 bool isRemoval(llvm::StringRef Method) { return named(Removals, Method); }
 
 bool mayInvalidate(llvm::StringRef Method) {

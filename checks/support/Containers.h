@@ -71,6 +71,9 @@ public:
 
   /// Every family name, `::`-qualified, for `hasAnyName`.
   std::vector<std::string> qualifiedNames() const;
+  /// Every family name of a map (a class with a `mapped_type`),
+  /// `::`-qualified.
+  std::vector<std::string> qualifiedMapNames() const;
 
 private:
   const ContainerInfo *find(llvm::StringRef Name) const;

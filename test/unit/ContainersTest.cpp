@@ -106,6 +106,18 @@ TEST_F(ContainersTest, KindsAndMaps) {
   EXPECT_TRUE(Table.isContainer(typeOf("u")));
 }
 
+TEST_F(ContainersTest, MapNamesAreTheMapFamilies) {
+  const std::vector<std::string> Maps = Table.qualifiedMapNames();
+  for (const char *Map :
+       {"::std::map", "::std::unordered_multimap", "::absl::flat_hash_map",
+        "::llvm::DenseMap", "::QHash", "::boost::container::flat_map"})
+    EXPECT_TRUE(llvm::is_contained(Maps, Map)) << Map;
+  for (const char *NotMap : {"::std::set", "::std::vector", "::QList"})
+    EXPECT_FALSE(llvm::is_contained(Maps, NotMap)) << NotMap;
+  for (const std::string &Map : Maps)
+    EXPECT_TRUE(llvm::is_contained(Table.qualifiedNames(), Map)) << Map;
+}
+
 TEST_F(ContainersTest, DependentTypesByTheirTemplate) {
   build("template <class K> struct User { std::map<K, int> m; "
         "std::vector<K> v; K k; };");
