@@ -2,6 +2,8 @@
 #   make demo            install what is missing, build, run on examples/
 #   make check           install what is missing, build, run the test suite
 #   make check LLVM=22   the same against another LLVM major (14 15 16 19 22)
+#   make bench           cost on a generated corpus; PROJECT=dir: on the
+#                        compile_commands.json of your own build (bench/project.py)
 # Also: BUILD=dir (build directory), GENERATOR="Unix Makefiles" (default
 # Ninja), CXX=clang++-N (host compiler; CMake reads CXX and
 # CMAKE_CXX_COMPILER_LAUNCHER=ccache from the environment when it first
@@ -26,7 +28,11 @@ check: build
 	cmake --build "$(BUILD)" --target check
 
 bench: build
+ifdef PROJECT
+	@python3 bench/project.py "$(PROJECT)" --safedelete-build "$(BUILD)"
+else
 	@bench/run.sh "$(BUILD)"
+endif
 
 clean:
 	rm -rf build

@@ -2,6 +2,7 @@
 
 #include "PendingMapLeakCheck.h"
 #include "support/CheckOptions.h"
+#include "support/Containers.h"
 #include "support/ExprIdentity.h"
 #include "support/MatcherSet.h"
 #include "support/MemberCall.h"
@@ -37,13 +38,6 @@ constexpr char DefaultOneShotCompletionMethods[] =
     "set_value;set_exception;set_value_at_thread_exit;"
     "set_exception_at_thread_exit;operator();resume;setValue;setException;"
     "setTry";
-constexpr char DefaultContainerTypes[] =
-    "::std::map;::std::multimap;::std::unordered_map;"
-    "::std::unordered_multimap;::absl::flat_hash_map;::absl::node_hash_map;"
-    "::absl::btree_map;::absl::btree_multimap;::boost::unordered_map;"
-    "::boost::unordered_flat_map;::boost::unordered_node_map;"
-    "::boost::container::map;::boost::container::flat_map;::llvm::DenseMap;"
-    "::llvm::SmallDenseMap;::llvm::StringMap";
 constexpr const char *Wrappers[] = {"std::shared_ptr", "std::unique_ptr",
                                     "std::optional", "boost::optional"};
 constexpr const char *RemovalMethods[] = {"erase", "extract", "clear", "swap",
@@ -867,7 +861,7 @@ PendingMapLeakCheck::PendingMapLeakCheck(StringRef Name,
           Options.get("CompletionMethods", DefaultCompletionMethods)),
       RawOneShotCompletionMethods(Options.get("OneShotCompletionMethods",
                                               DefaultOneShotCompletionMethods)),
-      RawContainerTypes(Options.get("ContainerTypes", DefaultContainerTypes)),
+      RawContainerTypes(Options.get("ContainerTypes", mapFamilyList())),
       PendingTypes(classListOption(Context, Name, "PendingTypes",
                                    RawPendingTypes, "::std::promise")),
       CallbackTypes(classListOption(Context, Name, "CallbackTypes",
@@ -946,11 +940,15 @@ void PendingMapLeakCheck::registerMatchers(MatchFinder *Finder) {
   const auto Inserting = cxxMethodDecl(hasAnyName(
       "emplace", "try_emplace", "insert", "insert_or_assign", "emplace_hint"));
   // One matcher per node kind (each costs a dispatch on every node of its
-  // kind), system headers rejected first, then names, then types;
-  // isInTemplateInstantiation() walks the ancestors, so it comes last.
+  // kind), system headers rejected first, then names, then types.
+  // Insertions count only as written, not in template instantiations: the
+  // traversal mode knows where it is, while isInTemplateInstantiation()
+  // would build the parent map of the whole translation unit.
+  const auto AsWritten = [](const auto &Matcher) {
+    return traverse(TK_IgnoreUnlessSpelledInSource, Matcher);
+  };
   MatcherList MemberCalls = {
-      cxxMemberCallExpr(callee(Inserting), on(Container),
-                        unless(isInTemplateInstantiation()))
+      AsWritten(cxxMemberCallExpr(callee(Inserting), on(Container)))
           .bind(InsertionId)};
   if (!MethodNames.empty())
     MemberCalls.push_back(
@@ -958,9 +956,9 @@ void PendingMapLeakCheck::registerMatchers(MatchFinder *Finder) {
                           on(Completable))
             .bind(CompletionId));
   MatcherList OperatorCalls = {
-      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
-                          hasArgument(0, ignoringParenImpCasts(Container)),
-                          unless(isInTemplateInstantiation()))
+      AsWritten(
+          cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
+                              hasArgument(0, ignoringParenImpCasts(Container))))
           .bind(InsertionId)};
   if (CallOperator)
     OperatorCalls.push_back(
@@ -1018,252 +1016,389 @@ void PendingMapLeakCheck::check(const MatchFinder::MatchResult &Result) {
   State->Completions.push_back({Call, nullptr, Path, Map, OneShot});
 }
 
-void PendingMapLeakCheck::onEndOfTranslationUnit() {
-  std::unique_ptr<Facts> Current = std::move(State);
-  State = std::make_unique<Facts>();
-  if (!Current->Context ||
-      Current->Context->getDiagnostics().hasUncompilableErrorOccurred())
-    return;
-  ASTContext &Context = *Current->Context;
-  const SourceManager &SM = Context.getSourceManager();
-  const LangOptions &LangOpts = Context.getLangOpts();
+namespace {
 
-  if (!Current->Completions.empty())
-    collectFunctions(Context.getTranslationUnitDecl(), SM,
-                     Current->Definitions);
-  const DefinitionIndex Index(Current->Definitions, SM);
-  for (Facts::Completion &C : Current->Completions)
-    C.Function = Index.enclosing(C.Call);
-  llvm::erase_if(Current->Completions, [](const Facts::Completion &C) {
-    return C.Function == nullptr;
-  });
+using Completion = PendingMapLeakCheck::Facts::Completion;
+
+/// A completion that leaves its entry in the map, or whose `m[k]` may
+/// insert an entry nobody waits for: what the reporter needs.
+struct Leak {
+  const Completion *C = nullptr;
+  bool Removed = false;   ///< some path removes the entry
+  bool Subscript = false; ///< `m[k]` inserts an entry for an absent key
+  /// The statement of a block that holds the completion, with the chain of
+  /// statements from the function body down to it.
+  const Stmt *Statement = nullptr;
+  llvm::SmallVector<const Stmt *, 8> Chain;
+  /// After the `;` of Statement when the completion is all of it.
+  SourceLocation Semi;
+  /// Nothing after the statement uses the entry again, and no loop comes
+  /// back to it without the lookup: a removal may follow it.
+  bool Final = false;
+};
+
+/// A map whose entries are inserted and never removed anywhere.
+struct UnremovedMap {
+  const ValueDecl *Map = nullptr;
+  const Expr *Insertion = nullptr;
+  const Expr *Completion = nullptr; ///< one completion of its entries, if any
+};
+
+/// Decides the completions and maps of one translation unit.
+class PendingMapLeakFinder {
+public:
+  explicit PendingMapLeakFinder(PendingMapLeakCheck::Facts &F)
+      : Context(*F.Context), F(F) {}
+
+  /// Finds the function of every completion; drops those outside one.
+  void locateCompletions();
+  /// The leak at \p C, if it is one.
+  compat::Optional<Leak> decide(const Completion &C);
+  /// The maps that are inserted into and never removed from.
+  std::vector<UnremovedMap> unremovedMaps() const;
+
+  ASTContext &Context;
+  PendingMapLeakCheck::Facts &F;
+
+private:
+  bool removedAround(const Completion &C);
+  bool isFinal(const Completion &C, const Leak &L) const;
+  bool mapScope(const ValueDecl *Map,
+                llvm::SmallVectorImpl<const FunctionDecl *> &Scope) const;
 
   ClassCallers Callers;
-  for (const Facts::Completion &C : Current->Completions) {
-    const FunctionDecl *Function = C.Function;
-    // A destructor's map dies with it; so does a local map (reported per
-    // map below).
-    const auto *LocalMap = dyn_cast<VarDecl>(C.Map);
-    if (isa<CXXDestructorDecl>(Function) ||
-        (LocalMap && LocalMap->hasLocalStorage() &&
-         !isa<ParmVarDecl>(LocalMap) &&
-         !LocalMap->getType()->isReferenceType() &&
-         !LocalMap->getType()->isPointerType()))
-      continue;
-    const Stmt *Body = Function->getBody();
-    const auto RemovedIn = [&](const Stmt *S) {
-      return RemovalScan(C.Map, /*FollowCalls=*/true).removes(S);
-    };
-    bool Removed = RemovedIn(Body);
-    // A lambda completing the entry: its enclosing function may remove it.
-    if (!Removed)
-      if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
-        if (Method->getParent()->isLambda())
-          if (const auto *Outer =
-                  dyn_cast<FunctionDecl>(Method->getParent()->getDeclContext()))
-            Removed = RemovedIn(Outer->getBody());
-    // A helper of its class: a caller in the class may remove the entry.
-    if (!Removed)
-      if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
-        Removed = llvm::any_of(Callers.of(Method), [&](const FunctionDecl *F) {
-          return RemovedIn(F->getBody());
-        });
+};
 
-    const StringRef Method = MemberCall::withOperators(C.Call).name();
-    const auto *AsMethod = dyn_cast<CXXMethodDecl>(Function);
-    const std::string Where = AsMethod && AsMethod->getParent()->isLambda()
-                                  ? std::string("the lambda")
-                                  : "'" + Function->getNameAsString() + "'";
-    const StringRef MapText =
-        textOf(C.Path.Container->getSourceRange(), Context);
-    // After a lookup of the same key, `m[k]` finds the existing entry.
-    const bool Subscript = C.Path.Kind == Lookup::Subscript &&
-                           !lookedUp(Body, C.Map, C.Path.Key, C.Call) &&
-                           !entryTested(Body, C.Call, C.Path.Bound);
-    if (!Subscript && (Removed || !C.OneShot))
-      continue;
+void PendingMapLeakFinder::locateCompletions() {
+  const SourceManager &SM = Context.getSourceManager();
+  if (!F.Completions.empty())
+    collectFunctions(Context.getTranslationUnitDecl(), SM, F.Definitions);
+  const DefinitionIndex Index(F.Definitions, SM);
+  for (Completion &C : F.Completions)
+    C.Function = Index.enclosing(C.Call);
+  llvm::erase_if(F.Completions,
+                 [](const Completion &C) { return C.Function == nullptr; });
+}
 
-    llvm::SmallVector<const Stmt *, 8> Chain;
-    const Stmt *Statement = statementOf(Body, C.Call, Chain);
-    const bool WholeStatement = Statement && isa<Expr>(Statement) &&
-                                strip(cast<Expr>(Statement)) == C.Call &&
-                                !inMacro(Statement);
-    const SourceLocation Semi =
-        WholeStatement ? Lexer::findLocationAfterToken(
-                             Statement->getEndLoc(), tok::semi, SM, LangOpts,
-                             /*SkipTrailingWhitespaceAndNewLine=*/false)
-                       : SourceLocation();
-    // Nothing after the statement may use the entry again, and no loop may
-    // come back to it without the lookup.
-    const bool Final =
-        Semi.isValid() && !Function->isTemplateInstantiation() &&
-        storesOnly(MemberCall::withOperators(C.Call).name()) &&
-        llvm::none_of(Chain,
-                      [&](const Stmt *S) {
-                        return (isLoop(S) || isa<LambdaExpr>(S)) &&
-                               !contains(S, C.Path.Call);
-                      }) &&
-        llvm::none_of(C.Path.Bound, [&](const ValueDecl *D) {
-          return llvm::any_of(Chain, [&](const Stmt *Outer) {
-            if (!isa<CompoundStmt>(Outer))
-              return false;
-            const auto *Block = cast<CompoundStmt>(Outer);
-            bool After = false;
-            for (const Stmt *Child : Block->body()) {
-              if (After && refersTo(Child, D))
-                return true;
-              if (contains(Child, C.Call))
-                After = true;
-            }
-            return false;
-          });
-        });
-    const std::string Access = mapAccessText(C.Path.Call, Context);
-    std::string Indent;
-    if (Statement) {
-      const std::pair<FileID, unsigned> Pos =
-          SM.getDecomposedLoc(SM.getExpansionLoc(Statement->getBeginLoc()));
-      const StringRef Buffer = SM.getBufferData(Pos.first);
-      const size_t LineStart = Buffer.rfind('\n', Pos.second) + 1;
-      const StringRef Lead = Buffer.slice(LineStart, Pos.second);
-      if (Lead.find_first_not_of(" \t") == StringRef::npos)
-        Indent = Lead.str();
-    }
-    const StringRef KeyText =
-        C.Path.Key ? textOf(C.Path.Key->getSourceRange(), Context) : "";
-    const bool KeyReusable = C.Path.Key && !inMacro(C.Path.Key) &&
-                             isSideEffectFreeAccess(C.Path.Key) &&
-                             !mayChangeValues(C.Call);
+/// Whether the entry of \p C is removed in its function, in the function
+/// around its lambda, or by a caller of its class.
+bool PendingMapLeakFinder::removedAround(const Completion &C) {
+  const auto RemovedIn = [&](const Stmt *S) {
+    return RemovalScan(C.Map, /*FollowCalls=*/true).removes(S);
+  };
+  if (RemovedIn(C.Function->getBody()))
+    return true;
+  const auto *Method = dyn_cast<CXXMethodDecl>(C.Function);
+  if (!Method)
+    return false;
+  // A lambda completing the entry: its enclosing function may remove it.
+  if (Method->getParent()->isLambda())
+    if (const auto *Outer =
+            dyn_cast<FunctionDecl>(Method->getParent()->getDeclContext()))
+      if (RemovedIn(Outer->getBody()))
+        return true;
+  // A helper of its class: a caller in the class may remove the entry.
+  return llvm::any_of(Callers.of(Method), [&](const FunctionDecl *Caller) {
+    return RemovedIn(Caller->getBody());
+  });
+}
 
-    if (Subscript) {
-      const auto *Op = cast<CXXOperatorCallExpr>(C.Path.Call);
-      std::string Replacement;
-      if (WholeStatement && Final && LangOpts.CPlusPlus17 && KeyReusable &&
-          !Access.empty() &&
-          !containsWord(textOf(Statement->getSourceRange(), Context), "it")) {
-        const StringRef Before = Lexer::getSourceText(
-            CharSourceRange::getCharRange(Statement->getBeginLoc(),
-                                          Op->getBeginLoc()),
-            SM, LangOpts);
-        const StringRef After = Lexer::getSourceText(
-            CharSourceRange::getCharRange(
-                Lexer::getLocForEndOfToken(Op->getEndLoc(), 0, SM, LangOpts),
-                Lexer::getLocForEndOfToken(Statement->getEndLoc(), 0, SM,
-                                           LangOpts)),
-            SM, LangOpts);
-        Replacement =
-            ("if (auto it = " + Access + "find(" + KeyText +
-             "); it != " + Access + "end()) {\n" + Indent + "  " + Before +
-             "it->second" + After + ";\n" +
-             (Removed ? "" : Indent + "  " + Access + "erase(it);\n") + Indent +
-             "}")
-                .str();
+bool PendingMapLeakFinder::isFinal(const Completion &C, const Leak &L) const {
+  if (L.Semi.isInvalid() || C.Function->isTemplateInstantiation() ||
+      !storesOnly(MemberCall::withOperators(C.Call).name()))
+    return false;
+  const bool Revisited = llvm::any_of(L.Chain, [&](const Stmt *S) {
+    return (isLoop(S) || isa<LambdaExpr>(S)) && !contains(S, C.Path.Call);
+  });
+  const auto UsedAfter = [&](const ValueDecl *D) {
+    return llvm::any_of(L.Chain, [&](const Stmt *Outer) {
+      const auto *Block = dyn_cast<CompoundStmt>(Outer);
+      if (!Block)
+        return false;
+      bool After = false;
+      for (const Stmt *Child : Block->body()) {
+        if (After && refersTo(Child, D))
+          return true;
+        if (contains(Child, C.Call))
+          After = true;
       }
-      {
-        auto Diag =
-            diag(C.Call->getExprLoc(),
-                 "'%0' through '%1[...]' inserts a new entry into '%1' when "
-                 "the key is absent (a late or duplicate response) that "
-                 "nobody waits for%select{| or removes}2")
-            << Method << MapText << !Removed;
-        if (!Replacement.empty())
-          Diag << FixItHint::CreateReplacement(
-              CharSourceRange::getCharRange(Statement->getBeginLoc(), Semi),
-              Replacement);
-      }
-      diag(C.Path.Call->getBeginLoc(),
-           "'operator[]' looks the entry up here; use 'find' and complete "
-           "the entry only when it exists",
-           DiagnosticIDs::Note);
-      continue;
-    }
+      return false;
+    });
+  };
+  return !Revisited && llvm::none_of(C.Path.Bound, UsedAfter);
+}
 
-    std::string Fix;
-    if (WholeStatement && Final && !Access.empty()) {
-      if (C.Path.Kind == Lookup::Find && C.Path.Iter &&
-          checkedAgainstEnd(Body, C.Path.Iter))
-        Fix = Access + "erase(" + C.Path.Iter->getName().str() + ");";
-      else if (C.Path.Kind == Lookup::At && KeyReusable)
-        Fix = (Access + "erase(" + KeyText + ");").str();
-    }
-    {
-      auto Diag = diag(C.Call->getExprLoc(),
-                       "entry of '%0' is completed by '%1' but never removed "
-                       "from the map in %2; it stays there forever")
-                  << MapText << Method << Where;
-      if (!Fix.empty())
-        Diag << FixItHint::CreateInsertion(Semi, "\n" + Indent + Fix);
-    }
-    if (C.Path.Kind == Lookup::Iteration) {
-      diag(C.Path.Call->getBeginLoc(), "entries of '%0' are visited here",
-           DiagnosticIDs::Note)
-          << MapText;
-      diag(C.Call->getExprLoc(),
-           "remove the completed entries, e.g. with '%0.clear()' after the "
-           "loop or 'it = %0.erase(it)' in it",
-           DiagnosticIDs::Note)
-          << MapText;
-      continue;
-    }
-    diag(C.Path.Call->getBeginLoc(), "entry of '%0' looked up here",
-         DiagnosticIDs::Note)
-        << MapText;
-    if (Fix.empty())
-      diag(C.Call->getExprLoc(),
-           "take the entry out before completing it: 'auto node = "
-           "%0.extract(%1); if (!node.empty()) node.mapped().%2(...)'",
-           DiagnosticIDs::Note)
-          << MapText << (KeyText.empty() ? "key" : KeyText) << Method;
+compat::Optional<Leak> PendingMapLeakFinder::decide(const Completion &C) {
+  // A destructor's map dies with it; so does a local map (reported per map).
+  const auto *LocalMap = dyn_cast<VarDecl>(C.Map);
+  if (isa<CXXDestructorDecl>(C.Function) ||
+      (LocalMap && LocalMap->hasLocalStorage() && !isa<ParmVarDecl>(LocalMap) &&
+       !LocalMap->getType()->isReferenceType() &&
+       !LocalMap->getType()->isPointerType()))
+    return {};
+  Leak L;
+  L.C = &C;
+  L.Removed = removedAround(C);
+  const Stmt *Body = C.Function->getBody();
+  // After a lookup of the same key, `m[k]` finds the existing entry.
+  L.Subscript = C.Path.Kind == Lookup::Subscript &&
+                !lookedUp(Body, C.Map, C.Path.Key, C.Call) &&
+                !entryTested(Body, C.Call, C.Path.Bound);
+  if (!L.Subscript && (L.Removed || !C.OneShot))
+    return {};
+  L.Statement = statementOf(Body, C.Call, L.Chain);
+  if (L.Statement && isa<Expr>(L.Statement) &&
+      strip(cast<Expr>(L.Statement)) == C.Call && !inMacro(L.Statement))
+    L.Semi = Lexer::findLocationAfterToken(
+        L.Statement->getEndLoc(), tok::semi, Context.getSourceManager(),
+        Context.getLangOpts(), /*SkipTrailingWhitespaceAndNewLine=*/false);
+  L.Final = isFinal(C, L);
+  return L;
+}
+
+/// The functions that may remove entries of \p Map: the methods of the
+/// class of a private field, the function of a local map, every function of
+/// the translation unit for a map only it can see. False when others can.
+bool PendingMapLeakFinder::mapScope(
+    const ValueDecl *Map,
+    llvm::SmallVectorImpl<const FunctionDecl *> &Scope) const {
+  if (const auto *Field = dyn_cast<FieldDecl>(Map)) {
+    const auto *Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
+    return Owner && Field->getAccess() == AS_private &&
+           !Owner->isDependentContext() && collectMethods(Owner, Scope);
   }
+  const auto *Var = dyn_cast<VarDecl>(Map);
+  if (!Var || isa<ParmVarDecl>(Var))
+    return false;
+  if (Var->hasLocalStorage() || Var->isStaticLocal()) {
+    const auto *Owner = dyn_cast<FunctionDecl>(Var->getDeclContext());
+    if (!Owner || !Owner->hasBody())
+      return false;
+    Scope.push_back(Owner);
+    return true;
+  }
+  if (Var->isExternallyVisible())
+    return false;
+  collectFunctions(Context.getTranslationUnitDecl(), Context.getSourceManager(),
+                   Scope);
+  return true;
+}
 
-  // Per map: inserted, never removed anywhere, and nothing else can see it.
-  // `m[k].set_value(v)` was reported above as an insertion of its own.
+std::vector<UnremovedMap> PendingMapLeakFinder::unremovedMaps() const {
+  // `m[k].set_value(v)` is reported per completion, as an insertion of its
+  // own.
   llvm::SmallPtrSet<const Expr *, 8> Reported;
-  for (const Facts::Completion &C : Current->Completions)
+  for (const Completion &C : F.Completions)
     if (C.Path.Kind == Lookup::Subscript)
       Reported.insert(C.Path.Call);
-  for (auto &[Map, Insertions] : Current->Insertions) {
-    llvm::erase_if(Insertions,
-                   [&](const Expr *E) { return Reported.count(E) != 0; });
-    if (Insertions.empty())
-      continue;
+  std::vector<UnremovedMap> Result;
+  for (auto &[Map, Insertions] : F.Insertions) {
+    const auto Unreported = llvm::find_if(
+        Insertions, [&](const Expr *E) { return !Reported.count(E); });
     llvm::SmallVector<const FunctionDecl *, 16> Scope;
-    if (const auto *Field = dyn_cast<FieldDecl>(Map)) {
-      const auto *Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
-      if (!Owner || Field->getAccess() != AS_private ||
-          Owner->isDependentContext() || !collectMethods(Owner, Scope))
-        continue;
-    } else if (const auto *Var = dyn_cast<VarDecl>(Map)) {
-      if (isa<ParmVarDecl>(Var))
-        continue;
-      if (Var->hasLocalStorage() || Var->isStaticLocal()) {
-        const auto *Owner = dyn_cast<FunctionDecl>(Var->getDeclContext());
-        if (!Owner || !Owner->hasBody())
-          continue;
-        Scope.push_back(Owner);
-      } else if (!Var->isExternallyVisible()) {
-        collectFunctions(Context.getTranslationUnitDecl(), SM, Scope);
-      } else {
-        continue;
-      }
-    } else {
-      continue;
-    }
-    if (llvm::any_of(Scope, [&](const FunctionDecl *F) {
-          return RemovalScan(Map, /*FollowCalls=*/false).removes(F->getBody());
+    if (Unreported == Insertions.end() || !mapScope(Map, Scope) ||
+        llvm::any_of(Scope, [&, Map = Map](const FunctionDecl *Fn) {
+          return RemovalScan(Map, /*FollowCalls=*/false).removes(Fn->getBody());
         }))
       continue;
-    diag(Insertions.front()->getExprLoc(),
-         "entries are inserted into %0 but never removed from it; completed "
-         "requests stay in the map forever")
-        << Map;
-    for (const Facts::Completion &C : Current->Completions)
-      if (C.Map == Map) {
-        diag(C.Call->getExprLoc(), "an entry is completed here",
-             DiagnosticIDs::Note);
-        break;
-      }
+    const auto Completed =
+        llvm::find_if(F.Completions, [&, Map = Map](const Completion &C) {
+          return C.Map == Map;
+        });
+    Result.push_back(
+        {Map, *Unreported,
+         Completed == F.Completions.end() ? nullptr : Completed->Call});
   }
+  return Result;
+}
+
+/// Speaks for the check: the warnings, their notes and fix-its.
+class PendingMapLeakReporter {
+public:
+  PendingMapLeakReporter(ClangTidyCheck &Check, const ASTContext &Context)
+      : Check(Check), Context(Context), SM(Context.getSourceManager()),
+        LangOpts(Context.getLangOpts()) {}
+
+  void report(const Leak &L);
+  void report(const UnremovedMap &M);
+
+private:
+  std::string indentOf(const Stmt *S) const;
+  std::string subscriptFix(const Leak &L, StringRef Access, StringRef KeyText,
+                           bool KeyReusable) const;
+  std::string eraseFix(const Leak &L, StringRef Access, StringRef KeyText,
+                       bool KeyReusable) const;
+  void reportSubscript(const Leak &L, StringRef MapText,
+                       const std::string &Fix);
+  void reportUnremoved(const Leak &L, StringRef MapText, StringRef KeyText,
+                       const std::string &Fix);
+
+  ClangTidyCheck &Check;
+  const ASTContext &Context;
+  const SourceManager &SM;
+  const LangOptions &LangOpts;
+};
+
+/// The blanks before \p S when nothing else precedes it on its line.
+std::string PendingMapLeakReporter::indentOf(const Stmt *S) const {
+  if (!S)
+    return "";
+  const std::pair<FileID, unsigned> Pos =
+      SM.getDecomposedLoc(SM.getExpansionLoc(S->getBeginLoc()));
+  const StringRef Buffer = SM.getBufferData(Pos.first);
+  const size_t LineStart = Buffer.rfind('\n', Pos.second) + 1;
+  const StringRef Lead = Buffer.slice(LineStart, Pos.second);
+  return Lead.find_first_not_of(" \t") == StringRef::npos ? Lead.str() : "";
+}
+
+/// `m[k].f(v);` as `if (auto it = m.find(k); it != m.end()) { it->second
+/// .f(v); m.erase(it); }`, or empty where that would not compile or keep
+/// behaviour.
+std::string PendingMapLeakReporter::subscriptFix(const Leak &L,
+                                                 StringRef Access,
+                                                 StringRef KeyText,
+                                                 bool KeyReusable) const {
+  const Stmt *Statement = L.Statement;
+  if (L.Semi.isInvalid() || !L.Final || !LangOpts.CPlusPlus17 || !KeyReusable ||
+      Access.empty() ||
+      containsWord(textOf(Statement->getSourceRange(), Context), "it"))
+    return "";
+  const auto *Op = cast<CXXOperatorCallExpr>(L.C->Path.Call);
+  const StringRef Before =
+      Lexer::getSourceText(CharSourceRange::getCharRange(
+                               Statement->getBeginLoc(), Op->getBeginLoc()),
+                           SM, LangOpts);
+  const StringRef After = Lexer::getSourceText(
+      CharSourceRange::getCharRange(
+          Lexer::getLocForEndOfToken(Op->getEndLoc(), 0, SM, LangOpts),
+          Lexer::getLocForEndOfToken(Statement->getEndLoc(), 0, SM, LangOpts)),
+      SM, LangOpts);
+  const std::string Indent = indentOf(Statement);
+  return ("if (auto it = " + Access + "find(" + KeyText + "); it != " + Access +
+          "end()) {\n" + Indent + "  " + Before + "it->second" + After + ";\n" +
+          (L.Removed ? "" : Indent + "  " + Access + "erase(it);\n") + Indent +
+          "}")
+      .str();
+}
+
+/// The erase to insert after the completion, or empty.
+std::string PendingMapLeakReporter::eraseFix(const Leak &L, StringRef Access,
+                                             StringRef KeyText,
+                                             bool KeyReusable) const {
+  const Completion &C = *L.C;
+  if (L.Semi.isInvalid() || !L.Final || Access.empty())
+    return "";
+  if (C.Path.Kind == Lookup::Find && C.Path.Iter &&
+      checkedAgainstEnd(C.Function->getBody(), C.Path.Iter))
+    return (Access + "erase(" + C.Path.Iter->getName() + ");").str();
+  if (C.Path.Kind == Lookup::At && KeyReusable)
+    return (Access + "erase(" + KeyText + ");").str();
+  return "";
+}
+
+void PendingMapLeakReporter::report(const Leak &L) {
+  const Completion &C = *L.C;
+  const StringRef MapText = textOf(C.Path.Container->getSourceRange(), Context);
+  const std::string Access = mapAccessText(C.Path.Call, Context);
+  const StringRef KeyText =
+      C.Path.Key ? textOf(C.Path.Key->getSourceRange(), Context) : "";
+  const bool KeyReusable = C.Path.Key && !inMacro(C.Path.Key) &&
+                           isSideEffectFreeAccess(C.Path.Key) &&
+                           !mayChangeValues(C.Call);
+  if (L.Subscript)
+    reportSubscript(L, MapText, subscriptFix(L, Access, KeyText, KeyReusable));
+  else
+    reportUnremoved(L, MapText, KeyText,
+                    eraseFix(L, Access, KeyText, KeyReusable));
+}
+
+void PendingMapLeakReporter::reportSubscript(const Leak &L, StringRef MapText,
+                                             const std::string &Fix) {
+  const Completion &C = *L.C;
+  {
+    auto Diag =
+        Check.diag(C.Call->getExprLoc(),
+                   "'%0' through '%1[...]' inserts a new entry into '%1' when "
+                   "the key is absent (a late or duplicate response) that "
+                   "nobody waits for%select{| or removes}2")
+        << MemberCall::withOperators(C.Call).name() << MapText << !L.Removed;
+    if (!Fix.empty())
+      Diag << FixItHint::CreateReplacement(
+          CharSourceRange::getCharRange(L.Statement->getBeginLoc(), L.Semi),
+          Fix);
+  }
+  Check.diag(C.Path.Call->getBeginLoc(),
+             "'operator[]' looks the entry up here; use 'find' and complete "
+             "the entry only when it exists",
+             DiagnosticIDs::Note);
+}
+
+void PendingMapLeakReporter::reportUnremoved(const Leak &L, StringRef MapText,
+                                             StringRef KeyText,
+                                             const std::string &Fix) {
+  const Completion &C = *L.C;
+  const StringRef Method = MemberCall::withOperators(C.Call).name();
+  const auto *AsMethod = dyn_cast<CXXMethodDecl>(C.Function);
+  const std::string Where = AsMethod && AsMethod->getParent()->isLambda()
+                                ? std::string("the lambda")
+                                : "'" + C.Function->getNameAsString() + "'";
+  {
+    auto Diag = Check.diag(C.Call->getExprLoc(),
+                           "entry of '%0' is completed by '%1' but never "
+                           "removed from the map in %2; it stays there forever")
+                << MapText << Method << Where;
+    if (!Fix.empty())
+      Diag << FixItHint::CreateInsertion(L.Semi,
+                                         "\n" + indentOf(L.Statement) + Fix);
+  }
+  if (C.Path.Kind == Lookup::Iteration) {
+    Check.diag(C.Path.Call->getBeginLoc(), "entries of '%0' are visited here",
+               DiagnosticIDs::Note)
+        << MapText;
+    Check.diag(C.Call->getExprLoc(),
+               "remove the completed entries, e.g. with '%0.clear()' after "
+               "the loop or 'it = %0.erase(it)' in it",
+               DiagnosticIDs::Note)
+        << MapText;
+    return;
+  }
+  Check.diag(C.Path.Call->getBeginLoc(), "entry of '%0' looked up here",
+             DiagnosticIDs::Note)
+      << MapText;
+  if (Fix.empty())
+    Check.diag(C.Call->getExprLoc(),
+               "take the entry out before completing it: 'auto node = "
+               "%0.extract(%1); if (!node.empty()) node.mapped().%2(...)'",
+               DiagnosticIDs::Note)
+        << MapText << (KeyText.empty() ? "key" : KeyText) << Method;
+}
+
+void PendingMapLeakReporter::report(const UnremovedMap &M) {
+  Check.diag(M.Insertion->getExprLoc(),
+             "entries are inserted into %0 but never removed from it; "
+             "completed requests stay in the map forever")
+      << M.Map;
+  if (M.Completion)
+    Check.diag(M.Completion->getExprLoc(), "an entry is completed here",
+               DiagnosticIDs::Note);
+}
+
+} // namespace
+
+void PendingMapLeakCheck::onEndOfTranslationUnit() {
+  const std::unique_ptr<Facts> Done = std::move(State);
+  State = std::make_unique<Facts>();
+  if (!Done->Context ||
+      Done->Context->getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  PendingMapLeakFinder Finder(*Done);
+  Finder.locateCompletions();
+  PendingMapLeakReporter Reporter(*this, *Done->Context);
+  for (const Completion &C : Done->Completions)
+    if (const compat::Optional<Leak> L = Finder.decide(C))
+      Reporter.report(*L);
+  for (const UnremovedMap &M : Finder.unremovedMaps())
+    Reporter.report(M);
 }
 
 } // namespace clang::tidy::safedelete

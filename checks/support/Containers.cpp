@@ -340,10 +340,17 @@ ContainerKind kindFromName(llvm::StringRef Name) {
   return K::Node;
 }
 
+static std::string
+familyList(llvm::function_ref<bool(const ContainerInfo &)> Keep) {
+  return llvm::join(ContainerTable().qualifiedNames(Keep), ";");
+}
+
 std::string keyedFamilyList() {
-  return llvm::join(ContainerTable().qualifiedNames(
-                        [](const ContainerInfo &I) { return I.ErasesByKey; }),
-                    ";");
+  return familyList([](const ContainerInfo &I) { return I.ErasesByKey; });
+}
+
+std::string mapFamilyList() {
+  return familyList([](const ContainerInfo &I) { return I.IsMap; });
 }
 
 bool isRemoval(llvm::StringRef Method) { return named(Removals, Method); }

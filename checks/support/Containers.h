@@ -112,6 +112,10 @@ ContainerKind kindFromName(llvm::StringRef Name);
 /// and joined with ';': the default of options that list such classes.
 std::string keyedFamilyList();
 
+/// The built-in families of maps (classes with a `mapped_type`),
+/// `::`-qualified and joined with ';'.
+std::string mapFamilyList();
+
 /// What a call of member \p Method (`erase`, `clear`, `push_back`,
 /// `operator[]`, `operator=`...) on a container described by \p Info
 /// invalidates. A swap invalidates nothing except in strings: the elements,

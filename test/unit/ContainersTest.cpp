@@ -20,6 +20,7 @@ using clang::tidy::safedelete::invalidationOf;
 using clang::tidy::safedelete::isStringLike;
 using clang::tidy::safedelete::keyedFamilyList;
 using clang::tidy::safedelete::kindFromName;
+using clang::tidy::safedelete::mapFamilyList;
 using clang::tidy::safedelete::recordOrTemplateOf;
 
 namespace {
@@ -242,6 +243,18 @@ TEST(ContainersNames, KeyedFamilyListIsTheTablesKeyedFamilies) {
   EXPECT_TRUE(llvm::is_contained(Names, "::llvm::StringMap"));
   EXPECT_FALSE(llvm::is_contained(Names, "::std::vector"));
   EXPECT_FALSE(llvm::is_contained(Names, "::QMap"));
+}
+
+TEST(ContainersNames, MapFamilyListIsTheTablesMaps) {
+  const std::string List = mapFamilyList();
+  llvm::SmallVector<llvm::StringRef, 64> Names;
+  llvm::StringRef(List).split(Names, ';');
+  for (const char *Map :
+       {"::std::map", "::std::unordered_multimap", "::absl::flat_hash_map",
+        "::llvm::DenseMap", "::QHash", "::boost::container::flat_map"})
+    EXPECT_TRUE(llvm::is_contained(Names, Map)) << Map;
+  for (const char *NotMap : {"::std::set", "::std::vector", "::QList"})
+    EXPECT_FALSE(llvm::is_contained(Names, NotMap)) << NotMap;
 }
 
 TEST_F(ContainersTest, ContainerLikeByTableOrMembers) {
