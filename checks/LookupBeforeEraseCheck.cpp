@@ -45,6 +45,72 @@ constexpr char RepeatedLookup[] =
     "'erase' repeats the lookup in '%0' that 'find' already made; erase "
     "through %1";
 
+/// Matches a function template's parameter (or a pointer or reference)
+/// whose type is a template parameter, when every instantiation of the
+/// template, and there is one, gives it a one-key container type that
+/// \p Inner matches: code written for any map, used with listed ones.
+AST_MATCHER_P(Expr, instantiatedAs, ast_matchers::internal::Matcher<QualType>,
+              Inner) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(Node.IgnoreParenImpCasts());
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  const auto *Function =
+      Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
+  const FunctionTemplateDecl *Template =
+      Function ? Function->getDescribedFunctionTemplate() : nullptr;
+  if (!Template || !Param->getType()->isDependentType() ||
+      llvm::any_of(Function->parameters(),
+                   [](const ParmVarDecl *P) { return P->isParameterPack(); }))
+    return false;
+  const unsigned Index = Param->getFunctionScopeIndex();
+  bool Any = false;
+  for (const FunctionDecl *Instance : Template->specializations()) {
+    if (Index >= Instance->getNumParams())
+      return false;
+    QualType Type =
+        Instance->getParamDecl(Index)->getType().getNonReferenceType();
+    if (Type->isPointerType())
+      Type = Type->getPointeeType();
+    if (isMultiKeyType(Type) || !Inner.matches(Type, Finder, Builder))
+      return false;
+    Any = true;
+  }
+  return Any;
+}
+
+/// The statement in the branches nested in \p S (blocks and if statements,
+/// not loops or lambdas) that erases \p Lookup's key from its container,
+/// with the statements and conditions that run before it in \p Before.
+const Stmt *nestedErase(const Stmt *S, const MemberCall &Lookup,
+                        llvm::SmallVectorImpl<const Stmt *> &Before) {
+  if (const MemberCall Erase = discardedCall(S, "erase", 1))
+    return onSameObject(Erase, Lookup) &&
+                   isSameAccess(Erase.arg(0), Lookup.arg(0))
+               ? S
+               : nullptr;
+  const size_t Mark = Before.size();
+  if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Child : Block->body()) {
+      if (const Stmt *Found = nestedErase(Child, Lookup, Before))
+        return Found;
+      Before.resize(Mark);
+      Before.push_back(Child);
+    }
+    return nullptr;
+  }
+  const auto *If = dyn_cast<IfStmt>(S);
+  if (!If || If->getInit() || If->getConditionVariableDeclStmt())
+    return nullptr;
+  for (const Stmt *Branch : {If->getThen(), If->getElse()}) {
+    Before.resize(Mark);
+    Before.push_back(If->getCond());
+    if (const Stmt *Found =
+            Branch ? nestedErase(Branch, Lookup, Before) : nullptr)
+      return Found;
+  }
+  Before.resize(Mark);
+  return nullptr;
+}
+
 /// Whether the `end()` bound by the matcher belongs to \p Lookup's container.
 bool endOfSameObject(const Expr *End, const MemberCall &Lookup) {
   if (!End)
@@ -309,7 +375,8 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
                                 callee(cxxMethodDecl(hasName(Method)))),
               callee(cxxDependentScopeMemberExpr(
                   hasMemberName(std::string(Method)),
-                  hasObjectExpression(OfType(DependentContainerType))))));
+                  hasObjectExpression(anyOf(OfType(DependentContainerType),
+                                            instantiatedAs(ContainerType)))))));
   };
   const auto Lookup = [&](StringRef Method) {
     return MethodCall(Method, 1).bind(LookupId);
@@ -365,15 +432,19 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
           unless(isExpansionInSystemHeader()), unless(hasElse(stmt())),
           unless(hasInitStatement(stmt())),
           unless(hasConditionVariableStatement(declStmt())),
-          anyOf(allOf(hasCondition(expr(anyOf(CountTest, Lookup("contains"),
-                                              FindTest, IterTest))),
-                      hasThen(stmt(
-                          anyOf(EraseStmt,
-                                compoundStmt(hasAnySubstatement(EraseStmt)))))),
-                allOf(hasCondition(AbsenceTest),
-                      hasThen(stmt(anyOf(Exit, compoundStmt(statementCountIs(1),
-                                                            has(Exit))))
-                                  .bind(ExitId)))))
+          anyOf(
+              allOf(hasCondition(expr(anyOf(CountTest, Lookup("contains"),
+                                            FindTest, IterTest))),
+                    hasThen(stmt(
+                        anyOf(EraseStmt,
+                              compoundStmt(hasAnySubstatement(EraseStmt)))))),
+              // auto it = c.find(k); if (it != c.end()) { if (...) c.erase(k);
+              // }
+              allOf(hasCondition(IterTest), hasThen(hasDescendant(EraseStmt))),
+              allOf(hasCondition(AbsenceTest),
+                    hasThen(stmt(anyOf(Exit, compoundStmt(statementCountIs(1),
+                                                          has(Exit))))
+                                .bind(ExitId)))))
           .bind(IfId),
       this);
 }
@@ -418,9 +489,18 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
     const MemberCall Erase = discardedCall(S, "erase", 1);
     return Erase && onSameObject(Erase, Lookup);
   });
-  if (EraseIt == Body.end())
+  // What runs before the erase; after a find, the erase may be nested in
+  // further tests of the element.
+  llvm::SmallVector<const Stmt *, 4> Before;
+  const Stmt *EraseStmt = nullptr;
+  if (EraseIt != Body.end()) {
+    EraseStmt = *EraseIt;
+    Before.append(Body.begin(), Body.begin() + (EraseIt - Body.begin()));
+  } else if (Iter) {
+    EraseStmt = nestedErase(If->getThen(), Lookup, Before);
+  }
+  if (!EraseStmt)
     return;
-  const Stmt *EraseStmt = *EraseIt;
   const MemberCall Erase = discardedCall(EraseStmt, "erase", 1);
   if (EraseStmt->getBeginLoc().isMacroID() ||
       EraseStmt->getEndLoc().isMacroID())
@@ -442,14 +522,14 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
     if (isMultiKeyContainer(Lookup)) {
       // erase(it) would remove one element where erase(k) removes them all:
       // the find is redundant when nothing else uses its result.
-      if (Body.size() == 1)
+      if (Body.size() == 1 && EraseIt != Body.end())
         diag(Lookup.nameLoc(), RedundantLookup) << ObjectText;
       return;
     }
     const ValueDecl *Root = accessRoot(Lookup.object());
-    const bool Touched = llvm::any_of(
-        llvm::ArrayRef<const Stmt *>(Body).take_front(EraseIt - Body.begin()),
-        [&](const Stmt *S) { return mayTouchContainer(S, Iter, Root); });
+    const bool Touched = llvm::any_of(Before, [&](const Stmt *S) {
+      return mayTouchContainer(S, Iter, Root);
+    });
     const Expr *Arg = Erase.arg(0);
     auto Diag = diag(Erase.nameLoc(), RepeatedLookup) << ObjectText << Iter;
     if (!Touched && !Arg->getBeginLoc().isMacroID() &&

@@ -107,6 +107,10 @@ bool isMultiKeyContainer(const MemberCall &Call) {
   QualType Type = Call.object()->IgnoreParenImpCasts()->getType();
   if (Call.isArrow() && Type->isPointerType())
     Type = Type->getPointeeType();
+  return isMultiKeyType(Type);
+}
+
+bool isMultiKeyType(QualType Type) {
   if (const auto *Spec = Type->getAs<TemplateSpecializationType>())
     if (namedMulti(Spec->getTemplateName().getAsTemplateDecl()))
       return true;

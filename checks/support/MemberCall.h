@@ -16,6 +16,7 @@
 namespace clang {
 class CallExpr;
 class Expr;
+class QualType;
 class Stmt;
 namespace tidy::safedelete {
 
@@ -63,6 +64,10 @@ MemberCall discardedCall(const Stmt *S, llvm::StringRef Name, unsigned NumArgs);
 /// one key: its class, a base class or, in a template, its class template is
 /// named like `multimap`/`multiset`.
 bool isMultiKeyContainer(const MemberCall &Call);
+
+/// Whether a container of type \p Type may hold several elements with one
+/// key (see isMultiKeyContainer).
+bool isMultiKeyType(QualType Type);
 
 } // namespace tidy::safedelete
 } // namespace clang
