@@ -42,7 +42,14 @@ constexpr char DefaultSqlFunctions[] =
     "::soci::session::operator<<:0;::soci::details::once_type::operator<<:0;"
     "::SQLite::Database::exec:0;::SQLite::Statement::Statement:1;"
     "::sqlite::database::operator<<:0;"
-    "::Poco::Data::Session::operator<<:0;::Poco::Data::Statement::operator<<:0";
+    "::Poco::Data::Session::operator<<:0;::Poco::Data::Statement::operator<<:0;"
+    "::drogon::orm::DbClient::execSqlSync:0;"
+    "::drogon::orm::DbClient::execSqlAsync:0;"
+    "::drogon::orm::DbClient::execSqlAsyncFuture:0;"
+    "::drogon::orm::DbClient::execSqlCoro:0;"
+    "::drogon::orm::DbClient::operator<<:0;"
+    "::sql::Statement::execute:0;::sql::Statement::executeQuery:0;"
+    "::sql::Statement::executeUpdate:0;::sql::Connection::prepareStatement:0";
 
 constexpr char DefaultDeleteAllFunctions[] =
     "::sqlite_orm::internal::storage_t::remove_all;"
