@@ -1138,8 +1138,10 @@ void PendingMapLeakCheck::onEndOfTranslationUnit() {
     if (Subscript) {
       const auto *Op = cast<CXXOperatorCallExpr>(C.Path.Call);
       std::string Replacement;
+      // The rewrite keeps the text around `m[k]` in the completing
+      // statement: `m[k]` must be in it, not bound to a reference earlier.
       if (WholeStatement && Final && LangOpts.CPlusPlus17 && KeyReusable &&
-          !Access.empty() &&
+          !Access.empty() && contains(Statement, Op) &&
           !containsWord(textOf(Statement->getSourceRange(), Context), "it")) {
         const StringRef Before = Lexer::getSourceText(
             CharSourceRange::getCharRange(Statement->getBeginLoc(),
