@@ -39,6 +39,74 @@ bool isMultiKey(const ContainerTable &Containers, const MemberCall &Lookup) {
   return Info && Info->MultiKey;
 }
 
+/// Matches a function template's parameter (or a pointer or reference)
+/// whose type is a template parameter, when every instantiation of the
+/// template, and there is one, gives it a one-key container type of
+/// \p Containers that \p Inner matches: code written for any map, used with listed ones.
+AST_MATCHER_P2(Expr, instantiatedAs,
+               ast_matchers::internal::Matcher<QualType>, Inner,
+               const ContainerTable *, Containers) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(Node.IgnoreParenImpCasts());
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  const auto *Function =
+      Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
+  const FunctionTemplateDecl *Template =
+      Function ? Function->getDescribedFunctionTemplate() : nullptr;
+  if (!Template || !Param->getType()->isDependentType() ||
+      llvm::any_of(Function->parameters(),
+                   [](const ParmVarDecl *P) { return P->isParameterPack(); }))
+    return false;
+  const unsigned Index = Param->getFunctionScopeIndex();
+  bool Any = false;
+  for (const FunctionDecl *Instance : Template->specializations()) {
+    if (Index >= Instance->getNumParams())
+      return false;
+    QualType Type =
+        Instance->getParamDecl(Index)->getType().getNonReferenceType();
+    if (Type->isPointerType())
+      Type = Type->getPointeeType();
+    const auto Info = Containers->classify(Type);
+    if (!Info || Info->MultiKey || !Inner.matches(Type, Finder, Builder))
+      return false;
+    Any = true;
+  }
+  return Any;
+}
+
+/// The statement in the branches nested in \p S (blocks and if statements,
+/// not loops or lambdas) that erases \p Lookup's key from its container,
+/// with the statements and conditions that run before it in \p Before.
+const Stmt *nestedErase(const Stmt *S, const MemberCall &Lookup,
+                        llvm::SmallVectorImpl<const Stmt *> &Before) {
+  if (const MemberCall Erase = discardedCall(S, "erase", 1))
+    return onSameObject(Erase, Lookup) &&
+                   isSameAccess(Erase.arg(0), Lookup.arg(0))
+               ? S
+               : nullptr;
+  const size_t Mark = Before.size();
+  if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Child : Block->body()) {
+      if (const Stmt *Found = nestedErase(Child, Lookup, Before))
+        return Found;
+      Before.resize(Mark);
+      Before.push_back(Child);
+    }
+    return nullptr;
+  }
+  const auto *If = dyn_cast<IfStmt>(S);
+  if (!If || If->getInit() || If->getConditionVariableDeclStmt())
+    return nullptr;
+  for (const Stmt *Branch : {If->getThen(), If->getElse()}) {
+    Before.resize(Mark);
+    Before.push_back(If->getCond());
+    if (const Stmt *Found =
+            Branch ? nestedErase(Branch, Lookup, Before) : nullptr)
+      return Found;
+  }
+  Before.resize(Mark);
+  return nullptr;
+}
+
 /// Whether the `end()` bound by the matcher belongs to \p Lookup's container.
 bool endOfSameObject(const Expr *End, const MemberCall &Lookup) {
   if (!End)
@@ -273,11 +341,41 @@ struct GuardedErase {
   const IfStmt *If = nullptr;
   /// The statements of the branch.
   llvm::SmallVector<const Stmt *, 4> Body;
-  /// The first statement that erases, at Body[Before], and its call.
-  size_t Before = 0;
+  /// The statement that erases, and its call: a statement of Body or,
+  /// after a find, one nested in further tests of the element (Nested).
   const Stmt *EraseStmt = nullptr;
+  bool Nested = false;
+  /// The statements and conditions that run before the erase.
+  llvm::SmallVector<const Stmt *, 4> Before;
   MemberCall Erase;
 };
+
+/// The erase from \p Lookup's container that the branch of \p If runs:
+/// the first statement of the branch that erases or, after a find (\p Iter),
+/// one nested in further tests. No EraseStmt when there is none.
+GuardedErase guardedErase(const IfStmt *If, const MemberCall &Lookup,
+                          const VarDecl *Iter) {
+  GuardedErase G;
+  G.If = If;
+  if (const auto *Block = dyn_cast<CompoundStmt>(If->getThen()))
+    G.Body.append(Block->body_begin(), Block->body_end());
+  else
+    G.Body.push_back(If->getThen());
+  const auto EraseIt = llvm::find_if(G.Body, [&](const Stmt *S) {
+    const MemberCall Erase = discardedCall(S, "erase", 1);
+    return Erase && onSameObject(Erase, Lookup);
+  });
+  if (EraseIt != G.Body.end()) {
+    G.EraseStmt = *EraseIt;
+    G.Before.append(G.Body.begin(), EraseIt);
+  } else if (Iter) {
+    G.EraseStmt = nestedErase(If->getThen(), Lookup, G.Before);
+    G.Nested = true;
+  }
+  if (G.EraseStmt)
+    G.Erase = discardedCall(G.EraseStmt, "erase", 1);
+  return G;
+}
 
 /// auto it = c.find(k); if (it != c.end()) ... c.erase(k);
 void reportFindThenErase(ClangTidyCheck &Check, const GuardedErase &G,
@@ -292,14 +390,14 @@ void reportFindThenErase(ClangTidyCheck &Check, const GuardedErase &G,
   if (MultiKey) {
     // erase(it) would remove one element where erase(k) removes them all:
     // the find is redundant when nothing else uses its result.
-    if (G.Body.size() == 1)
+    if (G.Body.size() == 1 && !G.Nested)
       Check.diag(Lookup.nameLoc(), RedundantLookup) << ObjectText;
     return;
   }
   const ValueDecl *Root = accessRoot(Lookup.object());
-  const bool Touched = llvm::any_of(
-      llvm::ArrayRef<const Stmt *>(G.Body).take_front(G.Before),
-      [&](const Stmt *S) { return mayTouchContainer(S, Iter, Root); });
+  const bool Touched = llvm::any_of(G.Before, [&](const Stmt *S) {
+    return mayTouchContainer(S, Iter, Root);
+  });
   const Expr *Arg = G.Erase.arg(0);
   auto Diag = Check.diag(G.Erase.nameLoc(), RepeatedLookup)
               << ObjectText << Iter;
@@ -314,7 +412,7 @@ void reportFindThenErase(ClangTidyCheck &Check, const GuardedErase &G,
 void reportCountThenErase(ClangTidyCheck &Check, const GuardedErase &G,
                           const MemberCall &Lookup, const SourceManager &SM,
                           const LangOptions &LangOpts) {
-  if (G.Before != 0)
+  if (!G.Before.empty())
     return;
   const auto TextOf = [&](const Stmt *S) {
     return Lexer::getSourceText(
@@ -393,7 +491,9 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
                                 callee(cxxMethodDecl(hasName(Method)))),
               callee(cxxDependentScopeMemberExpr(
                   hasMemberName(std::string(Method)),
-                  hasObjectExpression(OfType(DependentContainerType))))));
+                  hasObjectExpression(
+                      anyOf(OfType(DependentContainerType),
+                            instantiatedAs(ContainerType, &Containers)))))));
   };
   const auto Lookup = [&](StringRef Method) {
     return MethodCall(Method, 1).bind(LookupId);
@@ -449,15 +549,19 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
           unless(isExpansionInSystemHeader()), unless(hasElse(stmt())),
           unless(hasInitStatement(stmt())),
           unless(hasConditionVariableStatement(declStmt())),
-          anyOf(allOf(hasCondition(expr(anyOf(CountTest, Lookup("contains"),
-                                              FindTest, IterTest))),
-                      hasThen(stmt(
-                          anyOf(EraseStmt,
-                                compoundStmt(hasAnySubstatement(EraseStmt)))))),
-                allOf(hasCondition(AbsenceTest),
-                      hasThen(stmt(anyOf(Exit, compoundStmt(statementCountIs(1),
-                                                            has(Exit))))
-                                  .bind(ExitId)))))
+          anyOf(
+              allOf(hasCondition(expr(anyOf(CountTest, Lookup("contains"),
+                                            FindTest, IterTest))),
+                    hasThen(stmt(
+                        anyOf(EraseStmt,
+                              compoundStmt(hasAnySubstatement(EraseStmt)))))),
+              // auto it = c.find(k); if (it != c.end()) { if (...) c.erase(k);
+              // }
+              allOf(hasCondition(IterTest), hasThen(hasDescendant(EraseStmt))),
+              allOf(hasCondition(AbsenceTest),
+                    hasThen(stmt(anyOf(Exit, compoundStmt(statementCountIs(1),
+                                                          has(Exit))))
+                                .bind(ExitId)))))
           .bind(IfId),
       this);
 }
@@ -490,23 +594,8 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
 
-  GuardedErase Guarded;
-  Guarded.If = If;
-  if (const auto *Block = dyn_cast<CompoundStmt>(If->getThen()))
-    Guarded.Body.append(Block->body_begin(), Block->body_end());
-  else
-    Guarded.Body.push_back(If->getThen());
-  // The first statement of the branch that erases from the same container.
-  const auto EraseIt = llvm::find_if(Guarded.Body, [&](const Stmt *S) {
-    const MemberCall Erase = discardedCall(S, "erase", 1);
-    return Erase && onSameObject(Erase, Lookup);
-  });
-  if (EraseIt == Guarded.Body.end())
-    return;
-  Guarded.Before = EraseIt - Guarded.Body.begin();
-  Guarded.EraseStmt = *EraseIt;
-  Guarded.Erase = discardedCall(Guarded.EraseStmt, "erase", 1);
-  if (Guarded.EraseStmt->getBeginLoc().isMacroID() ||
+  GuardedErase Guarded = guardedErase(If, Lookup, Iter);
+  if (!Guarded.EraseStmt || Guarded.EraseStmt->getBeginLoc().isMacroID() ||
       Guarded.EraseStmt->getEndLoc().isMacroID() ||
       !isSameAccess(Guarded.Erase.arg(0), Lookup.arg(0)))
     return;

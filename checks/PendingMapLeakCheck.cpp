@@ -1259,11 +1259,13 @@ std::string PendingMapLeakReporter::subscriptFix(const Leak &L,
                                                  StringRef KeyText,
                                                  bool KeyReusable) const {
   const Stmt *Statement = L.Statement;
+  const auto *Op = cast<CXXOperatorCallExpr>(L.C->Path.Call);
+  // The rewrite keeps the text around `m[k]` in the completing statement:
+  // `m[k]` must be in it, not bound to a reference earlier.
   if (L.Semi.isInvalid() || !L.Final || !LangOpts.CPlusPlus17 || !KeyReusable ||
-      Access.empty() ||
+      Access.empty() || !contains(Statement, Op) ||
       containsWord(textOf(Statement->getSourceRange(), Context), "it"))
     return "";
-  const auto *Op = cast<CXXOperatorCallExpr>(L.C->Path.Call);
   const StringRef Before =
       Lexer::getSourceText(CharSourceRange::getCharRange(
                                Statement->getBeginLoc(), Op->getBeginLoc()),

@@ -42,7 +42,14 @@ constexpr char DefaultSqlFunctions[] =
     "::soci::session::operator<<:0;::soci::details::once_type::operator<<:0;"
     "::SQLite::Database::exec:0;::SQLite::Statement::Statement:1;"
     "::sqlite::database::operator<<:0;"
-    "::Poco::Data::Session::operator<<:0;::Poco::Data::Statement::operator<<:0";
+    "::Poco::Data::Session::operator<<:0;::Poco::Data::Statement::operator<<:0;"
+    "::drogon::orm::DbClient::execSqlSync:0;"
+    "::drogon::orm::DbClient::execSqlAsync:0;"
+    "::drogon::orm::DbClient::execSqlAsyncFuture:0;"
+    "::drogon::orm::DbClient::execSqlCoro:0;"
+    "::drogon::orm::DbClient::operator<<:0;"
+    "::sql::Statement::execute:0;::sql::Statement::executeQuery:0;"
+    "::sql::Statement::executeUpdate:0;::sql::Connection::prepareStatement:0";
 
 constexpr char DefaultDeleteAllFunctions[] =
     "::sqlite_orm::internal::storage_t::remove_all;"
@@ -143,9 +150,11 @@ const Expr *stripText(const Expr *E) {
   }
 }
 
-/// The function body that \p Var is local to, or null.
-const Stmt *localBody(const VarDecl *Var) {
-  if (!Var->hasLocalStorage() || isa<ParmVarDecl>(Var))
+/// The function body that \p Var is local to, or null; a static local
+/// counts when \p Static is set.
+const Stmt *localBody(const VarDecl *Var, bool Static = false) {
+  if (!(Var->hasLocalStorage() || (Static && Var->isStaticLocal())) ||
+      isa<ParmVarDecl>(Var))
     return nullptr;
   const auto *Function =
       dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
@@ -281,38 +290,55 @@ private:
     return nullptr;
   }
 
+  /// Whether the buffer is only read where it appears as argument \p Child
+  /// of \p Args: through a `const char *` parameter of \p Params.
+  static bool readOnly(const Stmt *Child, ArrayRef<const Expr *> Args,
+                       ArrayRef<ParmVarDecl *> Params) {
+    for (unsigned I = 0, N = Args.size(); I < N; ++I)
+      if (Args[I] == Child)
+        return I < Params.size() && Params[I]->getType()->isPointerType() &&
+               Params[I]->getType()->getPointeeType().isConstQualified();
+    return false;
+  }
+
+  /// A use of the char buffer: filled by `sprintf`, read through a `const
+  /// char *` parameter, or returned as one.
+  bool useBuffer(const Stmt *Child, const Stmt *P) {
+    if (isa_and_nonnull<ReturnStmt>(P)) {
+      const auto *Function =
+          dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+      const QualType Result = Function ? Function->getReturnType() : QualType();
+      return !Result.isNull() && Result->isPointerType() &&
+             Result->getPointeeType().isConstQualified();
+    }
+    if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(P))
+      return readOnly(Child, {Construct->getArgs(), Construct->getNumArgs()},
+                      Construct->getConstructor()->parameters());
+    const auto *Call = dyn_cast_or_null<CallExpr>(P);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee || !Callee->getIdentifier())
+      return false;
+    const std::string Name = qualifiedName(Callee);
+    const unsigned Format = Name == "sprintf" || Name == "std::sprintf"     ? 1
+                            : Name == "snprintf" || Name == "std::snprintf" ? 2
+                                                                            : 0;
+    if (Format != 0 && Call->getNumArgs() > Format &&
+        Call->getArg(0) == Child) {
+      Out.push_back(Call->getArg(Format));
+      return Out.size() == 1;
+    }
+    return readOnly(Child, {Call->getArgs(), Call->getNumArgs()},
+                    Callee->parameters());
+  }
+
   bool use(const DeclRefExpr *Ref) {
     const Stmt *Child = Ref;
     std::size_t Up = 0;
     const Stmt *P = parent(Child, Up);
     if (isa_and_nonnull<UnaryExprOrTypeTraitExpr>(P))
       return true; // sizeof buffer
-    if (Var->getType()->isArrayType()) {
-      const auto *Call = dyn_cast_or_null<CallExpr>(P);
-      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-      if (!Callee || !Callee->getIdentifier())
-        return false;
-      const std::string Name = qualifiedName(Callee);
-      const unsigned Format = Name == "sprintf" || Name == "std::sprintf" ? 1
-                              : Name == "snprintf" || Name == "std::snprintf"
-                                  ? 2
-                                  : 0;
-      if (Format != 0 && Call->getNumArgs() > Format &&
-          Call->getArg(0) == Child) {
-        Out.push_back(Call->getArg(Format));
-        return Out.size() == 1;
-      }
-      // Read through a `const char *` parameter.
-      for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I)
-        if (Call->getArg(I) == Child)
-          return I < Callee->getNumParams() &&
-                 Callee->getParamDecl(I)->getType()->isPointerType() &&
-                 Callee->getParamDecl(I)
-                     ->getType()
-                     ->getPointeeType()
-                     .isConstQualified();
-      return false;
-    }
+    if (Var->getType()->isArrayType())
+      return useBuffer(Child, P);
     // A stream: `os << a << b;` or a read through `os.str()`.
     if (const auto *Member = dyn_cast_or_null<MemberExpr>(P)) {
       const Stmt *Call =
@@ -374,6 +400,25 @@ llvm::SmallVector<const Expr *, 8> plusOperands(const Expr *E) {
   return Operands;
 }
 
+/// Collects the return statements of a function body, not those of the
+/// lambdas and blocks inside it.
+void collectReturns(const Stmt *S,
+                    llvm::SmallVectorImpl<const ReturnStmt *> &Returns) {
+  if (!S || isa<LambdaExpr>(S) || isa<BlockExpr>(S))
+    return;
+  if (const auto *Return = dyn_cast<ReturnStmt>(S))
+    Returns.push_back(Return);
+  for (const Stmt *Child : S->children())
+    collectReturns(Child, Returns);
+}
+
+/// The return statement of \p Body if it has exactly one.
+const ReturnStmt *onlyReturn(const Stmt *Body) {
+  llvm::SmallVector<const ReturnStmt *, 2> Returns;
+  collectReturns(Body, Returns);
+  return Returns.size() == 1 ? Returns.front() : nullptr;
+}
+
 /// One piece of the SQL text: a string literal or an opaque expression.
 struct Piece {
   std::size_t Offset;
@@ -389,6 +434,9 @@ struct Piece {
 struct SqlText {
   std::string Text;
   std::vector<Piece> Pieces;
+  /// Some text comes from the value a called function returns: it is fixed
+  /// there, for every caller, and it names no parameter of the caller.
+  bool ThroughReturn = false;
 
   bool known() const {
     return llvm::any_of(Pieces, [](const Piece &P) { return P.Literal; });
@@ -422,7 +470,8 @@ struct SqlText {
   /// Appends what is written into the local buffer or stream \p Var, if
   /// that is all known.
   bool addWrites(const VarDecl *Var, unsigned Depth) {
-    const Stmt *Body = localBody(Var);
+    // `sprintf` replaces the text of a static buffer; a static stream grows.
+    const Stmt *Body = localBody(Var, Var->getType()->isArrayType());
     llvm::SmallVector<const Expr *, 8> Writes;
     if (!Body || !WriteCollector(Var, Writes).collect(Body))
       return false;
@@ -451,67 +500,106 @@ struct SqlText {
     }
     // An operator call is a CallExpr whose callee has no identifier: none of
     // the cases below takes it.
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
-      const CXXMethodDecl *Method = Member->getMethodDecl();
-      const auto *Stream = dyn_cast<DeclRefExpr>(
-          Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
-      const auto *StreamVar =
-          Stream ? dyn_cast<VarDecl>(Stream->getDecl()) : nullptr;
-      if (Method && Method->getIdentifier() && Method->getName() == "str" &&
-          StreamVar && isStringStream(StreamVar->getType()) &&
-          addWrites(StreamVar, Depth))
-        return;
-      if (Method &&
-          (isa<CXXConversionDecl>(Method) ||
-           (Method->getIdentifier() &&
-            llvm::is_contained(PassThroughMethods, Method->getName())))) {
-        add(Member->getImplicitObjectArgument(), Depth + 1);
-        return;
-      }
-    } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (Callee && Callee->getIdentifier() && Call->getNumArgs() > 0) {
-        const std::string Name = qualifiedName(Callee);
-        if (llvm::any_of(TextFunctions,
-                         [&](StringRef F) { return namesDecl(F, Name); })) {
-          add(Call->getArg(0), Depth + 1);
-          return;
-        }
-      }
-    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-      // A string (or format string) made from one string argument.
-      if (Construct->getNumArgs() >= 1 &&
-          llvm::all_of(
-              llvm::drop_begin(Construct->arguments()),
-              [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); })) {
-        add(Construct->getArg(0), Depth + 1, InPlus);
-        return;
-      }
-    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
-        const QualType Type = Var->getType();
-        if (Type->isArrayType() && !Type.isConstQualified() &&
-            Type->getAsArrayTypeUnsafe()
-                ->getElementType()
-                ->isAnyCharacterType() &&
-            !Type->getAsArrayTypeUnsafe()
-                 ->getElementType()
-                 .isConstQualified() &&
-            addWrites(Var, Depth))
-          return;
-        const bool Constant =
-            Type.isConstQualified() ||
-            (Type->isArrayType() &&
-             Type->getAsArrayTypeUnsafe()->getElementType().isConstQualified());
-        const Expr *Init = Var->getAnyInitializer();
-        if (Init && !Type->isReferenceType() &&
-            (Constant || isUnchangedLocal(Var))) {
-          add(Init, Depth + 1, InPlus);
-          return;
-        }
-      }
+    bool Known = false;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+      Known = addMemberCall(Member, Depth);
+    else if (const auto *Call = dyn_cast<CallExpr>(E))
+      Known = addCall(Call, Depth);
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+      Known = addConstruct(Construct, Depth, InPlus);
+    else if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      Known = addVariable(Ref, Depth, InPlus);
+    if (!Known)
+      addOpaque(E, InPlus);
+  }
+
+private:
+  /// `os.str()` of a local stream, a pass-through method, or a method whose
+  /// value is followed (see addReturned).
+  bool addMemberCall(const CXXMemberCallExpr *Member, unsigned Depth) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method)
+      return false;
+    const auto *Stream = dyn_cast<DeclRefExpr>(
+        Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    const auto *StreamVar =
+        Stream ? dyn_cast<VarDecl>(Stream->getDecl()) : nullptr;
+    if (Method->getIdentifier() && Method->getName() == "str" && StreamVar &&
+        isStringStream(StreamVar->getType()) && addWrites(StreamVar, Depth))
+      return true;
+    if (isa<CXXConversionDecl>(Method) ||
+        (Method->getIdentifier() &&
+         llvm::is_contained(PassThroughMethods, Method->getName()))) {
+      add(Member->getImplicitObjectArgument(), Depth + 1);
+      return true;
     }
-    addOpaque(E, InPlus);
+    return !Method->isVirtual() && addReturned(Member, Depth);
+  }
+
+  /// A text function (its first argument), or a function whose value is
+  /// followed.
+  bool addCall(const CallExpr *Call, unsigned Depth) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier())
+      return false;
+    const std::string Name = qualifiedName(Callee);
+    if (Call->getNumArgs() > 0 && llvm::any_of(TextFunctions, [&](StringRef F) {
+          return namesDecl(F, Name);
+        })) {
+      add(Call->getArg(0), Depth + 1);
+      return true;
+    }
+    return addReturned(Call, Depth);
+  }
+
+  /// What \p Call returns, when its callee is defined in this translation
+  /// unit, outside system headers, with one return statement: SQL composed
+  /// by a function of the project. Its parameters stay opaque.
+  bool addReturned(const CallExpr *Call, unsigned Depth) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Definition = nullptr;
+    if (!Callee || !Callee->hasBody(Definition) ||
+        Definition->getASTContext().getSourceManager().isInSystemHeader(
+            Definition->getLocation()))
+      return false;
+    const ReturnStmt *Return = onlyReturn(Definition->getBody());
+    if (!Return || !Return->getRetValue())
+      return false;
+    ThroughReturn = true;
+    add(Return->getRetValue(), Depth + 1);
+    return true;
+  }
+
+  /// A string (or format string) made from one string argument.
+  bool addConstruct(const CXXConstructExpr *Construct, unsigned Depth,
+                    bool InPlus) {
+    if (Construct->getNumArgs() < 1 ||
+        !llvm::all_of(llvm::drop_begin(Construct->arguments()),
+                      [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
+      return false;
+    add(Construct->getArg(0), Depth + 1, InPlus);
+    return true;
+  }
+
+  /// A local buffer or a variable with a known, unchanged initialiser.
+  bool addVariable(const DeclRefExpr *Ref, unsigned Depth, bool InPlus) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var)
+      return false;
+    const QualType Type = Var->getType();
+    const ArrayType *Array = Type->getAsArrayTypeUnsafe();
+    if (Array && !Type.isConstQualified() &&
+        Array->getElementType()->isAnyCharacterType() &&
+        !Array->getElementType().isConstQualified() && addWrites(Var, Depth))
+      return true;
+    const bool Constant = Type.isConstQualified() ||
+                          (Array && Array->getElementType().isConstQualified());
+    const Expr *Init = Var->getAnyInitializer();
+    if (!Init || Type->isReferenceType() ||
+        !(Constant || isUnchangedLocal(Var)))
+      return false;
+    add(Init, Depth + 1, InPlus);
+    return true;
   }
 };
 
@@ -578,7 +666,8 @@ struct UnconditionalSqlDeleteCheck::State {
   /// When \p Sql is one parameter of a function written outside system
   /// headers, records that function as a wrapper; true if it is new.
   bool noteWrapper(const SqlText &Sql) {
-    if (Sql.Pieces.size() != 1 || !Sql.Pieces.front().Opaque)
+    if (Sql.ThroughReturn || Sql.Pieces.size() != 1 ||
+        !Sql.Pieces.front().Opaque)
       return false;
     const auto *Ref = dyn_cast<DeclRefExpr>(Sql.Pieces.front().Opaque);
     const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
@@ -844,7 +933,7 @@ private:
                                   : "add 'WHERE 1 = 1' if every row is meant "
                                     "to be changed",
                            DiagnosticIDs::Note);
-    if (S.WhereInsertOffset == 0)
+    if (S.WhereInsertOffset == 0 || Sql.ThroughReturn)
       return;
     const Piece *Last = Sql.pieceAt(S.WhereInsertOffset - 1);
     if (!Last)
@@ -887,6 +976,85 @@ const Expr *sqlArgumentOf(const CallExpr *Call, unsigned Index) {
   return Call->getArg(Object + Index);
 }
 
+using State = UnconditionalSqlDeleteCheck::State;
+
+/// Keeps, per stream SQL call \p Root, the `<<` call \p Stream that ends the
+/// longest chain continuing it.
+void recordStream(State &TU, const CXXOperatorCallExpr *Stream,
+                  const CallExpr *Root) {
+  TU.Continuations.insert(Stream);
+  unsigned Levels = 0;
+  for (const CXXOperatorCallExpr *E = Stream; E != Root;
+       E = asStreamCall(E->getArg(0)))
+    ++Levels;
+  auto &End = TU.StreamEnds[Root];
+  if (Levels > End.second)
+    End = {Stream, Levels};
+}
+
+/// Checks the SQL argument of \p Call; a call through `<<` waits for the end
+/// of the translation unit.
+void checkSqlCall(State &TU, Reporter &Report, const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return;
+  const compat::Optional<unsigned> Index = TU.sqlArgument(Callee);
+  if (!Index)
+    return;
+  if (isa<CXXOperatorCallExpr>(Call)) {
+    TU.StreamRoots.push_back(Call);
+    return;
+  }
+  const Expr *Arg = sqlArgumentOf(Call, *Index);
+  if (!Arg)
+    return;
+  SqlText Sql;
+  Sql.add(Arg, 0);
+  TU.noteWrapper(Sql);
+  Report.report(Sql, Call, Callee->getName());
+}
+
+/// Checks the SQL argument of a constructor in SqlFunctions.
+void checkSqlConstruct(State &TU, Reporter &Report,
+                       const CXXConstructExpr *Construct) {
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  const compat::Optional<unsigned> Index = TU.sqlArgument(Ctor);
+  if (!Index || *Index >= Construct->getNumArgs() ||
+      isa<CXXDefaultArgExpr>(Construct->getArg(*Index)))
+    return;
+  SqlText Sql;
+  Sql.add(Construct->getArg(*Index), 0);
+  TU.noteWrapper(Sql);
+  Report.report(Sql, Construct, Ctor->getParent()->getName());
+}
+
+/// Reports an ORM call in DeleteAllFunctions, named by the entity it
+/// empties when its first template argument is a class.
+void checkDeleteAll(ClangTidyCheck &Check, State &TU,
+                    const CXXMemberCallExpr *DeleteAll) {
+  const CXXMethodDecl *Method = DeleteAll->getMethodDecl();
+  const std::string Name = qualifiedName(Method);
+  if (llvm::none_of(TU.DeleteAllFunctions,
+                    [&](StringRef F) { return namesDecl(F, Name); }))
+    return;
+  std::string Entity;
+  if (const TemplateArgumentList *Args =
+          Method->getTemplateSpecializationArgs())
+    if (Args->size() > 0 && Args->get(0).getKind() == TemplateArgument::Type)
+      if (const auto *Record = Args->get(0).getAsType()->getAsRecordDecl())
+        Entity = Record->getNameAsString();
+  if (TU.allowedTable(Entity))
+    return;
+  auto Warning =
+      Check.diag(DeleteAll->getExprLoc(),
+                 Entity.empty()
+                     ? "%0 has no condition; every row will be deleted"
+                     : "%0 has no condition; every row of '%1' will be deleted")
+      << Method;
+  if (!Entity.empty())
+    Warning << Entity;
+}
+
 } // namespace
 
 void UnconditionalSqlDeleteCheck::check(
@@ -896,88 +1064,20 @@ void UnconditionalSqlDeleteCheck::check(
     return;
   TU->Context = &Context;
   Reporter Report(*this, *TU, AllowExplicitAllRows, CheckUpdate);
-
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(WrapperCallId)) {
+  const BoundNodes &Nodes = Result.Nodes;
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>(WrapperCallId))
     TU->WrapperCalls.push_back(Call);
-    return;
-  }
-
-  if (const auto *Stream =
-          Result.Nodes.getNodeAs<CXXOperatorCallExpr>(StreamId)) {
-    const auto *Root = Result.Nodes.getNodeAs<CallExpr>(StreamRootId);
-    TU->Continuations.insert(Stream);
-    unsigned Levels = 0;
-    for (const CXXOperatorCallExpr *E = Stream; E != Root;
-         E = asStreamCall(E->getArg(0)))
-      ++Levels;
-    auto &End = TU->StreamEnds[Root];
-    if (Levels > End.second)
-      End = {Stream, Levels};
-    return;
-  }
-
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee)
-      return;
-    const compat::Optional<unsigned> Index = TU->sqlArgument(Callee);
-    if (!Index)
-      return;
-    if (isa<CXXOperatorCallExpr>(Call)) {
-      TU->StreamRoots.push_back(Call);
-      return;
-    }
-    const Expr *Arg = sqlArgumentOf(Call, *Index);
-    if (!Arg)
-      return;
-    SqlText Sql;
-    Sql.add(Arg, 0);
-    TU->noteWrapper(Sql);
-    Report.report(Sql, Call, Callee->getName());
-    return;
-  }
-
-  if (const auto *Construct =
-          Result.Nodes.getNodeAs<CXXConstructExpr>(ConstructId)) {
-    const CXXConstructorDecl *Ctor = Construct->getConstructor();
-    const compat::Optional<unsigned> Index = TU->sqlArgument(Ctor);
-    if (!Index || *Index >= Construct->getNumArgs() ||
-        isa<CXXDefaultArgExpr>(Construct->getArg(*Index)))
-      return;
-    SqlText Sql;
-    Sql.add(Construct->getArg(*Index), 0);
-    TU->noteWrapper(Sql);
-    Report.report(Sql, Construct, Ctor->getParent()->getName());
-    return;
-  }
-
-  if (const auto *DeleteAll =
-          Result.Nodes.getNodeAs<CXXMemberCallExpr>(DeleteAllId)) {
-    const CXXMethodDecl *Method = DeleteAll->getMethodDecl();
-    const std::string Name = qualifiedName(Method);
-    if (llvm::none_of(TU->DeleteAllFunctions,
-                      [&](StringRef F) { return namesDecl(F, Name); }))
-      return;
-    std::string Entity;
-    if (const TemplateArgumentList *Args =
-            Method->getTemplateSpecializationArgs())
-      if (Args->size() > 0 && Args->get(0).getKind() == TemplateArgument::Type)
-        if (const auto *Record = Args->get(0).getAsType()->getAsRecordDecl())
-          Entity = Record->getNameAsString();
-    if (TU->allowedTable(Entity))
-      return;
-    auto Warning =
-        diag(DeleteAll->getExprLoc(),
-             Entity.empty()
-                 ? "%0 has no condition; every row will be deleted"
-                 : "%0 has no condition; every row of '%1' will be deleted")
-        << Method;
-    if (!Entity.empty())
-      Warning << Entity;
-    return;
-  }
-
-  if (const auto *Literal = Result.Nodes.getNodeAs<StringLiteral>(LiteralId)) {
+  else if (const auto *Stream = Nodes.getNodeAs<CXXOperatorCallExpr>(StreamId))
+    recordStream(*TU, Stream, Nodes.getNodeAs<CallExpr>(StreamRootId));
+  else if (const auto *Call = Nodes.getNodeAs<CallExpr>(CallId))
+    checkSqlCall(*TU, Report, Call);
+  else if (const auto *Construct =
+               Nodes.getNodeAs<CXXConstructExpr>(ConstructId))
+    checkSqlConstruct(*TU, Report, Construct);
+  else if (const auto *DeleteAll =
+               Nodes.getNodeAs<CXXMemberCallExpr>(DeleteAllId))
+    checkDeleteAll(*this, *TU, DeleteAll);
+  else if (const auto *Literal = Nodes.getNodeAs<StringLiteral>(LiteralId)) {
     SqlText Sql;
     Sql.addLiteral(Literal);
     Report.report(Sql, nullptr, "");

@@ -87,7 +87,7 @@ struct Keyed {
   int key() const;
 };
 void instantiateSilent(std::map<int, int> &m, Bag<int> &b) {
-  anyMap(m, 1);
+  anyMap(b, 1);
   bag(b, 1);
   dependentKey(m, Keyed());
   twoMaps(m, m, 1);

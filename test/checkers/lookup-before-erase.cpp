@@ -384,8 +384,12 @@ void fromMacro(std::map<int, int> &m, int k) {
   ERASE_IF_PRESENT(m, k);
 }
 
+// A template over any Map, instantiated only with std::map: flagged since
+// issue 12 (see lookup-before-erase-instantiated.cpp).
 template <class Map, class Key> void dependent(Map &m, const Key &k) {
   if (m.count(k)) m.erase(k);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: redundant lookup in 'm' before erase
+  // CHECK-FIXES: m.erase(k);
 }
 void instantiateDependent(std::map<int, int> &m) { dependent(m, 1); }
 
