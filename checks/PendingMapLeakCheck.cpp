@@ -6,6 +6,7 @@
 #include "support/MatcherSet.h"
 #include "support/MemberCall.h"
 #include "support/NameList.h"
+#include "support/SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -1119,16 +1120,8 @@ void PendingMapLeakCheck::onEndOfTranslationUnit() {
           });
         });
     const std::string Access = mapAccessText(C.Path.Call, Context);
-    std::string Indent;
-    if (Statement) {
-      const std::pair<FileID, unsigned> Pos =
-          SM.getDecomposedLoc(SM.getExpansionLoc(Statement->getBeginLoc()));
-      const StringRef Buffer = SM.getBufferData(Pos.first);
-      const size_t LineStart = Buffer.rfind('\n', Pos.second) + 1;
-      const StringRef Lead = Buffer.slice(LineStart, Pos.second);
-      if (Lead.find_first_not_of(" \t") == StringRef::npos)
-        Indent = Lead.str();
-    }
+    const std::string Indent =
+        Statement ? indentationAt(Statement->getBeginLoc(), SM) : "";
     const StringRef KeyText =
         C.Path.Key ? textOf(C.Path.Key->getSourceRange(), Context) : "";
     const bool KeyReusable = C.Path.Key && !inMacro(C.Path.Key) &&
