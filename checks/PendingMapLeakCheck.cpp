@@ -7,6 +7,7 @@
 #include "support/MatcherSet.h"
 #include "support/MemberCall.h"
 #include "support/NameList.h"
+#include "support/SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -1223,7 +1224,6 @@ public:
   void report(const UnremovedMap &M);
 
 private:
-  std::string indentOf(const Stmt *S) const;
   std::string subscriptFix(const Leak &L, StringRef Access, StringRef KeyText,
                            bool KeyReusable) const;
   std::string eraseFix(const Leak &L, StringRef Access, StringRef KeyText,
@@ -1238,18 +1238,6 @@ private:
   const SourceManager &SM;
   const LangOptions &LangOpts;
 };
-
-/// The blanks before \p S when nothing else precedes it on its line.
-std::string PendingMapLeakReporter::indentOf(const Stmt *S) const {
-  if (!S)
-    return "";
-  const std::pair<FileID, unsigned> Pos =
-      SM.getDecomposedLoc(SM.getExpansionLoc(S->getBeginLoc()));
-  const StringRef Buffer = SM.getBufferData(Pos.first);
-  const size_t LineStart = Buffer.rfind('\n', Pos.second) + 1;
-  const StringRef Lead = Buffer.slice(LineStart, Pos.second);
-  return Lead.find_first_not_of(" \t") == StringRef::npos ? Lead.str() : "";
-}
 
 /// `m[k].f(v);` as `if (auto it = m.find(k); it != m.end()) { it->second
 /// .f(v); m.erase(it); }`, or empty where that would not compile or keep
@@ -1275,7 +1263,7 @@ std::string PendingMapLeakReporter::subscriptFix(const Leak &L,
           Lexer::getLocForEndOfToken(Op->getEndLoc(), 0, SM, LangOpts),
           Lexer::getLocForEndOfToken(Statement->getEndLoc(), 0, SM, LangOpts)),
       SM, LangOpts);
-  const std::string Indent = indentOf(Statement);
+  const std::string Indent = indentationAt(Statement->getBeginLoc(), SM);
   return ("if (auto it = " + Access + "find(" + KeyText + "); it != " + Access +
           "end()) {\n" + Indent + "  " + Before + "it->second" + After + ";\n" +
           (L.Removed ? "" : Indent + "  " + Access + "erase(it);\n") + Indent +
@@ -1350,8 +1338,8 @@ void PendingMapLeakReporter::reportUnremoved(const Leak &L, StringRef MapText,
                            "removed from the map in %2; it stays there forever")
                 << MapText << Method << Where;
     if (!Fix.empty())
-      Diag << FixItHint::CreateInsertion(L.Semi,
-                                         "\n" + indentOf(L.Statement) + Fix);
+      Diag << FixItHint::CreateInsertion(
+          L.Semi, "\n" + indentationAt(L.Statement->getBeginLoc(), SM) + Fix);
   }
   if (C.Path.Kind == Lookup::Iteration) {
     Check.diag(C.Path.Call->getBeginLoc(), "entries of '%0' are visited here",

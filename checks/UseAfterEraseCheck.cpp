@@ -17,6 +17,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
@@ -27,6 +28,7 @@ namespace clang::tidy::safedelete {
 namespace {
 
 constexpr char BodyId[] = "body";
+constexpr char ScopeId[] = "scope";
 
 enum class HandleKind { Iterator, Reference, Pointer, View };
 
@@ -38,6 +40,7 @@ struct Handle {
   bool Arrow = false;
   const Expr *Key = nullptr;       // the key it was looked up with
   const ValueDecl *From = nullptr; // the iterator it was read through
+  ElementPosition Position;        // in a contiguous container
 };
 
 /// A call that invalidates iterators or references into a container.
@@ -51,6 +54,8 @@ struct Site {
   Invalidation Effect = Invalidation::None;
   const ValueDecl *Position = nullptr; // c.erase(it): it
   const Expr *Key = nullptr;           // c.erase(k): k
+  ElementPosition ErasedAt;            // contiguous: where the removal starts
+  bool ErasesOne = false;              // and whether it removes one element
   bool InLoop = false;                 // inside some loop
   bool OverSameContainer = false;      // inside a loop over this container
   const Stmt *Next = nullptr;          // the statement after `c.erase(it);`
@@ -64,6 +69,7 @@ struct BodyFacts {
       Refs;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Stmt *, 2>> Kills;
   llvm::SmallPtrSet<const DeclRefExpr *, 8> KillRefs; // assigned, not read
+  llvm::SmallPtrSet<const ValueDecl *, 8> Moved;      // stepped, or may be
   bool HasGoto = false;
 };
 
@@ -117,6 +123,70 @@ bool isPositionArgument(const CallExpr *Call) {
          Record->getName().lower().find("iterator") != std::string::npos;
 }
 
+/// An element access on a container: `c[k]`, `c.at(k)`, `*c.find(k)`,
+/// `c.front()`, `*it`, `it->second`, and members of those. Sets the
+/// container (or the iterator read through) and the key.
+struct ElementAccess {
+  const Expr *Object = nullptr;
+  bool Arrow = false;
+  const Expr *Key = nullptr;
+  const ValueDecl *From = nullptr;
+  ElementPosition Position = {};
+};
+
+/// `X + N` or `X - N` with a literal N: X, and N in \p Offset (negative for
+/// `-`); else \p E itself.
+const Expr *withoutOffset(const Expr *E, int64_t &Offset) {
+  E = ignoreCopies(E);
+  Offset = 0;
+  const Expr *Left = nullptr, *Right = nullptr;
+  bool Minus = false;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
+    Left = Binary->getLHS();
+    Right = Binary->getRHS();
+    Minus = Binary->getOpcode() == BO_Sub;
+    if (!Minus && Binary->getOpcode() != BO_Add)
+      return E;
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getNumArgs() != 2 ||
+        (Op->getOperator() != OO_Plus && Op->getOperator() != OO_Minus))
+      return E;
+    Left = Op->getArg(0);
+    Right = Op->getArg(1);
+    Minus = Op->getOperator() == OO_Minus;
+  } else {
+    return E;
+  }
+  const auto *N = dyn_cast<IntegerLiteral>(Right->IgnoreParenImpCasts());
+  if (!N || N->getValue().getActiveBits() > 32)
+    return E;
+  const auto Value = static_cast<int64_t>(N->getValue().getZExtValue());
+  Offset = Minus ? -Value : Value;
+  return ignoreCopies(Left);
+}
+
+/// The position of \p Call, a `begin()` or `end()` of a container, moved
+/// by \p Offset: `c.begin() + 2`, `c.end() - 1` (the last element).
+ElementPosition positionFrom(const MemberCall &Call, int64_t Offset) {
+  if (Call.numArgs() != 0)
+    return {};
+  if ((Call.name() == "begin" || Call.name() == "cbegin") && Offset >= 0)
+    return ElementPosition::front(static_cast<uint64_t>(Offset));
+  if ((Call.name() == "end" || Call.name() == "cend") && Offset == -1)
+    return ElementPosition::back();
+  return {};
+}
+
+/// The position the index \p Index names: a literal from the front.
+ElementPosition indexPosition(const Expr *Index) {
+  const auto *N = dyn_cast<IntegerLiteral>(Index->IgnoreParenImpCasts());
+  return N && N->getValue().getActiveBits() <= 32
+             ? ElementPosition::front(N->getValue().getZExtValue())
+             : ElementPosition();
+}
+
+compat::Optional<ElementAccess> iteratorFrom(const Expr *E, bool WholePair);
+
 /// The site \p Call is, if it invalidates something in a known container.
 compat::Optional<Site> siteOf(const CallExpr *Call,
                               const ContainerTable &Table) {
@@ -149,31 +219,38 @@ compat::Optional<Site> siteOf(const CallExpr *Call,
     return {};
   if (isRemoval(S.Method) && isa<CXXMemberCallExpr>(Call) &&
       Call->getNumArgs() >= 1) {
-    if (isPositionArgument(Call))
+    if (isPositionArgument(Call)) {
       S.Position = refDecl(Call->getArg(0));
-    else if (isSideEffectFreeAccess(Call->getArg(0)))
+      S.ErasesOne = Call->getNumArgs() == 1;
+      if (const auto At = iteratorFrom(Call->getArg(0), false))
+        S.ErasedAt = At->Position;
+    } else if (isSideEffectFreeAccess(Call->getArg(0))) {
       S.Key = Call->getArg(0);
+    }
+  } else if (S.Method == "pop_back" || S.Method == "pop_front") {
+    S.ErasesOne = true;
+    S.ErasedAt = S.Method == "pop_back" ? ElementPosition::back()
+                                        : ElementPosition::front(0);
   }
   return S;
 }
-
-/// An element access on a container: `c[k]`, `c.at(k)`, `*c.find(k)`,
-/// `c.front()`, `*it`, `it->second`, and members of those. Sets the
-/// container (or the iterator read through) and the key.
-struct ElementAccess {
-  const Expr *Object = nullptr;
-  bool Arrow = false;
-  const Expr *Key = nullptr;
-  const ValueDecl *From = nullptr;
-};
 
 /// The container access \p E makes to produce an iterator: `c.find(k)`,
 /// `c.begin()`, `c.insert(v).first`; with \p WholePair, also the pair that
 /// `c.insert(v)` returns (for structured bindings). Not `end()`: node
 /// containers keep it valid through erase and clear.
-compat::Optional<ElementAccess> iteratorFrom(const Expr *E,
-                                             bool WholePair = false) {
-  E = ignoreCopies(E);
+compat::Optional<ElementAccess> iteratorFrom(const Expr *E, bool WholePair) {
+  int64_t Offset = 0;
+  E = withoutOffset(E, Offset);
+  if (Offset != 0) {
+    // c.begin() + 2, c.end() - 1: a position in a contiguous container.
+    const MemberCall Call = MemberCall::resolved(E);
+    const ElementPosition At =
+        Call ? positionFrom(Call, Offset) : ElementPosition();
+    if (At.From == ElementPosition::Unknown)
+      return {};
+    return ElementAccess{Call.object(), Call.isArrow(), nullptr, nullptr, At};
+  }
   bool First = false;
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     if (!Member->isArrow() && Member->getMemberDecl()->getIdentifier() &&
@@ -195,7 +272,8 @@ compat::Optional<ElementAccess> iteratorFrom(const Expr *E,
       Result && Result->getIdentifier() && Result->getName() == "pair";
   if (Pair && !First && !WholePair)
     return {};
-  ElementAccess Access{Call.object(), Call.isArrow(), nullptr, nullptr};
+  ElementAccess Access{Call.object(), Call.isArrow(), nullptr, nullptr,
+                       positionFrom(Call, 0)};
   // The methods whose iterator stands on the element with their key.
   if ((Call.name() == "find" || Call.name() == "try_emplace" ||
        Call.name() == "insert_or_assign") &&
@@ -213,7 +291,7 @@ compat::Optional<ElementAccess> throughIterator(const Expr *Iter) {
     Access.From = Var;
     return Access;
   }
-  return iteratorFrom(Iter);
+  return iteratorFrom(Iter, false);
 }
 
 compat::Optional<ElementAccess> elementOf(const Expr *E) {
@@ -235,7 +313,7 @@ compat::Optional<ElementAccess> elementOf(const Expr *E) {
       return ElementAccess{Op->getArg(0), false,
                            isSideEffectFreeAccess(Op->getArg(1)) ? Op->getArg(1)
                                                                  : nullptr,
-                           nullptr};
+                           nullptr, indexPosition(Op->getArg(1))};
     return {};
   }
   if (const auto *Deref = dyn_cast<UnaryOperator>(E))
@@ -249,11 +327,14 @@ compat::Optional<ElementAccess> elementOf(const Expr *E) {
   if (!Call)
     return {};
   if (Call.name() == "at" && Call.numArgs() == 1)
-    return ElementAccess{
-        Call.object(), Call.isArrow(),
-        isSideEffectFreeAccess(Call.arg(0)) ? Call.arg(0) : nullptr, nullptr};
+    return ElementAccess{Call.object(), Call.isArrow(),
+                         isSideEffectFreeAccess(Call.arg(0)) ? Call.arg(0)
+                                                             : nullptr,
+                         nullptr, indexPosition(Call.arg(0))};
   if ((Call.name() == "front" || Call.name() == "back") && Call.numArgs() == 0)
-    return ElementAccess{Call.object(), Call.isArrow(), nullptr, nullptr};
+    return ElementAccess{Call.object(), Call.isArrow(), nullptr, nullptr,
+                         Call.name() == "front" ? ElementPosition::front(0)
+                                                : ElementPosition::back()};
   return {};
 }
 
@@ -285,7 +366,7 @@ compat::Optional<Handle> handleOf(const ValueDecl *Var, const Expr *Init,
     const auto *AddrOf = dyn_cast<UnaryOperator>(ignoreCopies(Init));
     if (AddrOf && AddrOf->getOpcode() == UO_AddrOf)
       Access = elementOf(AddrOf->getSubExpr());
-    else if (const auto Iter = iteratorFrom(Init))
+    else if (const auto Iter = iteratorFrom(Init, false))
       if (Table.kindOf(Iter->Object->IgnoreParenImpCasts()->getType()) ==
           ContainerKind::Contiguous)
         Access = Iter; // a vector's iterator may be a pointer
@@ -294,7 +375,7 @@ compat::Optional<Handle> handleOf(const ValueDecl *Var, const Expr *Init,
     Access = elementOf(Init);
   } else {
     H.Kind = HandleKind::Iterator;
-    Access = iteratorFrom(Init);
+    Access = iteratorFrom(Init, false);
   }
   if (!Access)
     return {};
@@ -302,6 +383,7 @@ compat::Optional<Handle> handleOf(const ValueDecl *Var, const Expr *Init,
   H.Arrow = Access->Arrow;
   H.Key = Access->Key;
   H.From = Access->From;
+  H.Position = Access->Position;
   if (!H.From && (!H.Object || !Table.isContainer(
                                    H.Object->IgnoreParenImpCasts()->getType())))
     return {};
@@ -334,6 +416,7 @@ public:
     if (const auto *Assign = dyn_cast<BinaryOperator>(S))
       if (Assign->getOpcode() == BO_Assign)
         kill(Assign->getLHS(), S);
+    noteSteps(S);
     if (const auto *Block = dyn_cast<CompoundStmt>(S))
       return visitBlock(Block);
     const bool Loop = !loopHeader(S).empty();
@@ -351,6 +434,39 @@ private:
       return true;
     const auto *TypeId = dyn_cast<CXXTypeidExpr>(S);
     return TypeId && !TypeId->isPotentiallyEvaluated();
+  }
+
+  /// Records the variables \p S may move to another element: `++it`,
+  /// `it += 2`, `&it`, `std::advance(it, 2)` and other calls that take them
+  /// by non-const reference.
+  void noteSteps(const Stmt *S) {
+    const auto Step = [&](const Expr *E) {
+      if (const ValueDecl *Var = refDecl(E))
+        Facts.Moved.insert(Var);
+    };
+    if (const auto *Unary = dyn_cast<UnaryOperator>(S)) {
+      if (Unary->isIncrementDecrementOp() || Unary->getOpcode() == UO_AddrOf)
+        Step(Unary->getSubExpr());
+    } else if (const auto *Compound = dyn_cast<CompoundAssignOperator>(S)) {
+      Step(Compound->getLHS());
+    } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      const unsigned Skip = isa<CXXOperatorCallExpr>(Call) &&
+                                    isa_and_nonnull<CXXMethodDecl>(Callee)
+                                ? 1
+                                : 0;
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+        const QualType Param =
+            Callee && I >= Skip && I - Skip < Callee->getNumParams()
+                ? Callee->getParamDecl(I - Skip)->getType()
+                : QualType();
+        const bool Object = I < Skip && !cast<CXXMethodDecl>(Callee)->isConst();
+        if (Object || Param.isNull() ||
+            (Param->isReferenceType() &&
+             !Param.getNonReferenceType().isConstQualified()))
+          Step(Call->getArg(I));
+      }
+    }
   }
 
   void kill(const Expr *Target, const Stmt *By) {
@@ -459,6 +575,11 @@ public:
       return H.Kind == HandleKind::Iterator;
     case Invalidation::Erased:
     case Invalidation::ErasedAndAfter:
+      if (S.Info.Kind == ContainerKind::Contiguous)
+        return erasureReaches(S.Effect, erasedAt(S), S.ErasesOne,
+                              H.Position.From != ElementPosition::Unknown
+                                  ? positionOf(H)
+                                  : positionOf(Base));
       return S.Key && erasesElementOf(S.Key, H, Base);
     case Invalidation::None:
       return false;
@@ -499,6 +620,21 @@ public:
   }
 
 private:
+  /// Where \p S starts removing: its own argument's position, or that of
+  /// the handle it erases.
+  ElementPosition erasedAt(const Site &S) const {
+    const Handle *Erased = S.Position ? handleFor(S.Position) : nullptr;
+    return Erased ? positionOf(*Erased) : S.ErasedAt;
+  }
+
+  /// Where \p H stands, unless it may move (`++it`, `p = q`).
+  ElementPosition positionOf(const Handle &H) const {
+    if (H.Kind != HandleKind::Reference &&
+        (Facts.Moved.count(H.Var) || Facts.Kills.lookup(H.Var).size() > 1))
+      return {};
+    return H.Position;
+  }
+
   const Handle *handleFor(const ValueDecl *Var) const {
     for (const Handle &H : Facts.Handles)
       if (H.Var == Var)
@@ -573,20 +709,207 @@ std::vector<FixItHint> incrementFix(const Site &S, const Handle &H,
           FixItHint::CreateRemoval(Removal)};
 }
 
-/// Reports the use \p Use of \p H after \p S invalidated it.
+/// The statement in \p Root that has \p Child as a child, or null.
+const Stmt *parentIn(const Stmt *Root, const Stmt *Child) {
+  for (const Stmt *C : Root->children()) {
+    if (C == Child)
+      return Root;
+    if (const Stmt *P = C ? parentIn(C, Child) : nullptr)
+      return P;
+  }
+  return nullptr;
+}
+
+/// How many times \p S names \p D, lambdas included.
+unsigned countMentions(const Stmt *S, const ValueDecl *D) {
+  if (!S)
+    return 0;
+  const auto *Ref = dyn_cast<DeclRefExpr>(S);
+  unsigned Count = Ref && Ref->getDecl() == D;
+  for (const Stmt *C : S->children())
+    Count += countMentions(C, D);
+  return Count;
+}
+
+/// The iterator \p Member reads the mapped value through: `it` in
+/// `it->second` or `(*it).second`.
+const ValueDecl *mappedValueOwner(const MemberExpr *Member) {
+  const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  if (!Field || !Field->getIdentifier() || Field->getName() != "second" ||
+      Field->getType()->isReferenceType())
+    return nullptr;
+  const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Base))
+    return Op->getOperator() == (Member->isArrow() ? OO_Arrow : OO_Star) &&
+                   Op->getNumArgs() == 1
+               ? refDecl(Op->getArg(0))
+               : nullptr;
+  const auto *Deref = dyn_cast<UnaryOperator>(Base);
+  if (Member->isArrow())
+    return Base->getType()->isPointerType() ? refDecl(Base) : nullptr;
+  return Deref && Deref->getOpcode() == UO_Deref ? refDecl(Deref->getSubExpr())
+                                                 : nullptr;
+}
+
+/// The first `it->second` or `(*it).second` in \p S, for \p Iter.
+const MemberExpr *findMappedValue(const Stmt *S, const ValueDecl *Iter) {
+  if (!S || isa<LambdaExpr>(S))
+    return nullptr;
+  if (const auto *Member = dyn_cast<MemberExpr>(S))
+    if (mappedValueOwner(Member) == Iter)
+      return Member;
+  for (const Stmt *C : S->children())
+    if (const MemberExpr *Found = findMappedValue(C, Iter))
+      return Found;
+  return nullptr;
+}
+
+/// Whether \p Read, inside \p S, only reads its value: converted to an
+/// rvalue, copied into a new object, bound to a `const T &` parameter, or
+/// a field of it read so.
+/// A value taken out beforehand then serves the same.
+bool onlyRead(const Stmt *S, const Expr *Read) {
+  const Stmt *Child = Read;
+  const Stmt *Parent = parentIn(S, Child);
+  while (Parent &&
+         (isa<ParenExpr>(Parent) ||
+          (isa<ImplicitCastExpr>(Parent) &&
+           cast<ImplicitCastExpr>(Parent)->getCastKind() == CK_NoOp))) {
+    Child = Parent;
+    Parent = parentIn(S, Child);
+  }
+  if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Parent))
+    return Cast->getCastKind() == CK_LValueToRValue;
+  if (const auto *Field = dyn_cast_or_null<MemberExpr>(Parent))
+    return !Field->isArrow() && isa<FieldDecl>(Field->getMemberDecl()) &&
+           onlyRead(S, Field);
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Parent))
+    return Construct->getConstructor()->isCopyOrMoveConstructor();
+  const auto *Call = dyn_cast_or_null<CallExpr>(Parent);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || isa<CXXOperatorCallExpr>(Call))
+    return false;
+  for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
+       ++I)
+    if (Call->getArg(I) == Child) {
+      const QualType Param = Callee->getParamDecl(I)->getType();
+      return Param->isLValueReferenceType() &&
+             Param.getNonReferenceType().isConstQualified();
+    }
+  return false;
+}
+
+/// Whether a `T` can be initialised from a `T` rvalue: a scalar, or a
+/// class with a usable move or copy constructor.
+bool isMoveConstructible(QualType Type) {
+  if (Type->isScalarType())
+    return true;
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  Record = Record ? Record->getDefinition() : nullptr;
+  if (!Record || Type.isConstQualified() || Record->isAbstract())
+    return false;
+  if (Record->needsImplicitMoveConstructor())
+    return !Record->defaultedMoveConstructorIsDeleted();
+  if (!Record->hasUserDeclaredMoveConstructor() &&
+      Record->needsImplicitCopyConstructor())
+    return !Record->defaultedCopyConstructorIsDeleted();
+  return llvm::any_of(Record->ctors(), [](const CXXConstructorDecl *Ctor) {
+    return Ctor->isCopyOrMoveConstructor() && !Ctor->isDeleted() &&
+           Ctor->getAccess() == AS_public;
+  });
+}
+
+/// Whether `std::move` is declared (in `std` or an inline namespace of it).
+bool declaresStdMove(ASTContext &Context) {
+  const DeclarationName Move(&Context.Idents.get("move"));
+  for (const NamedDecl *D :
+       Context.getTranslationUnitDecl()->lookup(&Context.Idents.get("std"))) {
+    const auto *Std = dyn_cast<NamespaceDecl>(D);
+    if (!Std)
+      continue;
+    if (!Std->lookup(Move).empty())
+      return true;
+    for (const Decl *Inner : Std->decls())
+      if (const auto *Inline = dyn_cast<NamespaceDecl>(Inner))
+        if (Inline->isInline() && !Inline->lookup(Move).empty())
+          return true;
+  }
+  return false;
+}
+
+/// Whether \p Text has \p Word as a whole identifier.
+bool hasWord(StringRef Text, StringRef Word) {
+  for (size_t At = Text.find(Word); At != StringRef::npos;
+       At = Text.find(Word, At + 1)) {
+    const auto Ident = [](char C) { return isAlphanumeric(C) || C == '_'; };
+    if ((At == 0 || !Ident(Text[At - 1])) &&
+        (At + Word.size() == Text.size() || !Ident(Text[At + Word.size()])))
+      return true;
+  }
+  return false;
+}
+
+/// `c.erase(it); return it->second;` -> `auto value = std::move(it->second);
+/// c.erase(it); return value;`: the value taken out before the erase. Only
+/// for a map iterator named once, in the statement right after the erase,
+/// whose value is only read there, has a type that can be moved and, unless
+/// the statement returns, nothing to destroy; and only when no `value` is
+/// in sight and no macro writes the statements.
+std::vector<FixItHint> takeValueFix(const Site &S, const Handle &H,
+                                    SourceRange Scope, ASTContext &Context) {
+  if (S.Method != "erase" || !S.Info.IsMap || H.Var != S.Position || !S.Next ||
+      countMentions(S.Next, H.Var) != 1 ||
+      !(isa<Expr>(S.Next) || isa<DeclStmt>(S.Next) || isa<ReturnStmt>(S.Next)))
+    return {};
+  const MemberExpr *Read = findMappedValue(S.Next, H.Var);
+  if (!Read || !onlyRead(S.Next, Read))
+    return {};
+  const QualType Type = Read->getType();
+  const bool Scalar = Type->isScalarType();
+  if (!isMoveConstructible(Type) ||
+      (!isa<ReturnStmt>(S.Next) && Type.isDestructedType()) ||
+      (!Scalar && !declaresStdMove(Context)))
+    return {};
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LangOpts = Context.getLangOpts();
+  if (S.Call->getBeginLoc().isMacroID() || S.Next->getBeginLoc().isMacroID() ||
+      S.Next->getEndLoc().isMacroID() || Read->getBeginLoc().isMacroID() ||
+      Read->getEndLoc().isMacroID() ||
+      hasWord(Lexer::getSourceText(CharSourceRange::getTokenRange(Scope), SM,
+                                   LangOpts),
+              "value"))
+    return {};
+  const StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Read->getSourceRange()), SM, LangOpts);
+  const std::string Value =
+      Scalar ? Text.str() : ("std::move(" + Text + ")").str();
+  return {
+      FixItHint::CreateInsertion(S.Call->getBeginLoc(),
+                                 "auto value = " + Value + ";\n" +
+                                     indentationAt(S.Call->getBeginLoc(), SM)),
+      FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Read->getSourceRange()), "value")};
+}
+
+/// Reports the use \p Use of \p H after \p S invalidated it, with the fix
+/// that applies, and a hint at the erase when none does.
 void report(ClangTidyCheck &Check, const Site &S, const Handle &H,
-            const DeclRefExpr *Use, const ASTContext &Context) {
+            const DeclRefExpr *Use, SourceRange Scope, ASTContext &Context) {
   static const char *const Kinds[] = {"iterator", "reference", "pointer",
                                       "view"};
+  std::vector<FixItHint> Fix = incrementFix(S, H, Use, Context);
+  if (Fix.empty())
+    Fix = takeValueFix(S, H, Scope, Context);
   Check.diag(Use->getLocation(), "%0 %1 is used after '%2' invalidated it")
-      << Kinds[static_cast<int>(H.Kind)] << H.Var << S.Method
-      << incrementFix(S, H, Use, Context);
+      << Kinds[static_cast<int>(H.Kind)] << H.Var << S.Method << Fix;
   const StringRef Container = Lexer::getSourceText(
       CharSourceRange::getTokenRange(S.Object->getSourceRange()),
       Context.getSourceManager(), Context.getLangOpts());
-  Check.diag(S.NameLoc, "%0 is invalidated by this '%1' of '%2'",
+  Check.diag(S.NameLoc,
+             "%0 is invalidated by this '%1' of '%2'%select{|; take what is "
+             "needed from it first}3",
              DiagnosticIDs::Note)
-      << H.Var << S.Method << Container;
+      << H.Var << S.Method << Container << (Fix.empty() && H.Var == S.Position);
 }
 
 } // namespace
@@ -617,7 +940,8 @@ void UseAfterEraseCheck::registerMatchers(MatchFinder *Finder) {
   // Function bodies, not erase calls: the walk of a body finds the calls
   // without the parent map that going up from a call would build.
   Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()),
-                                  isDefinition(), hasBody(stmt().bind(BodyId))),
+                                  isDefinition(), hasBody(stmt().bind(BodyId)))
+                         .bind(ScopeId),
                      this);
   Finder->addMatcher(
       lambdaExpr(unless(isExpansionInSystemHeader())).bind(BodyId), this);
@@ -628,8 +952,14 @@ void UseAfterEraseCheck::check(const MatchFinder::MatchResult &Result) {
   if (Context.getDiagnostics().hasUncompilableErrorOccurred())
     return;
   const Stmt *Body = Result.Nodes.getNodeAs<Stmt>(BodyId);
-  if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Body))
+  // Where a name the fix-its introduce could clash: the whole function.
+  SourceRange Scope;
+  if (const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>(ScopeId))
+    Scope = Function->getSourceRange();
+  if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Body)) {
+    Scope = Lambda->getSourceRange();
     Body = Lambda->getBody();
+  }
   if (!Body || !Checked.insert(Body).second)
     return;
   BodyFacts Facts;
@@ -645,7 +975,7 @@ void UseAfterEraseCheck::check(const MatchFinder::MatchResult &Result) {
         continue;
       for (const DeclRefExpr *Use : Finder.usesAfter(S, H))
         if (Reported.insert(Use).second)
-          report(*this, S, H, Use, Context);
+          report(*this, S, H, Use, Scope, Context);
     }
   }
 }

@@ -397,7 +397,32 @@ bool isStringLike(const CXXRecordDecl *Record) {
   return false;
 }
 
+bool erasureReaches(Invalidation Effect, ElementPosition Erased, bool One,
+                    ElementPosition Held) {
+  using P = ElementPosition;
+  switch (Effect) {
+  case I::None:
+  case I::Iterators:
+    return false;
+  case I::All:
+    return true;
+  case I::Erased:
+    if (Erased.From == P::Unknown || Erased.From != Held.From || !One)
+      return false;
+    return Erased.From == P::Back || Erased.Offset == Held.Offset;
+  case I::ErasedAndAfter:
+    if (Held.From == P::Back)
+      return One;
+    return Erased.From == P::Front && Held.From == P::Front &&
+           Held.Offset >= Erased.Offset;
+  }
+  return false;
+}
+
 Invalidation invalidationOf(const ContainerInfo &Info, llvm::StringRef Method) {
+  if ((Method == "pop_back" || Method == "pop_front") &&
+      Info.Kind == K::Contiguous)
+    return I::Erased;
   if (isRemoval(Method))
     return Info.OnErase;
   if (named(Clears, Method))

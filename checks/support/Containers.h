@@ -15,6 +15,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -119,8 +120,29 @@ std::string mapFamilyList();
 /// What a call of member \p Method (`erase`, `clear`, `push_back`,
 /// `operator[]`, `operator=`...) on a container described by \p Info
 /// invalidates. A swap invalidates nothing except in strings: the elements,
-/// and what refers to them, move to the other container.
+/// and what refers to them, move to the other container. `pop_back` and
+/// `pop_front` of a contiguous container invalidate the removed element
+/// alone (and the end).
 Invalidation invalidationOf(const ContainerInfo &Info, llvm::StringRef Method);
+
+/// Where an element of a contiguous container stands, as far as the code
+/// says: at an offset from the front (`v[2]`, `v.begin() + 2`), the last
+/// one (`v.back()`), or unknown (`v[i]`).
+struct ElementPosition {
+  enum Anchor { Unknown, Front, Back };
+  Anchor From = Unknown;
+  uint64_t Offset = 0; ///< from the front
+  static ElementPosition front(uint64_t Offset) { return {Front, Offset}; }
+  static ElementPosition back() { return {Back, 0}; }
+};
+
+/// Whether a removal with effect \p Effect that starts at \p Erased (one
+/// element when \p One, else a range that may be empty) provably leaves an
+/// element at \p Held dangling: `All` always; `Erased` the same position;
+/// `ErasedAndAfter` the same or a later one; the last element is at or
+/// after wherever one element is erased.
+bool erasureReaches(Invalidation Effect, ElementPosition Erased, bool One,
+                    ElementPosition Held);
 
 /// Whether a call of member \p Method invalidates anything in some
 /// container: a cheap test before classifying the container.

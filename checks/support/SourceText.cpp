@@ -31,4 +31,13 @@ CharSourceRange statementRemoval(SourceLocation Begin, SourceLocation Last,
           Buffer.slice(To.second, LineEnd).rtrim('\r').size())));
 }
 
+std::string indentationAt(SourceLocation Begin, const SourceManager &SM) {
+  const std::pair<FileID, unsigned> Pos =
+      SM.getDecomposedLoc(SM.getExpansionLoc(Begin));
+  const StringRef Buffer = SM.getBufferData(Pos.first);
+  const size_t LineStart = Buffer.rfind('\n', Pos.second) + 1;
+  const StringRef Lead = Buffer.slice(LineStart, Pos.second);
+  return Lead.find_first_not_of(" \t") == StringRef::npos ? Lead.str() : "";
+}
+
 } // namespace clang::tidy::safedelete

@@ -10,6 +10,7 @@
 
 #include "clang/Basic/LangOptions.h"
 #include "clang/Basic/SourceLocation.h"
+#include <string>
 
 namespace clang {
 class SourceManager;
@@ -23,6 +24,11 @@ namespace tidy::safedelete {
 CharSourceRange statementRemoval(SourceLocation Begin, SourceLocation Last,
                                  const SourceManager &SM,
                                  const LangOptions &LangOpts);
+
+/// The blanks before \p Begin on its line, when only blanks come before
+/// it there (the indentation of a statement starting at \p Begin); else
+/// empty. A location in a macro counts where the macro is expanded.
+std::string indentationAt(SourceLocation Begin, const SourceManager &SM);
 
 } // namespace tidy::safedelete
 } // namespace clang

@@ -1,4 +1,4 @@
-// The one rewrite that is exact: `c.erase(it); ++it;` -> `it = c.erase(it);`.
+// The rewrite of an increment: `c.erase(it); ++it;` -> `it = c.erase(it);`.
 // RUN: %check_clang_tidy -std=c++17-or-later %s safedelete-use-after-erase %t
 
 #include <list>
@@ -29,13 +29,16 @@ void postfix(std::list<int> &l) {
   use(*it);
 }
 
-// A warning without a rewrite: the value is read, not the next element.
+// The value is read, not the next element: it is taken out first
+// (use-after-erase-take-value.cpp has the rest).
 int readAfter(std::unordered_map<int, int> &m, int k) {
   auto it = m.find(k);
   m.erase(it);
   return it->second;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: iterator 'it' is used after 'erase'
-  // CHECK-FIXES: {{^}}  m.erase(it);{{$}}
+  // CHECK-FIXES: {{^}}  auto value = it->second;{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  m.erase(it);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  return value;{{$}}
 }
 
 // An increment that is not the next statement.

@@ -14,6 +14,8 @@ using clang::tidy::safedelete::changesElements;
 using clang::tidy::safedelete::ContainerInfo;
 using clang::tidy::safedelete::ContainerKind;
 using clang::tidy::safedelete::ContainerTable;
+using clang::tidy::safedelete::ElementPosition;
+using clang::tidy::safedelete::erasureReaches;
 using clang::tidy::safedelete::hasMappedType;
 using clang::tidy::safedelete::Invalidation;
 using clang::tidy::safedelete::invalidationOf;
@@ -157,6 +159,40 @@ TEST_F(ContainersTest, InvalidationRules) {
   EXPECT_EQ(Rule("v", "size"), Invalidation::None);
   EXPECT_EQ(Rule("s", "swap"), Invalidation::All);
   EXPECT_EQ(Rule("s", "operator="), Invalidation::All);
+  EXPECT_EQ(Rule("v", "pop_back"), Invalidation::Erased);
+  EXPECT_EQ(Rule("v", "resize"), Invalidation::All);
+}
+
+TEST(ContainersPositions, ErasedAndAfter) {
+  using P = ElementPosition;
+  const Invalidation After = Invalidation::ErasedAndAfter;
+  // At or after the erased position: dangling; before it: valid.
+  EXPECT_TRUE(erasureReaches(After, P::front(1), true, P::front(1)));
+  EXPECT_TRUE(erasureReaches(After, P::front(1), true, P::front(3)));
+  EXPECT_FALSE(erasureReaches(After, P::front(1), true, P::front(0)));
+  // The last element is after any one erased element, known or not.
+  EXPECT_TRUE(erasureReaches(After, P::front(5), true, P::back()));
+  EXPECT_TRUE(erasureReaches(After, P(), true, P::back()));
+  // A range may be empty; an unknown position proves nothing.
+  EXPECT_FALSE(erasureReaches(After, P::front(2), false, P::back()));
+  EXPECT_TRUE(erasureReaches(After, P::front(2), false, P::front(2)));
+  EXPECT_FALSE(erasureReaches(After, P(), true, P::front(0)));
+  EXPECT_FALSE(erasureReaches(After, P::front(0), true, P()));
+  EXPECT_FALSE(erasureReaches(After, P::back(), true, P::front(3)));
+}
+
+TEST(ContainersPositions, ErasedAllAndNone) {
+  using P = ElementPosition;
+  EXPECT_TRUE(erasureReaches(Invalidation::Erased, P::back(), true, P::back()));
+  EXPECT_TRUE(
+      erasureReaches(Invalidation::Erased, P::front(0), true, P::front(0)));
+  EXPECT_FALSE(
+      erasureReaches(Invalidation::Erased, P::front(0), true, P::front(1)));
+  EXPECT_FALSE(
+      erasureReaches(Invalidation::Erased, P::back(), true, P::front(1)));
+  EXPECT_TRUE(erasureReaches(Invalidation::All, P(), false, P()));
+  EXPECT_FALSE(
+      erasureReaches(Invalidation::None, P::front(0), true, P::front(0)));
 }
 
 TEST(ContainersNames, ChangesElementsInEverySpelling) {
