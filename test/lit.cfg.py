@@ -58,6 +58,8 @@ for major in ("22", "19", "16", "15", "14"):
 
 config.available_features.add(config.safedelete_mode)
 config.available_features.add("llvm-" + config.llvm_major)
+if config.sanitize:
+    config.available_features.add("sanitize")
 if config.unittests:
     config.available_features.add("unittests")
 
