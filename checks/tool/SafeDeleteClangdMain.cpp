@@ -5,6 +5,9 @@
 // installs no header for clangdMain; this is the declaration upstream's
 // clangd/tool/ClangdToolMain.cpp uses. clangd replaces LLVM's version
 // printer with its own, so `--version` is answered here before clangd's.
+// clangd runs only the tidy checks its own list marks as fast unless the
+// configuration says `FastCheckFilter: None`, and says nothing about the
+// others; the log says it at start.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,9 +21,16 @@ int clangdMain(int argc, char *argv[]);
 } // namespace clang
 
 int main(int argc, char *argv[]) {
+  bool Version = false;
   for (int I = 1; I < argc; ++I)
-    if (llvm::StringRef(argv[I]) == "--version" ||
-        llvm::StringRef(argv[I]) == "-version")
-      llvm::outs() << "safedelete version " SAFEDELETE_VERSION "\n";
+    Version = Version || llvm::StringRef(argv[I]) == "--version" ||
+              llvm::StringRef(argv[I]) == "-version";
+  if (Version)
+    llvm::outs() << "safedelete version " SAFEDELETE_VERSION "\n";
+  else
+    llvm::errs() << "safedelete-clangd: clangd skips the tidy checks it has "
+                    "not measured as fast, safedelete-* among them, unless "
+                    "the configuration (.clangd or the user config.yaml) has "
+                    "'Diagnostics: ClangTidy: FastCheckFilter: None'\n";
   return clang::clangd::clangdMain(argc, argv);
 }
