@@ -1129,6 +1129,16 @@ bool PendingMapLeakFinder::isFinal(const Completion &C, const Leak &L) const {
   return !Revisited && llvm::none_of(C.Path.Bound, UsedAfter);
 }
 
+/// Whether \p Call completes the mapped value itself, `v.set_value(x)`,
+/// not through a pointer (`v->set_value(x)`) or by calling it (`v(x)`).
+bool completesInPlace(const Expr *Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  const auto *Callee =
+      Member ? dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens())
+             : nullptr;
+  return Callee && !Callee->isArrow();
+}
+
 compat::Optional<Leak> PendingMapLeakFinder::decide(const Completion &C) {
   // A destructor's map dies with it; so does a local map (reported per map).
   const auto *LocalMap = dyn_cast<VarDecl>(C.Map);
@@ -1146,6 +1156,11 @@ compat::Optional<Leak> PendingMapLeakFinder::decide(const Completion &C) {
                 !lookedUp(Body, C.Map, C.Path.Key, C.Call) &&
                 !entryTested(Body, C.Call, C.Path.Bound);
   if (!L.Subscript && (L.Removed || !C.OneShot))
+    return {};
+  // With the entry removed after it, `m[k]` on an absent key completes a
+  // default value and drops it again: harmless, unless completing it goes
+  // through a pointer (null) or calls the value (an empty function).
+  if (L.Subscript && L.Removed && completesInPlace(C.Call))
     return {};
   L.Statement = statementOf(Body, C.Call, L.Chain);
   if (L.Statement && isa<Expr>(L.Statement) &&

@@ -3,12 +3,15 @@
 // lib/rpc/client.cc:85-99: completion in a loop, in try/catch, inside the
 // read handler's lambda; the erase posted to the strand). The completions
 // go through a reference bound to `ongoing_calls_[id]` in an earlier
-// statement: no fix-it (it used to rewrite the completing statement with
-// text taken from before it, which did not compile).
+// statement. An unknown id inserts a default entry, completes it and erases
+// it again: harmless, so silent. Through a pointer mapped value the same
+// `[]` dereferences null: flagged, without a fix-it, as the reference was
+// bound in an earlier statement.
 // RUN: %check_clang_tidy -std=c++14-or-later %s safedelete-pending-map-leak %t
 
 #include <functional>
 #include <future>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -30,12 +33,8 @@ public:
         auto &current_call = ongoing_calls_[id];
         try {
           std::get<1>(current_call).set_value(int(length));
-          // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: 'set_value' through 'ongoing_calls_[...]' inserts a new entry into 'ongoing_calls_' when the key is absent (a late or duplicate response) that nobody waits for [safedelete-pending-map-leak]
-          // CHECK-FIXES: std::get<1>(current_call).set_value(int(length));
         } catch (...) {
           std::get<1>(current_call).set_exception(std::exception_ptr());
-          // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: 'set_exception' through 'ongoing_calls_[...]' inserts a new entry into 'ongoing_calls_' when the key is absent (a late or duplicate response) that nobody waits for [safedelete-pending-map-leak]
-          // CHECK-FIXES: std::get<1>(current_call).set_exception(std::exception_ptr());
         }
         strand_.post([this, id]() { ongoing_calls_.erase(id); });
       }
@@ -62,6 +61,13 @@ public:
     strand_.post([this, id] { ongoing_calls_.erase(id); });
   }
 
+  // Flagged: the default entry holds a null pointer that is dereferenced.
+  void onSharedResponse(unsigned id, int result) {
+    auto &call = shared_calls_[id];
+    call->set_value(result);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'set_value' through 'shared_calls_[...]' inserts a new entry into 'shared_calls_' when the key is absent (a late or duplicate response) that nobody waits for [safedelete-pending-map-leak]
+    strand_.post([this, id] { shared_calls_.erase(id); });
+  }
   void call(unsigned id, std::promise<int> p) {
     strand_.post([this, id, &p] {
       ongoing_calls_[id].second = std::move(p);
@@ -73,4 +79,6 @@ private:
   Socket socket_;
   std::unordered_map<unsigned, std::pair<std::string, std::promise<int>>>
       ongoing_calls_;
+  std::unordered_map<unsigned, std::shared_ptr<std::promise<int>>>
+      shared_calls_;
 };
