@@ -1,5 +1,5 @@
 // RUN: %check_clang_tidy -std=c++17-or-later %s safedelete-erase-during-iteration %t -- \
-// RUN:   -config="{CheckOptions: {safedelete-erase-during-iteration.FixMode: none}}"
+// RUN:   -config="{CheckOptions: [{key: safedelete-erase-during-iteration.FixMode, value: none}]}"
 // The container families of checks/support/Containers.cpp, one function
 // per family, the same list in every check's *-families.cpp test. Adding a
 // family is one line of the table there; this list grows with it.
