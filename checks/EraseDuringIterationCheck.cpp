@@ -4,6 +4,7 @@
 #include "support/CheckOptions.h"
 #include "support/Containers.h"
 #include "support/ExprIdentity.h"
+#include "support/FixIt.h"
 #include "support/MemberCall.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -662,6 +663,9 @@ StringRef objectText(const Touch &T, const ASTContext &Context) {
   return textOf(strip(Object)->getSourceRange(), Context);
 }
 constexpr char LoopStarts[] = "loop over '%0' starts here";
+/// The title of the iterator loop's fix.
+constexpr char AdvanceUnlessErased[] =
+    "take the iterator erase returns; advance only when nothing was erased";
 
 /// The safe form of a modification inside a loop over the same container.
 void noteSafeForm(ClangTidyCheck &Check, const Touch &T,
@@ -1192,11 +1196,19 @@ void EraseDuringIterationCheck::checkRangeFor(const Stmt *S,
       reportTouch(*this, T, Loop->getBeginLoc(), ContainerText, Context);
       continue;
     }
-    diag(T.Call->getExprLoc(), RemovalInLoop)
-        << T.Name << objectText(T, Context) << ContainerText
-        << FixItHint::CreateReplacement(
-               CharSourceRange::getCharRange(Loop->getBeginLoc(), ReplaceEnd),
-               Replacement);
+    const bool EraseIf =
+        Fix == FixKind::EraseIf && Context.getLangOpts().CPlusPlus20;
+    {
+      auto Diag = diag(T.Call->getExprLoc(), RemovalInLoop)
+                  << T.Name << objectText(T, Context) << ContainerText;
+      attachFix(*this, Diag, Loop->getBeginLoc(),
+                EraseIf ? "replace the loop with std::erase_if"
+                        : "rewrite the loop over iterators",
+                FixItHint::CreateReplacement(
+                    CharSourceRange::getCharRange(Loop->getBeginLoc(),
+                                                  ReplaceEnd),
+                    Replacement));
+    }
     diag(Loop->getBeginLoc(), LoopStarts, DiagnosticIDs::Note) << ContainerText;
   }
 }
@@ -1444,10 +1456,14 @@ void noteLoopAndHit(ClangTidyCheck &Check, const IteratorLoop &L,
 void reportIncrementAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
                                const EraseSite &S, const Stmt *Hit,
                                const std::vector<FixItHint> &Hints) {
-  Check.diag(S.Call->getExprLoc(),
-             "'%0' already moves %1 to the next element; the increment that "
-             "follows skips that element and can step past the end of '%2'")
-      << S.Name << L.It << L.ContainerText << Hints;
+  {
+    auto Diag = Check.diag(S.Call->getExprLoc(),
+                           "'%0' already moves %1 to the next element; the "
+                           "increment that follows skips that element and "
+                           "can step past the end of '%2'")
+                << S.Name << L.It << L.ContainerText;
+    attachFix(Check, Diag, S.Call->getExprLoc(), AdvanceUnlessErased, Hints);
+  }
   noteLoopAndHit(Check, L, Hit, "%0 is incremented here");
   if (Hints.empty())
     Check.diag(S.Call->getExprLoc(),
@@ -1461,10 +1477,13 @@ void reportIncrementAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
 void reportUseAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
                          const EraseSite &S, const Stmt *Hit,
                          const std::vector<FixItHint> &Hints) {
-  Check.diag(S.Call->getExprLoc(),
-             "'%0' on '%1' invalidates %2, which is used again before it is "
-             "reassigned")
-      << S.Name << L.ContainerText << L.It << Hints;
+  {
+    auto Diag = Check.diag(S.Call->getExprLoc(),
+                           "'%0' on '%1' invalidates %2, which is used again "
+                           "before it is reassigned")
+                << S.Name << L.ContainerText << L.It;
+    attachFix(Check, Diag, S.Call->getExprLoc(), AdvanceUnlessErased, Hints);
+  }
   noteLoopAndHit(Check, L, Hit, "%0 is used here after being invalidated");
   if (Hints.empty())
     Check.diag(S.Call->getExprLoc(),
@@ -1687,10 +1706,12 @@ void EraseDuringIterationCheck::checkPostIncrementErase(const Expr *E,
                    "use '%0 = %1.erase(%0)'")
               << It->getName() << ContainerText << Kind.Name;
   if (Fixable)
-    Diag << FixItHint::CreateInsertion(Call->getBeginLoc(),
-                                       (It->getName() + " = ").str())
-         << FixItHint::CreateReplacement(Call->getArg(0)->getSourceRange(),
-                                         It->getName());
+    attachFix(*this, Diag, Call->getExprLoc(),
+              "continue from the iterator erase returns",
+              {FixItHint::CreateInsertion(Call->getBeginLoc(),
+                                          (It->getName() + " = ").str()),
+               FixItHint::CreateReplacement(Call->getArg(0)->getSourceRange(),
+                                            It->getName())});
 }
 
 } // namespace clang::tidy::safedelete

@@ -5,6 +5,7 @@
 #include "support/CheckOptions.h"
 #include "support/Containers.h"
 #include "support/ExprIdentity.h"
+#include "support/FixIt.h"
 #include "support/MemberCall.h"
 #include "support/SourceText.h"
 #include "clang/AST/ASTContext.h"
@@ -30,6 +31,12 @@ constexpr char RedundantLookup[] =
 constexpr char RepeatedLookup[] =
     "'erase' repeats the lookup in '%0' that 'find' already made; erase "
     "through %1";
+/// The titles of the fixes (what clangd names its code actions).
+constexpr char TestErase[] = "test what erase returns instead of the lookup";
+
+std::string eraseThrough(const VarDecl *Iter) {
+  return ("erase through '" + Iter->getName() + "'").str();
+}
 
 /// Whether the container \p Lookup is made on may hold a key more than
 /// once (a multimap), by the table \p Containers.
@@ -315,10 +322,10 @@ void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
     // auto it = c.find(k); if (it == c.end()) return; c.erase(k);
     if (MultiKey || !declaredRightBefore(Iter, If, SM, LangOpts))
       return;
-    Check.diag(Erase->Name, RepeatedLookup)
-        << ObjectText << Iter
-        << FixItHint::CreateReplacement(
-               CharSourceRange::getTokenRange(Erase->Key), Iter->getName());
+    auto Diag = Check.diag(Erase->Name, RepeatedLookup) << ObjectText << Iter;
+    attachFix(Check, Diag, Erase->Name, eraseThrough(Iter),
+              FixItHint::CreateReplacement(
+                  CharSourceRange::getTokenRange(Erase->Key), Iter->getName()));
     return;
   }
 
@@ -331,9 +338,10 @@ void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
   const StringRef EraseText = Lexer::getSourceText(
       CharSourceRange::getTokenRange(Erase->Begin, Erase->RParen), SM,
       LangOpts);
-  Diag << FixItHint::CreateReplacement(If->getCond()->getSourceRange(),
-                                       ("!" + EraseText).str())
-       << FixItHint::CreateRemoval(Removal);
+  attachFix(Check, Diag, Lookup.nameLoc(), TestErase,
+            {FixItHint::CreateReplacement(If->getCond()->getSourceRange(),
+                                          ("!" + EraseText).str()),
+             FixItHint::CreateRemoval(Removal)});
 }
 
 /// An `if` whose branch erases the key its condition looks up.
@@ -403,8 +411,9 @@ void reportFindThenErase(ClangTidyCheck &Check, const GuardedErase &G,
               << ObjectText << Iter;
   if (!Touched && !Arg->getBeginLoc().isMacroID() &&
       !Arg->getEndLoc().isMacroID())
-    Diag << FixItHint::CreateReplacement(Arg->getSourceRange(),
-                                         Iter->getName());
+    attachFix(Check, Diag, G.Erase.nameLoc(), eraseThrough(Iter),
+              FixItHint::CreateReplacement(Arg->getSourceRange(),
+                                           Iter->getName()));
 }
 
 /// if (c.count(k)) { c.erase(k); ... }: the erase must come first, so that
@@ -425,9 +434,10 @@ void reportCountThenErase(ClangTidyCheck &Check, const GuardedErase &G,
 
   if (G.Body.size() == 1) {
     const bool Braced = isa<CompoundStmt>(If->getThen());
-    Diag << FixItHint::CreateReplacement(
-        If->getSourceRange(),
-        (TextOf(G.EraseStmt) + (Braced ? ";" : "")).str());
+    attachFix(Check, Diag, Lookup.nameLoc(), "erase without the lookup",
+              FixItHint::CreateReplacement(
+                  If->getSourceRange(),
+                  (TextOf(G.EraseStmt) + (Braced ? ";" : "")).str()));
     return;
   }
 
@@ -436,9 +446,11 @@ void reportCountThenErase(ClangTidyCheck &Check, const GuardedErase &G,
   if (G.Body.size() == 2 && returnsBool(G.Body[1], Returned)) {
     const SourceLocation Otherwise = returnAfter(If, !Returned, SM, LangOpts);
     if (Otherwise.isValid()) {
-      Diag << FixItHint::CreateReplacement(
-          SourceRange(If->getBeginLoc(), Otherwise),
-          ("return " + EraseText + (Returned ? " != 0" : " == 0")).str());
+      attachFix(
+          Check, Diag, Lookup.nameLoc(), "return what erase returns",
+          FixItHint::CreateReplacement(
+              SourceRange(If->getBeginLoc(), Otherwise),
+              ("return " + EraseText + (Returned ? " != 0" : " == 0")).str()));
       return;
     }
   }
@@ -449,9 +461,10 @@ void reportCountThenErase(ClangTidyCheck &Check, const GuardedErase &G,
   if (Removal.isInvalid() || If->getCond()->getBeginLoc().isMacroID() ||
       If->getCond()->getEndLoc().isMacroID())
     return;
-  Diag << FixItHint::CreateReplacement(If->getCond()->getSourceRange(),
-                                       EraseText)
-       << FixItHint::CreateRemoval(Removal);
+  attachFix(Check, Diag, Lookup.nameLoc(), TestErase,
+            {FixItHint::CreateReplacement(If->getCond()->getSourceRange(),
+                                          EraseText),
+             FixItHint::CreateRemoval(Removal)});
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "support/CheckOptions.h"
 #include "support/Containers.h"
 #include "support/ExprIdentity.h"
+#include "support/FixIt.h"
 #include "support/MatcherSet.h"
 #include "support/MemberCall.h"
 #include "support/NameList.h"
@@ -1328,9 +1329,12 @@ void PendingMapLeakReporter::reportSubscript(const Leak &L, StringRef MapText,
                    "nobody waits for%select{| or removes}2")
         << MemberCall::withOperators(C.Call).name() << MapText << !L.Removed;
     if (!Fix.empty())
-      Diag << FixItHint::CreateReplacement(
-          CharSourceRange::getCharRange(L.Statement->getBeginLoc(), L.Semi),
-          Fix);
+      attachFix(Check, Diag, C.Call->getExprLoc(),
+                "complete the entry only when 'find' finds it",
+                FixItHint::CreateReplacement(
+                    CharSourceRange::getCharRange(L.Statement->getBeginLoc(),
+                                                  L.Semi),
+                    Fix));
   }
   Check.diag(C.Path.Call->getBeginLoc(),
              "'operator[]' looks the entry up here; use 'find' and complete "
@@ -1353,8 +1357,11 @@ void PendingMapLeakReporter::reportUnremoved(const Leak &L, StringRef MapText,
                            "removed from the map in %2; it stays there forever")
                 << MapText << Method << Where;
     if (!Fix.empty())
-      Diag << FixItHint::CreateInsertion(
-          L.Semi, "\n" + indentationAt(L.Statement->getBeginLoc(), SM) + Fix);
+      attachFix(Check, Diag, C.Call->getExprLoc(),
+                ("erase the completed entry from '" + MapText + "'").str(),
+                FixItHint::CreateInsertion(
+                    L.Semi, "\n" + indentationAt(L.Statement->getBeginLoc(), SM) +
+                                Fix));
   }
   if (C.Path.Kind == Lookup::Iteration) {
     Check.diag(C.Path.Call->getBeginLoc(), "entries of '%0' are visited here",

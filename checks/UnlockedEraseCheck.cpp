@@ -20,6 +20,7 @@
 #include "support/CheckOptions.h"
 #include "support/Containers.h"
 #include "support/ExprIdentity.h"
+#include "support/FixIt.h"
 #include "support/Locks.h"
 #include "support/MatcherSet.h"
 #include "support/NameList.h"
@@ -1561,10 +1562,10 @@ private:
     return R.getBegin().isMacroID() || R.getEnd().isMacroID();
   }
   /// The guards the fixes write are declared in <mutex>.
-  void includeMutex(DiagnosticBuilder &Diag, SourceLocation At) {
+  void includeMutex(std::vector<FixItHint> &Hints, SourceLocation At) {
     if (auto Include =
             Inserter.createIncludeInsertion(SM.getFileID(At), "<mutex>"))
-      Diag << *Include;
+      Hints.push_back(*Include);
   }
   void names(const Finding &F, std::string &ContainerText,
              std::string &MutexText) const;
@@ -1575,7 +1576,7 @@ private:
                     const std::string &ContainerText,
                     const std::string &MutexText);
   bool mayInsertGuard(const Finding &F) const;
-  bool insertGuard(DiagnosticBuilder &Diag, const Finding &F);
+  std::vector<FixItHint> guardInsertion(const Finding &F);
 
   ClangTidyCheck &Check;
   utils::IncludeInserter &Inserter;
@@ -1646,11 +1647,14 @@ void UnlockedEraseReporter::reportShared(const Finding &F, SourceLocation Loc,
       const size_t At = findWord(textOf(TypeRange), "shared_lock");
       if (!inMacro(TypeRange) && At != StringRef::npos) {
         const SourceLocation Begin = TypeRange.getBegin().getLocWithOffset(At);
-        Diag << FixItHint::CreateReplacement(
+        std::vector<FixItHint> Hints = {FixItHint::CreateReplacement(
             CharSourceRange::getCharRange(
                 Begin, Begin.getLocWithOffset(strlen("shared_lock"))),
-            "unique_lock");
-        includeMutex(Diag, Begin);
+            "unique_lock")};
+        includeMutex(Hints, Begin);
+        attachFix(Check, Diag, Loc,
+                  "hold '" + MutexText + "' exclusively with a unique_lock",
+                  Hints);
         FixedGuards.insert(Guard);
         Fixed = true;
       }
@@ -1685,8 +1689,8 @@ bool UnlockedEraseReporter::mayInsertGuard(const Finding &F) const {
 
 /// Inserts the guard mayInsertGuard allows, where the statement is alone
 /// on its line and a name for the guard is free.
-bool UnlockedEraseReporter::insertGuard(DiagnosticBuilder &Diag,
-                                        const Finding &F) {
+std::vector<FixItHint>
+UnlockedEraseReporter::guardInsertion(const Finding &F) {
   const ValueDecl *Mutex = F.Why.Mutex;
   const CompoundStmt *Block = Finder.A.F.Blocks.lookup(F.Erase->Call);
   const SourceRange Range = F.Erase->Call->getSourceRange();
@@ -1708,7 +1712,7 @@ bool UnlockedEraseReporter::insertGuard(DiagnosticBuilder &Diag,
       Indent.find_first_not_of(" \t") != StringRef::npos ||
       SM.getSpellingLineNumber(Range.getBegin()) !=
           SM.getSpellingLineNumber(Range.getEnd()))
-    return false;
+    return {};
   // std::scoped_lock from C++17, std::lock_guard before.
   const std::string Call =
       std::string(Name) + "(" + Mutex->getName().str() + ");";
@@ -1720,16 +1724,19 @@ bool UnlockedEraseReporter::insertGuard(DiagnosticBuilder &Diag,
                                      .getCanonicalType()
                                      .getAsString(PrintingPolicy(LangOpts)) +
                                  "> " + Call;
-  if (Block->body_back() == F.Erase->Call)
-    Diag << FixItHint::CreateInsertion(Range.getBegin(),
-                                       Lock + "\n" + Indent.str());
-  else
-    Diag << FixItHint::CreateInsertion(
-                Range.getBegin(),
-                ("{\n" + Indent + "  " + Lock + "\n" + Indent + "  ").str())
-         << FixItHint::CreateInsertion(AfterSemi, ("\n" + Indent + "}").str());
-  includeMutex(Diag, Range.getBegin());
-  return true;
+  std::vector<FixItHint> Hints;
+  if (Block->body_back() == F.Erase->Call) {
+    Hints.push_back(FixItHint::CreateInsertion(Range.getBegin(),
+                                               Lock + "\n" + Indent.str()));
+  } else {
+    Hints.push_back(FixItHint::CreateInsertion(
+        Range.getBegin(),
+        ("{\n" + Indent + "  " + Lock + "\n" + Indent + "  ").str()));
+    Hints.push_back(
+        FixItHint::CreateInsertion(AfterSemi, ("\n" + Indent + "}").str()));
+  }
+  includeMutex(Hints, Range.getBegin());
+  return Hints;
 }
 
 void UnlockedEraseReporter::reportUnheld(const Finding &F, SourceLocation Loc,
@@ -1748,8 +1755,13 @@ void UnlockedEraseReporter::reportUnheld(const Finding &F, SourceLocation Loc,
     auto Diag = Check.diag(Loc, "'%0' modifies '%1' without holding '%2', the "
                                 "mutex that guards it")
                 << F.Erase->Op << ContainerText << MutexText;
-    if (MayFix && Risk == NoRisk)
-      Fixed = insertGuard(Diag, F);
+    if (MayFix && Risk == NoRisk) {
+      const std::vector<FixItHint> Hints = guardInsertion(F);
+      Fixed = !Hints.empty();
+      attachFix(Check, Diag, Loc,
+                "hold '" + MutexText + "' with a guard around this statement",
+                Hints);
+    }
   }
   if (F.Unheld)
     Check.diag(F.Unheld->Loc, "%0 is called here without '%1' held",

@@ -11,6 +11,7 @@
 #include "UseAfterEraseCheck.h"
 #include "support/CheckOptions.h"
 #include "support/ExprIdentity.h"
+#include "support/FixIt.h"
 #include "support/MemberCall.h"
 #include "support/SourceText.h"
 #include "clang/AST/ASTContext.h"
@@ -898,10 +899,18 @@ void report(ClangTidyCheck &Check, const Site &S, const Handle &H,
   static const char *const Kinds[] = {"iterator", "reference", "pointer",
                                       "view"};
   std::vector<FixItHint> Fix = incrementFix(S, H, Use, Context);
+  const std::string Title =
+      Fix.empty() ? "read the value before '" + S.Method.str() + "'"
+                  : "continue from the iterator '" + S.Method.str() +
+                        "' returns";
   if (Fix.empty())
     Fix = takeValueFix(S, H, Scope, Context);
-  Check.diag(Use->getLocation(), "%0 %1 is used after '%2' invalidated it")
-      << Kinds[static_cast<int>(H.Kind)] << H.Var << S.Method << Fix;
+  {
+    auto Diag =
+        Check.diag(Use->getLocation(), "%0 %1 is used after '%2' invalidated it")
+        << Kinds[static_cast<int>(H.Kind)] << H.Var << S.Method;
+    attachFix(Check, Diag, Use->getLocation(), Title, Fix);
+  }
   const StringRef Container = Lexer::getSourceText(
       CharSourceRange::getTokenRange(S.Object->getSourceRange()),
       Context.getSourceManager(), Context.getLangOpts());

@@ -7,10 +7,12 @@
 // printer with its own, so `--version` is answered here before clangd's.
 // clangd runs only the tidy checks its own list marks as fast unless the
 // configuration says `FastCheckFilter: None`, and says nothing about the
-// others; the log says it at start.
+// others; the log says it at start. Every fix goes on a note that names
+// it, which clangd turns into the code action's title (support/FixIt.h).
 //
 //===----------------------------------------------------------------------===//
 
+#include "support/FixIt.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -32,5 +34,7 @@ int main(int argc, char *argv[]) {
                     "not measured as fast, safedelete-* among them, unless "
                     "the configuration (.clangd or the user config.yaml) has "
                     "'Diagnostics: ClangTidy: FastCheckFilter: None'\n";
+  clang::tidy::safedelete::setFixPlacement(
+      clang::tidy::safedelete::FixPlacement::OnTitledNote);
   return clang::clangd::clangdMain(argc, argv);
 }
