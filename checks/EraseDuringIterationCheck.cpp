@@ -45,6 +45,7 @@ struct Family {
   bool UniqueKeyStd = false;      // std::erase_if, erase(key) == erase(it)
   bool Pairs = false;             // elements are key/value pairs
   std::string Name;               // the container class, for messages
+  ContainerInfo Info;             // the table's entry
 };
 
 bool contains(llvm::ArrayRef<const char *> List, StringRef Name) {
@@ -170,6 +171,14 @@ template <typename... T> bool hasNested(const Stmt *S) {
     return true;
   return llvm::any_of(S->children(),
                       [](const Stmt *Child) { return hasNested<T...>(Child); });
+}
+
+/// Whether \p Node is \p Root or one of its descendants.
+bool isWithin(const Stmt *Root, const Stmt *Node) {
+  return Root == Node ||
+         (Root && llvm::any_of(Root->children(), [&](const Stmt *Child) {
+            return isWithin(Child, Node);
+          }));
 }
 
 /// Calls \p F on every call evaluated by \p S, not looking into lambdas.
@@ -326,7 +335,9 @@ bool isCurrentOf(const Expr *E, const VarDecl *It) {
 
 /// Whether \p E is the end (or, with \p Begin, the beginning) of a container:
 /// `c.end()`, `std::end(c)` or a local initialised with one; sets
-/// \p Container and \p Object.
+/// \p Container and \p Object. An end may also be another position in the
+/// container that a loop stops at: `c.find(k)`, `c.lower_bound(k)`,
+/// `c.upper_bound(k)`, `std::prev(e)` or `std::next(e, n)` of one.
 bool boundOf(const Expr *E, bool Begin, ContainerRef &Container,
              const Expr *&Object, unsigned Depth = 0) {
   E = strip(E);
@@ -334,8 +345,12 @@ bool boundOf(const Expr *E, bool Begin, ContainerRef &Container,
   const StringRef ConstName = Begin ? "cbegin" : "cend";
   if (isa<CXXMemberCallExpr>(E)) {
     const MemberCall Call = MemberCall::resolved(E);
-    if (!Call || (Call.name() != Name && Call.name() != ConstName) ||
-        Call.numArgs() != 0)
+    const bool Lookup =
+        !Begin && Call && Call.numArgs() == 1 &&
+        contains({"find", "lower_bound", "upper_bound"}, Call.name());
+    if (!Call ||
+        (!Lookup && ((Call.name() != Name && Call.name() != ConstName) ||
+                     Call.numArgs() != 0)))
       return false;
     Container = resolve(Call);
     Object = strip(Call.object());
@@ -343,11 +358,13 @@ bool boundOf(const Expr *E, bool Begin, ContainerRef &Container,
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const auto *Callee = Call->getDirectCallee();
-    if (!Callee || Call->getNumArgs() != 1)
+    if (!Callee || Call->getNumArgs() < 1)
       return false;
     const std::string Qualified = qualifiedNameOf(Callee);
-    if (Qualified != ("std::" + Name).str() &&
-        Qualified != ("std::" + ConstName).str())
+    if (!Begin && (Qualified == "std::prev" || Qualified == "std::next"))
+      return boundOf(Call->getArg(0), Begin, Container, Object, Depth);
+    if (Call->getNumArgs() != 1 || (Qualified != ("std::" + Name).str() &&
+                                    Qualified != ("std::" + ConstName).str()))
       return false;
     Container = resolve(Call->getArg(0), 0);
     Object = strip(Call->getArg(0));
@@ -463,6 +480,7 @@ Family familyOf(QualType Type, const ContainerTable &Table) {
   if (!Info)
     return Result;
   Result.Known = true;
+  Result.Info = *Info;
   Result.Name = Info->Family;
   Result.Pairs = Info->IsMap;
   Result.Shifting = Info->OnErase != Invalidation::Erased &&
@@ -1303,15 +1321,17 @@ const Expr *loopCondition(const Stmt *Loop) {
   return nullptr;
 }
 
-/// The writes to a loop's iterator in its body, the names they write
-/// through, and the erase calls whose result they take.
+/// The writes to a loop's iterator in its body and in a for statement's
+/// increment (`it = next` moves on without reading a dangling iterator),
+/// the names they write through, and the erase calls whose result they
+/// take.
 struct IteratorWrites {
   llvm::SmallPtrSet<const Stmt *, 8> Writes;
   llvm::SmallPtrSet<const Stmt *, 8> Written;
   llvm::DenseMap<const Expr *, const Stmt *> TakenBy;
 };
 
-IteratorWrites writesOf(const Stmt *Body, const VarDecl *It) {
+IteratorWrites writesOf(const Stmt *Loop, const VarDecl *It) {
   IteratorWrites W;
   std::function<void(const Stmt *)> Gather = [&](const Stmt *S) {
     if (!S || isa<LambdaExpr>(S))
@@ -1325,7 +1345,9 @@ IteratorWrites writesOf(const Stmt *Body, const VarDecl *It) {
     for (const Stmt *Child : S->children())
       Gather(Child);
   };
-  Gather(Body);
+  Gather(loopBody(Loop));
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    Gather(For->getInc());
   return W;
 }
 
@@ -1336,6 +1358,7 @@ struct EraseSite {
   StringRef Name;
   const Stmt *Assignment; // `it = c.erase(it)`, or null
   Removal Through;        // the removal a called function makes
+  bool Inserts = false;   // an insertion that may reallocate or rehash
 };
 
 /// The erase sites in the body of a loop over \p Container that walks it
@@ -1387,6 +1410,40 @@ eraseSitesOf(const Stmt *Body, const VarDecl *It, const ContainerRef &Container,
 /// The statements after \p S that go wrong: after `it = c.erase(it)`, an
 /// increment of the iterator before it is written again; after
 /// `c.erase(it)`, any use of it before that.
+/// The name of the insertion \p Call makes and the container it makes it
+/// on: a member call (`v.push_back(x)`, `v.reserve(n)`), `m[k]` or
+/// `s += x`. An empty name for other calls.
+std::pair<StringRef, ContainerRef> insertionOf(const CallExpr *Call) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+  if (Op && Op->getOperator() == OO_PlusEqual && Op->getNumArgs() == 2)
+    return {"operator+=", resolve(Op->getArg(0), 0)};
+  const MemberCall Member = MemberCall::withOperators(Call);
+  if (Member && (isInsertion(Member.name()) || Member.name() == "operator[]"))
+    return {Member.name(), resolve(Member)};
+  return {StringRef(), ContainerRef()};
+}
+
+/// The insertions into \p Container in the body of a loop that walks it
+/// with \p It that may invalidate every iterator, as the container table
+/// says (a reallocation, a rehash), and whose result the loop does not
+/// continue from (`it = v.insert(it, x)` is safe).
+llvm::SmallVector<EraseSite, 2> insertionSitesOf(const Stmt *Body,
+                                                 const ContainerRef &Container,
+                                                 const Family &Kind,
+                                                 const IteratorWrites &W) {
+  llvm::SmallVector<EraseSite, 2> Sites;
+  forEachCall(Body, [&](const CallExpr *Call) {
+    const auto [Name, Object] = insertionOf(Call);
+    if (Name.empty() || W.TakenBy.count(Call) ||
+        !sameContainer(Object, Container))
+      return;
+    const Invalidation Effect = invalidationOf(Kind.Info, Name);
+    if (Effect == Invalidation::All || Effect == Invalidation::Iterators)
+      Sites.push_back({Call, Name, nullptr, {}, /*Inserts=*/true});
+  });
+  return Sites;
+}
+
 llvm::SmallVector<const Stmt *, 2> hitsAfter(const LoopFlow &Flow,
                                              const EraseSite &S,
                                              const IteratorWrites &W,
@@ -1496,6 +1553,91 @@ void reportUseAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
         << L.It->getName() << L.ContainerText;
 }
 
+/// Whether the block that holds \p Loop reserves room in \p Container
+/// before it (`v.reserve(2 * v.size())`): the loop's insertions are taken
+/// to fit. Reads the parent map, so only once an insertion is found.
+bool reservedBefore(const Stmt *Loop, const ContainerRef &Container,
+                    ASTContext &Context) {
+  const auto Parents = Context.getParents(*Loop);
+  const auto *Block =
+      Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
+  if (!Block)
+    return false;
+  for (const Stmt *S : Block->body()) {
+    if (S == Loop)
+      return false;
+    bool Reserves = false;
+    forEachCall(S, [&](const CallExpr *Call) {
+      const MemberCall Member = MemberCall::resolved(Call);
+      Reserves = Reserves || (Member && Member.name() == "reserve" &&
+                              sameContainer(resolve(Member), Container));
+    });
+    if (Reserves)
+      return true;
+  }
+  return false;
+}
+
+/// Whether \p E is a statement of its own in a block somewhere in \p S,
+/// where a statement can be added after it.
+bool isBlockStatementIn(const Stmt *S, const Expr *E) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (const auto *Block = dyn_cast<CompoundStmt>(S))
+    if (llvm::any_of(Block->body(),
+                     [&](const Stmt *Child) { return isStatement(Child, E); }))
+      return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return isBlockStatementIn(Child, E);
+  });
+}
+
+/// `v.insert(it, x);` -> `it = v.insert(it, x); ++it;`: the loop goes on
+/// from the element it stood on. Only for `insert` and `emplace` at the
+/// loop's iterator, as a statement of a block, outside macros and
+/// templates.
+std::vector<FixItHint> insertionFix(const IteratorLoop &L, const EraseSite &S,
+                                    ASTContext &Context) {
+  const MemberCall Member = MemberCall::resolved(S.Call);
+  if (!Member || (S.Name != "insert" && S.Name != "emplace") ||
+      Member.numArgs() < 2 || !refersTo(strip(Member.arg(0)), L.It) ||
+      inMacro(S.Call->getSourceRange()) || isInstantiated(L.It) ||
+      !isBlockStatementIn(loopBody(L.Loop), S.Call))
+    return {};
+  const SourceLocation AfterSemi = Lexer::findLocationAfterToken(
+      S.Call->getEndLoc(), tok::semi, Context.getSourceManager(),
+      Context.getLangOpts(), /*SkipTrailingWhitespaceAndNewLine=*/false);
+  if (AfterSemi.isInvalid())
+    return {};
+  const std::string Name = L.It->getName().str();
+  return {FixItHint::CreateInsertion(S.Call->getBeginLoc(), Name + " = "),
+          FixItHint::CreateInsertion(AfterSemi, " ++" + Name + ";")};
+}
+
+/// Reports an insertion that may reallocate or rehash the container,
+/// followed by a use of the loop's iterator.
+void reportInsertion(ClangTidyCheck &Check, const IteratorLoop &L,
+                     const EraseSite &S, const Stmt *Hit, const Family &Kind,
+                     ASTContext &Context) {
+  const bool Hashed = Kind.Info.Kind == ContainerKind::Hashed;
+  const std::vector<FixItHint> Hints = insertionFix(L, S, Context);
+  {
+    auto Diag = Check.diag(S.Call->getExprLoc(),
+                           "'%0' on '%1' may %select{reallocate|rehash}2 it "
+                           "and invalidate %3, which is used again before it "
+                           "is reassigned")
+                << S.Name << L.ContainerText << Hashed << L.It;
+    attachFix(Check, Diag, S.Call->getExprLoc(),
+              "continue from the iterator insert returns", Hints);
+  }
+  noteLoopAndHit(Check, L, Hit, "%0 is used here after being invalidated");
+  if (Hints.empty())
+    Check.diag(S.Call->getExprLoc(),
+               "collect the new elements and add them after the loop, or "
+               "continue from the iterator 'insert' returns",
+               DiagnosticIDs::Note);
+}
+
 } // namespace
 
 void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
@@ -1512,9 +1654,15 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
   if (!Kind.Known)
     return;
   const Stmt *Body = loopBody(Loop);
-  const IteratorWrites W = writesOf(Body, It);
-  const llvm::SmallVector<EraseSite, 2> Sites =
+  const IteratorWrites W = writesOf(Loop, It);
+  llvm::SmallVector<EraseSite, 2> Sites =
       eraseSitesOf(Body, It, Container, Kind, W, Context, EraseMethods);
+  if (CheckInsertions && Kind.InsertInvalidates) {
+    const llvm::SmallVector<EraseSite, 2> Insertions =
+        insertionSitesOf(Body, Container, Kind, W);
+    if (!Insertions.empty() && !reservedBefore(Loop, Container, Context))
+      Sites.append(Insertions.begin(), Insertions.end());
+  }
   if (Sites.empty())
     return;
 
@@ -1530,8 +1678,15 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
       reportEraseThrough(*this, L, S, Hits.front());
       continue;
     }
+    if (S.Inserts) {
+      reportInsertion(*this, L, S, Hits.front(), Kind, Context);
+      continue;
+    }
     std::vector<FixItHint> Hints;
-    if (Fix != FixKind::None && S.Name == "erase")
+    // A bound saved before the loop (`end`, `last`) of a shifting container
+    // moves with the erase: continuing from erase's result is not enough.
+    if (Fix != FixKind::None && S.Name == "erase" &&
+        (!Kind.Shifting || isWithin(loopCondition(Loop), Object)))
       Hints = iteratorLoopFix(Loop, It, S.Call,
                               S.Assignment ? S.Assignment : S.Call,
                               S.Assignment != nullptr, Hits, Context);

@@ -133,7 +133,8 @@ const char *const Insertions[] = {
     "insert",           "emplace",   "emplace_hint", "try_emplace",
     "insert_or_assign", "push_back", "emplace_back", "push_front",
     "emplace_front",    "resize",    "reserve",      "rehash",
-    "shrink_to_fit",    "append",    "prepend",      "insertMulti"};
+    "shrink_to_fit",    "append",    "prepend",      "insertMulti",
+    "operator+="};
 
 bool named(llvm::ArrayRef<const char *> List, llvm::StringRef Name) {
   return llvm::any_of(List, [&](const char *N) { return Name == N; });
@@ -354,6 +355,8 @@ std::string mapFamilyList() {
 }
 
 bool isRemoval(llvm::StringRef Method) { return named(Removals, Method); }
+
+bool isInsertion(llvm::StringRef Method) { return named(Insertions, Method); }
 
 bool mayInvalidate(llvm::StringRef Method) {
   return isRemoval(Method) || named(Clears, Method) ||

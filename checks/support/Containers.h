@@ -164,6 +164,10 @@ bool isStringLike(const CXXRecordDecl *Record);
 /// `extract`, `remove`, `take`, `pop_back`...).
 bool isRemoval(llvm::StringRef Method);
 
+/// Whether \p Method adds elements or storage (`push_back`, `insert`,
+/// `reserve`, `append`, `operator+=`...): what may reallocate or rehash.
+bool isInsertion(llvm::StringRef Method);
+
 /// The class a value of type \p Type is, through a reference or one
 /// pointer; for a dependent specialization (`std::map<K, V>` in a
 /// template), the class its template declares. Null for other types.

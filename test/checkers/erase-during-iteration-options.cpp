@@ -79,6 +79,8 @@ void insertionsOff(std::vector<int> &v1, my::Cache &c3) {
     v1.push_back(x);
   for (int x : c3)
     c3.insert(x);
+  for (auto it = v1.begin(); it != v1.end(); ++it)
+    v1.push_back(*it);
 }
 
 void unlisted(my::Unlisted &u1) {

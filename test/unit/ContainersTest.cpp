@@ -161,6 +161,19 @@ TEST_F(ContainersTest, InvalidationRules) {
   EXPECT_EQ(Rule("s", "operator="), Invalidation::All);
   EXPECT_EQ(Rule("v", "pop_back"), Invalidation::Erased);
   EXPECT_EQ(Rule("v", "resize"), Invalidation::All);
+  EXPECT_EQ(Rule("s", "operator+="), Invalidation::All);
+  EXPECT_EQ(Rule("s", "append"), Invalidation::All);
+  EXPECT_EQ(Rule("m", "operator+="), Invalidation::None);
+}
+
+TEST(ContainersNames, InsertionsAreNotRemovals) {
+  for (const char *Name : {"push_back", "emplace_back", "insert", "emplace",
+                           "resize", "reserve", "append", "operator+="}) {
+    EXPECT_TRUE(clang::tidy::safedelete::isInsertion(Name)) << Name;
+    EXPECT_FALSE(clang::tidy::safedelete::isRemoval(Name)) << Name;
+  }
+  for (const char *Name : {"erase", "clear", "find", "size", "operator[]"})
+    EXPECT_FALSE(clang::tidy::safedelete::isInsertion(Name)) << Name;
 }
 
 TEST(ContainersPositions, ErasedAndAfter) {

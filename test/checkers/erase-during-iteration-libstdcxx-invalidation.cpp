@@ -1,0 +1,222 @@
+// Against the real libstdc++: loops that invalidate their own iterator by
+// an insertion, loops bounded by another position of the container, and the
+// for statement's own increment after `it = c.erase(it)` (issue 14).
+// RUN: %check_clang_tidy -real-stdlib -std=c++17-or-later %s safedelete-erase-during-iteration %t -- -config="{CheckOptions: [{key: safedelete-erase-during-iteration.FixMode, value: iterator-loop}]}"
+
+#include <deque>
+#include <iterator>
+#include <list>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+bool wanted(int);
+
+void pushBackWhileIterating(std::vector<int> &v) {
+  for (auto it = v.begin(); it != v.end(); ++it)
+    if (wanted(*it))
+      v.push_back(*it + 1);
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'push_back' on 'v' may reallocate it and invalidate 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+      // CHECK-MESSAGES: :[[@LINE-4]]:3: note: loop over 'v' starts here
+      // CHECK-MESSAGES: :[[@LINE-5]]:46: note: 'it' is used here after being invalidated
+      // CHECK-MESSAGES: :[[@LINE-4]]:9: note: collect the new elements and add them after the loop, or continue from the iterator 'insert' returns
+}
+
+void appendToString(std::string &s) {
+  for (auto it = s.begin(); it != s.end(); ++it)
+    if (*it == '.')
+      s += "..";
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'operator+=' on 's' may reallocate it and invalidate 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+}
+
+void appendMember(std::string &s) {
+  for (auto it = s.begin(); it != s.end(); ++it)
+    if (*it == '-')
+      s.append(1, '-');
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'append' on 's' may reallocate it and invalidate 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+}
+
+void emplaceBackDeque(std::deque<int> &d) {
+  auto it = d.begin();
+  while (it != d.end()) {
+    if (wanted(*it))
+      d.emplace_back(0);
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'emplace_back' on 'd' may reallocate it and invalidate 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+    ++it;
+  }
+}
+
+void insertBeforeCurrent(std::vector<int> &v) {
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    if (wanted(*it)) {
+      v.insert(it, 0);
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'insert' on 'v' may reallocate it and invalidate 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+      // CHECK-FIXES: {{^}}      it = v.insert(it, 0); ++it;{{$}}
+    }
+  }
+}
+
+void insertAsIfBody(std::vector<int> &v) {
+  for (auto it = v.begin(); it != v.end(); ++it)
+    if (wanted(*it))
+      v.insert(it, 0);
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'insert' on 'v' may reallocate it and invalidate 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+}
+
+void subscriptHashed(std::unordered_map<int, int> &m) {
+  for (auto it = m.begin(); it != m.end(); ++it)
+    if (wanted(it->first))
+      m[it->first + 1] = it->second;
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'operator[]' on 'm' may rehash it and invalidate 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+}
+
+void insertHashedSet(std::unordered_set<int> &s) {
+  for (auto it = s.begin(); it != s.end(); ++it)
+    if (wanted(*it))
+      s.insert(*it * 2);
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'insert' on 's' may rehash it and invalidate 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+}
+
+void resizeWhileIterating(std::vector<int> &v) {
+  for (auto it = v.begin(); it != v.end(); ++it)
+    if (*it < 0)
+      v.resize(v.size() + 1);
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'resize' on 'v' may reallocate it and invalidate 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+}
+
+void boundedByPrev(std::list<int> &l) {
+  auto last = std::prev(l.end());
+  for (auto it = l.begin(); it != last; ++it)
+    if (wanted(*it))
+      l.erase(it);
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'erase' on 'l' invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+      // CHECK-FIXES: {{^}}  for (auto it = l.begin(); it != last;){{$}}
+      // CHECK-FIXES: {{^}}      it = l.erase(it); else ++it;{{$}}
+}
+
+void boundedByFind(std::map<int, int> &m, int stop) {
+  const auto last = m.find(stop);
+  for (auto it = m.begin(); it != last; ++it)
+    if (wanted(it->second))
+      m.erase(it);
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'erase' on 'm' invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+      // CHECK-FIXES: {{^}}  for (auto it = m.begin(); it != last;){{$}}
+      // CHECK-FIXES: {{^}}      it = m.erase(it); else ++it;{{$}}
+}
+
+void boundedBySavedEnd(std::map<int, int> &m) {
+  for (auto it = m.begin(), end = m.end(); it != end; ++it)
+    if (wanted(it->second))
+      m.erase(it);
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'erase' on 'm' invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+      // CHECK-FIXES: {{^}}  for (auto it = m.begin(), end = m.end(); it != end;){{$}}
+      // CHECK-FIXES: {{^}}      it = m.erase(it); else ++it;{{$}}
+}
+
+void savedEndOfVector(std::vector<int> &v) {
+  for (auto it = v.begin(), end = v.end(); it != end; ++it)
+    if (*it < 0)
+      v.erase(it);
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'erase' on 'v' invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+      // CHECK-MESSAGES: :[[@LINE-2]]:9: note: continue from the iterator 'erase' returns: 'it = v.erase(it)', and advance only when nothing was erased
+      // CHECK-FIXES: {{^}}      v.erase(it);{{$}}
+}
+
+struct Registry {
+  std::vector<int> items;
+};
+
+void stepAfterEraseMember(Registry &r) {
+  for (auto it = r.items.begin(); it != r.items.end(); ++it)
+    if (wanted(*it))
+      it = r.items.erase(it);
+      // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'erase' already moves 'it' to the next element; the increment that follows skips that element and can step past the end of 'r.items' [safedelete-erase-during-iteration]
+      // CHECK-FIXES: {{^}}  for (auto it = r.items.begin(); it != r.items.end();){{$}}
+      // CHECK-FIXES: {{^}}      it = r.items.erase(it); else ++it;{{$}}
+}
+
+// Silent: the increment assigns the iterator, it does not read it.
+void nextInIncrement(std::map<int, int> &m) {
+  for (auto it = m.begin(), next = it; it != m.end(); it = next) {
+    next = std::next(it);
+    if (wanted(it->second))
+      m.erase(it);
+  }
+}
+
+void eraseResultInIncrement(std::map<int, int> &m) {
+  for (auto it = m.begin(), jt = it; it != m.end(); it = jt) {
+    if (wanted(it->second)) {
+      jt = m.erase(it);
+      continue;
+    }
+    jt = std::next(it);
+  }
+}
+
+void restartInIncrement(std::vector<int> &v) {
+  for (auto it = v.begin(), end = v.end(); it != end;
+       it = v.begin(), end = v.end()) {
+    if (!wanted(*it))
+      break;
+    v.erase(it);
+  }
+}
+
+void insertTakesResult(std::vector<int> &v) {
+  for (auto it = v.begin(); it != v.end(); ++it)
+    if (wanted(*it)) {
+      it = v.insert(it, 0);
+      ++it;
+    }
+}
+
+void insertIntoAnother(std::vector<int> &v, std::vector<int> &out) {
+  for (auto it = v.begin(); it != v.end(); ++it)
+    if (wanted(*it))
+      out.push_back(*it);
+}
+
+void reservedBeforeTheLoop(std::vector<int> &v) {
+  v.reserve(v.size() * 2);
+  for (auto it = v.begin(), end = v.end(); it != end; ++it)
+    if (wanted(*it))
+      v.push_back(*it);
+}
+
+void pushBackThenBreak(std::vector<int> &v) {
+  for (auto it = v.begin(); it != v.end(); ++it)
+    if (wanted(*it)) {
+      v.push_back(0);
+      break;
+    }
+}
+
+void pushBackThenReturn(std::string &s) {
+  for (auto it = s.begin(); it != s.end(); ++it)
+    if (*it == '!') {
+      s += '!';
+      return;
+    }
+}
+
+void nodeBasedInsertions(std::list<int> &l, std::map<int, int> &m) {
+  for (auto it = l.begin(); it != l.end(); ++it)
+    if (wanted(*it))
+      l.push_back(*it);
+  for (auto it = m.begin(); it != m.end(); ++it)
+    if (wanted(it->first))
+      m.emplace(it->first + 100, 0);
+}
+
+void boundedByFindEraseTakesResult(std::map<int, int> &m, int stop) {
+  const auto last = m.find(stop);
+  for (auto it = m.begin(); it != last;)
+    if (wanted(it->second))
+      it = m.erase(it);
+    else
+      ++it;
+}
+
