@@ -1,6 +1,7 @@
 //===--- ExprIdentity.cpp - same object, same key -------------------------===//
 
 #include "support/ExprIdentity.h"
+#include "support/Containers.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -26,6 +27,17 @@ const Expr *ignoreCopies(const Expr *E) {
 
 static bool isPureOperator(OverloadedOperatorKind Kind) {
   return Kind == OO_Star || Kind == OO_Arrow || Kind == OO_Subscript;
+}
+
+/// Whether \p Op indexes a sequence: `v[i]` with an integral index on a
+/// class without a `mapped_type`. Its non-const form reads an element as
+/// the const one does; a map's `m[k]` may insert and is no access.
+static bool isIndexing(const CXXOperatorCallExpr *Op) {
+  if (Op->getOperator() != OO_Subscript || Op->getNumArgs() != 2 ||
+      !Op->getArg(1)->getType()->isIntegralOrUnscopedEnumerationType())
+    return false;
+  const CXXRecordDecl *Record = recordOrTemplateOf(Op->getArg(0)->getType());
+  return Record && !hasMappedType(Record);
 }
 
 static bool sameArgs(const CallExpr *A, const CallExpr *B, unsigned From) {
@@ -126,7 +138,8 @@ static bool sameCall(const Expr *A, const Expr *B) {
     const auto *OB = cast<CXXOperatorCallExpr>(B);
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(OA->getDirectCallee());
     return OA->getOperator() == OB->getOperator() &&
-           isPureOperator(OA->getOperator()) && Method && Method->isConst() &&
+           isPureOperator(OA->getOperator()) && Method &&
+           (Method->isConst() || isIndexing(OA)) &&
            OA->getDirectCallee() == OB->getDirectCallee() &&
            sameArgs(OA, OB, 0);
   }

@@ -17,8 +17,9 @@ namespace tidy::safedelete {
 /// Whether \p A and \p B denote the same object or value without side
 /// effects: variables, members (implicit and explicit `this` alike),
 /// literals, enumerators, built-in operators, casts and subscripts of such,
-/// const overloaded operators (`*it`, `it->first`) and const member calls
-/// without arguments (getters). Parentheses and implicit conversions are
+/// const overloaded operators (`*it`, `it->first`), indexing a sequence
+/// (`v[i]`, never a map's `m[k]`) and const member calls without arguments
+/// (getters). Parentheses and implicit conversions are
 /// ignored; anything else (other calls, assignments, increments, volatile
 /// variables) makes the answer false.
 bool isSameAccess(const Expr *A, const Expr *B);

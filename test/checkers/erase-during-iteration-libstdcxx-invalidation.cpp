@@ -220,3 +220,26 @@ void boundedByFindEraseTakesResult(std::map<int, int> &m, int stop) {
       ++it;
 }
 
+
+// The container written as an element of another: the same `v[i]` on both
+// calls is one container (indexing a vector has no side effect).
+void stepAfterEraseIndexed(std::vector<std::vector<int>> &v, int i) {
+  for (auto it = v[i].begin(); it != v[i].end(); ++it)
+    if (wanted(*it))
+      it = v[i].erase(it);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'erase' already moves 'it' to the next element; the increment that follows skips that element and can step past the end of 'v[i]' [safedelete-erase-during-iteration]
+  // CHECK-FIXES: {{^}}  for (auto it = v[i].begin(); it != v[i].end();){{$}}
+  // CHECK-FIXES: {{^}}      it = v[i].erase(it); else ++it;{{$}}
+}
+
+// Silent: a map's m[k] may insert; two of them are not known to be one
+// container, nor are v[i] and v[j].
+void notTheSameContainer(std::map<int, std::vector<int>> &m,
+                         std::vector<std::vector<int>> &v, int i, int j) {
+  for (auto it = m[i].begin(); it != m[i].end(); ++it)
+    if (wanted(*it))
+      it = m[i].erase(it);
+  for (auto it = v[i].begin(); it != v[i].end(); ++it)
+    if (wanted(*it))
+      it = v[j].erase(it);
+}
