@@ -5,6 +5,7 @@
 #include "support/Containers.h"
 #include "support/ExprIdentity.h"
 #include "support/FixIt.h"
+#include "support/Flow.h"
 #include "support/MemberCall.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -171,14 +172,6 @@ template <typename... T> bool hasNested(const Stmt *S) {
     return true;
   return llvm::any_of(S->children(),
                       [](const Stmt *Child) { return hasNested<T...>(Child); });
-}
-
-/// Whether \p Node is \p Root or one of its descendants.
-bool isWithin(const Stmt *Root, const Stmt *Node) {
-  return Root == Node ||
-         (Root && llvm::any_of(Root->children(), [&](const Stmt *Child) {
-            return isWithin(Child, Node);
-          }));
 }
 
 /// Calls \p F on every call evaluated by \p S, not looking into lambdas.

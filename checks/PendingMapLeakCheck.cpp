@@ -5,6 +5,7 @@
 #include "support/Containers.h"
 #include "support/ExprIdentity.h"
 #include "support/FixIt.h"
+#include "support/Flow.h"
 #include "support/MatcherSet.h"
 #include "support/MemberCall.h"
 #include "support/NameList.h"
@@ -614,15 +615,6 @@ bool storesOnly(StringRef Method) {
          Method == "set_exception_at_thread_exit";
 }
 
-/// Whether \p Inner is \p Outer or one of its descendants.
-bool contains(const Stmt *Outer, const Stmt *Inner) {
-  if (Outer == Inner)
-    return true;
-  return llvm::any_of(Outer->children(), [&](const Stmt *Child) {
-    return Child && contains(Child, Inner);
-  });
-}
-
 /// Function definitions (lambdas count) sorted by where their bodies begin,
 /// to find the one that holds a call without looking at every definition.
 class DefinitionIndex {
@@ -663,7 +655,7 @@ public:
       if (E.File != Loc.first || (Best && E.Begin < Best->Begin))
         break;
       if (Loc.second <= E.End && (!Best || E.End <= Best->End) &&
-          contains(E.Definition->getBody(), Call))
+          isWithin(E.Definition->getBody(), Call))
         Best = &E;
     }
     return Best ? Best->Definition : nullptr;
@@ -690,7 +682,7 @@ const Stmt *statementOf(const Stmt *Body, const Stmt *Target,
     Chain.push_back(S);
     const Stmt *Next = nullptr;
     for (const Stmt *Child : S->children())
-      if (Child && contains(Child, Target)) {
+      if (Child && isWithin(Child, Target)) {
         Next = Child;
         break;
       }
@@ -752,13 +744,13 @@ bool entryTested(const Stmt *Body, const Expr *Call,
   statementOf(Body, Call, Chain);
   for (const Stmt *S : Chain) {
     if (const auto *If = dyn_cast<IfStmt>(S))
-      if (contains(If->getThen(), Call) && Tests(If))
+      if (isWithin(If->getThen(), Call) && Tests(If))
         return true;
     const auto *Block = dyn_cast<CompoundStmt>(S);
     if (!Block)
       continue;
     for (const Stmt *Child : Block->body()) {
-      if (contains(Child, Call))
+      if (isWithin(Child, Call))
         break;
       if (const auto *If = dyn_cast<IfStmt>(Child);
           If && Tests(If) && exits(If->getThen()))
@@ -1110,7 +1102,7 @@ bool PendingMapLeakFinder::isFinal(const Completion &C, const Leak &L) const {
       !storesOnly(MemberCall::withOperators(C.Call).name()))
     return false;
   const bool Revisited = llvm::any_of(L.Chain, [&](const Stmt *S) {
-    return (isLoop(S) || isa<LambdaExpr>(S)) && !contains(S, C.Path.Call);
+    return (isLoop(S) || isa<LambdaExpr>(S)) && !isWithin(S, C.Path.Call);
   });
   const auto UsedAfter = [&](const ValueDecl *D) {
     return llvm::any_of(L.Chain, [&](const Stmt *Outer) {
@@ -1121,7 +1113,7 @@ bool PendingMapLeakFinder::isFinal(const Completion &C, const Leak &L) const {
       for (const Stmt *Child : Block->body()) {
         if (After && refersTo(Child, D))
           return true;
-        if (contains(Child, C.Call))
+        if (isWithin(Child, C.Call))
           After = true;
       }
       return false;
@@ -1267,7 +1259,7 @@ std::string PendingMapLeakReporter::subscriptFix(const Leak &L,
   // The rewrite keeps the text around `m[k]` in the completing statement:
   // `m[k]` must be in it, not bound to a reference earlier.
   if (L.Semi.isInvalid() || !L.Final || !LangOpts.CPlusPlus17 || !KeyReusable ||
-      Access.empty() || !contains(Statement, Op) ||
+      Access.empty() || !isWithin(Statement, Op) ||
       containsWord(textOf(Statement->getSourceRange(), Context), "it"))
     return "";
   const StringRef Before =

@@ -107,6 +107,13 @@ bool FunctionFlow::guaranteedBefore(const Stmt *A, const Stmt *B) const {
   return true;
 }
 
+bool isWithin(const Stmt *Outer, const Stmt *Inner) {
+  return Outer == Inner ||
+         (Outer && llvm::any_of(Outer->children(), [&](const Stmt *Child) {
+            return isWithin(Child, Inner);
+          }));
+}
+
 FlowCache::FlowCache() = default;
 FlowCache::~FlowCache() = default;
 

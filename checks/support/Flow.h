@@ -65,6 +65,10 @@ private:
   std::unique_ptr<utils::StmtToBlockMap> Blocks;
 };
 
+/// Whether \p Inner is \p Outer or a statement nested in it (lambda bodies
+/// included): where a statement stands in the tree, not in time.
+bool isWithin(const Stmt *Outer, const Stmt *Inner);
+
 /// The flows of the functions of one translation unit, each built on the
 /// first request.
 class FlowCache {

@@ -19,6 +19,7 @@ using namespace clang;
 using namespace clang::ast_matchers;
 using clang::tidy::safedelete::FlowCache;
 using clang::tidy::safedelete::FunctionFlow;
+using clang::tidy::safedelete::isWithin;
 
 namespace {
 
@@ -168,6 +169,18 @@ TEST_F(FlowTest, GuaranteedBeforeInALoop) {
 TEST_F(FlowTest, CacheBuildsOnce) {
   build("from(); use(1);");
   EXPECT_EQ(Cache.flowOf(F->getBody(), AST->getASTContext()), Flow);
+}
+
+TEST_F(FlowTest, WithinIsWhereNotWhen) {
+  build("if (b) { use(1); [] { use(2); }(); } use(3);");
+  const Stmt *If = *F->getBody()->child_begin();
+  const std::vector<const Stmt *> Uses = calls("use");
+  ASSERT_EQ(Uses.size(), 3u);
+  EXPECT_TRUE(isWithin(If, Uses[0]));
+  EXPECT_TRUE(isWithin(If, Uses[1]));
+  EXPECT_FALSE(isWithin(If, Uses[2]));
+  EXPECT_TRUE(isWithin(Uses[2], Uses[2]));
+  EXPECT_FALSE(isWithin(nullptr, Uses[2]));
 }
 
 } // namespace
