@@ -92,10 +92,12 @@ bool mentions(const Stmt *S, const ValueDecl *D) {
                       [&](const Stmt *C) { return mentions(C, D); });
 }
 
-/// The parts of a loop that say what it walks.
+/// The parts of a loop that say what it walks: its condition, or the
+/// range of a range-based for. A `for` that steps an iterator beside an
+/// index (`i < n; ++i, ++it`) walks the index.
 llvm::SmallVector<const Stmt *, 3> loopHeader(const Stmt *Loop) {
   if (const auto *For = dyn_cast<ForStmt>(Loop))
-    return {For->getInit(), For->getCond(), For->getInc()};
+    return {For->getCond()};
   if (const auto *While = dyn_cast<WhileStmt>(Loop))
     return {While->getCond()};
   if (const auto *Do = dyn_cast<DoStmt>(Loop))
@@ -228,6 +230,11 @@ compat::Optional<Site> siteOf(const CallExpr *Call,
     } else if (isSideEffectFreeAccess(Call->getArg(0))) {
       S.Key = Call->getArg(0);
     }
+  } else if (isInsertion(S.Method) && isa<CXXMemberCallExpr>(Call) &&
+             Call->getNumArgs() >= 2 && isPositionArgument(Call)) {
+    // v.insert(it, x) on a container it may reallocate: `it` is one of its
+    // iterators, wherever it came from.
+    S.Position = refDecl(Call->getArg(0));
   } else if (S.Method == "pop_back" || S.Method == "pop_front") {
     S.ErasesOne = true;
     S.ErasedAt = S.Method == "pop_back" ? ElementPosition::back()
@@ -522,13 +529,23 @@ private:
     const ValueDecl *Root = accessRoot(S->Object);
     S->OverSameContainer = llvm::any_of(Loops, [&](const Stmt *Loop) {
       return llvm::any_of(loopHeader(Loop), [&](const Stmt *Part) {
-        return mentions(Part, Root) || mentions(Part, S->Position);
+        return mentions(Part, Root) || mentions(Part, S->Position) ||
+               mentionsHandleOf(Part, *S);
       });
     });
     if (Statement && isa<Expr>(Statement) &&
         cast<Expr>(Statement)->IgnoreImplicit()->IgnoreParens() == Call)
       S->Next = Next;
     Facts.Sites.push_back(*S);
+  }
+
+  /// Whether \p Part names an iterator or reference into the container of
+  /// \p S (`it != end` of a loop over it).
+  bool mentionsHandleOf(const Stmt *Part, const Site &S) const {
+    return llvm::any_of(Facts.Handles, [&](const Handle &H) {
+      return H.Object && H.Arrow == S.Arrow &&
+             isSameAccess(H.Object, S.Object) && mentions(Part, H.Var);
+    });
   }
 
   const ContainerTable &Table;

@@ -20,6 +20,22 @@ FunctionFlow::FunctionFlow(const Stmt *Body, ASTContext &Context) {
     return;
   Sequence = std::make_unique<utils::ExprSequence>(Graph.get(), Body, &Context);
   Blocks = std::make_unique<utils::StmtToBlockMap>(Graph.get(), &Context);
+  llvm::DenseMap<const Stmt *, const Stmt *> Originals;
+  for (const auto &Synthetic : Graph->synthetic_stmts())
+    Originals[Synthetic.first] = Synthetic.second;
+  if (Originals.empty())
+    return;
+  for (const CFGBlock *Block : *Graph)
+    for (const CFGElement &Element : *Block)
+      if (const auto S = Element.getAs<CFGStmt>())
+        if (const Stmt *Original = Originals.lookup(S->getStmt()))
+          SplitDeclarations.try_emplace(Original, Block);
+}
+
+const CFGBlock *FunctionFlow::blockOf(const Stmt *S) const {
+  if (const CFGBlock *Block = SplitDeclarations.lookup(S))
+    return Block;
+  return Blocks->blockContainingStmt(S);
 }
 
 FunctionFlow::~FunctionFlow() = default;
@@ -33,16 +49,16 @@ FunctionFlow::firstUsesAfter(const Stmt *From,
                              llvm::ArrayRef<const Stmt *> Uses,
                              llvm::ArrayRef<const Stmt *> Kills) const {
   llvm::SmallVector<const Stmt *, 2> Found;
-  const CFGBlock *Start = Graph ? Blocks->blockContainingStmt(From) : nullptr;
+  const CFGBlock *Start = Graph ? blockOf(From) : nullptr;
   if (!Start)
     return Found;
   llvm::DenseMap<const CFGBlock *, llvm::SmallVector<const Stmt *, 2>> UsesIn,
       KillsIn;
   for (const Stmt *Use : Uses)
-    if (const CFGBlock *Block = Blocks->blockContainingStmt(Use))
+    if (const CFGBlock *Block = blockOf(Use))
       UsesIn[Block].push_back(Use);
   for (const Stmt *Kill : Kills)
-    if (const CFGBlock *Block = Blocks->blockContainingStmt(Kill))
+    if (const CFGBlock *Block = blockOf(Kill))
       KillsIn[Block].push_back(Kill);
 
   // A block is walked from its start once; the block of From is first
@@ -85,8 +101,8 @@ FunctionFlow::firstUsesAfter(const Stmt *From,
 bool FunctionFlow::guaranteedBefore(const Stmt *A, const Stmt *B) const {
   if (!Graph)
     return false;
-  const CFGBlock *BlockA = Blocks->blockContainingStmt(A);
-  const CFGBlock *BlockB = Blocks->blockContainingStmt(B);
+  const CFGBlock *BlockA = blockOf(A);
+  const CFGBlock *BlockB = blockOf(B);
   if (!BlockA || !BlockB)
     return false;
   if (BlockA == BlockB)

@@ -59,10 +59,15 @@ public:
 private:
   /// Whether \p A is sequenced before \p B (both in one block).
   bool sequencedBefore(const Stmt *A, const Stmt *B) const;
+  /// The block that runs \p S. A declaration of several variables
+  /// (`auto it = c.begin(), end = c.end();`) is no element of the CFG,
+  /// which declares each variable on its own: the block of those.
+  const CFGBlock *blockOf(const Stmt *S) const;
 
   std::unique_ptr<CFG> Graph;
   std::unique_ptr<utils::ExprSequence> Sequence;
   std::unique_ptr<utils::StmtToBlockMap> Blocks;
+  llvm::DenseMap<const Stmt *, const CFGBlock *> SplitDeclarations;
 };
 
 /// Whether \p Inner is \p Outer or a statement nested in it (lambda bodies

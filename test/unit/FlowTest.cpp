@@ -171,6 +171,25 @@ TEST_F(FlowTest, CacheBuildsOnce) {
   EXPECT_EQ(Cache.flowOf(F->getBody(), AST->getASTContext()), Flow);
 }
 
+// `int i = 0, j = n;` is no CFG element (the CFG declares i and j on their
+// own), and still a kill, in its block and in a later one.
+TEST_F(FlowTest, SplitDeclarationKills) {
+  for (const char *Body :
+       {"from(); int a = 0, c = n; use(1);",
+        "from(); for (int i = 0, j = n; i < j; ++i) use(1);"}) {
+    build(Body);
+    const Stmt *Declaration = nullptr;
+    for (const BoundNodes &N : match(findAll(declStmt().bind("d")),
+                                     *F->getBody(), AST->getASTContext()))
+      Declaration = N.getNodeAs<Stmt>("d");
+    ASSERT_TRUE(Declaration) << Body;
+    const Stmt *From = calls("from").front();
+    EXPECT_EQ(Flow->firstUsesAfter(From, calls("use"), {}).size(), 1u) << Body;
+    EXPECT_TRUE(Flow->firstUsesAfter(From, calls("use"), {Declaration}).empty())
+        << Body;
+  }
+}
+
 TEST_F(FlowTest, WithinIsWhereNotWhen) {
   build("if (b) { use(1); [] { use(2); }(); } use(3);");
   const Stmt *If = *F->getBody()->child_begin();
