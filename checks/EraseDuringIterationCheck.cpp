@@ -369,42 +369,70 @@ bool boundOf(const Expr *E, bool Begin, ContainerRef &Container,
          boundOf(Var->getInit(), Begin, Container, Object, 1);
 }
 
-/// Splits a loop condition `it != end` into the iterator and the container.
-const VarDecl *iteratorOf(const Expr *Cond, ContainerRef &Container,
-                          const Expr *&Object) {
-  if (!Cond)
-    return nullptr;
-  Cond = strip(Cond);
-  const Expr *LHS = nullptr;
-  const Expr *RHS = nullptr;
-  bool Compares = false;
+/// Splits a comparison `a != b` or `a < b` into its operands.
+bool comparedOperands(const Expr *Cond, const Expr *&LHS, const Expr *&RHS) {
   if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
     const auto Form = Rewritten->getDecomposedForm();
-    Compares = Form.Opcode == BO_NE || Form.Opcode == BO_LT;
     LHS = Form.LHS;
     RHS = Form.RHS;
-  } else if (const auto *Binary = dyn_cast<BinaryOperator>(Cond)) {
-    Compares = Binary->getOpcode() == BO_NE || Binary->getOpcode() == BO_LT;
+    return Form.Opcode == BO_NE || Form.Opcode == BO_LT;
+  }
+  if (const auto *Binary = dyn_cast<BinaryOperator>(Cond)) {
     LHS = Binary->getLHS();
     RHS = Binary->getRHS();
-  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond)) {
-    Compares = (Op->getOperator() == OO_ExclaimEqual ||
-                Op->getOperator() == OO_Less) &&
-               Op->getNumArgs() == 2;
-    if (Compares) {
-      LHS = Op->getArg(0);
-      RHS = Op->getArg(1);
-    }
+    return Binary->getOpcode() == BO_NE || Binary->getOpcode() == BO_LT;
   }
-  if (!Compares)
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond);
+  if (!Op || Op->getNumArgs() != 2 ||
+      (Op->getOperator() != OO_ExclaimEqual && Op->getOperator() != OO_Less))
+    return false;
+  LHS = Op->getArg(0);
+  RHS = Op->getArg(1);
+  return true;
+}
+
+/// Whether \p Body erases the element \p It stands on by position
+/// (`c.erase(it)`, not an erase by key): `it` then walks `c`, whatever the
+/// loop compares it with. Sets \p Container and \p Object.
+bool erasesIterator(const Stmt *Body, const VarDecl *It,
+                    ContainerRef &Container, const Expr *&Object) {
+  bool Found = false;
+  forEachCall(Body, [&](const CallExpr *Call) {
+    const MemberCall Member = MemberCall::resolved(Call);
+    if (Found || !Member || Member.name() != "erase" || Member.numArgs() != 1 ||
+        !refersTo(strip(Member.arg(0)), It) ||
+        Call->getType()->isIntegralOrEnumerationType())
+      return;
+    Container = resolve(Member);
+    Object = strip(Member.object());
+    Found = true;
+  });
+  return Found;
+}
+
+/// Splits a loop condition `it != end` into the iterator and the container.
+/// The other side may also be any iterator (`it != stop`, a parameter, a
+/// member) when \p Body erases `it` from a container: that one.
+const VarDecl *iteratorOf(const Expr *Cond, const Stmt *Body,
+                          ContainerRef &Container, const Expr *&Object) {
+  const Expr *LHS = nullptr;
+  const Expr *RHS = nullptr;
+  if (!Cond || !comparedOperands(strip(Cond), LHS, RHS))
     return nullptr;
+  llvm::SmallVector<const VarDecl *, 2> Unbounded;
   for (int Swap = 0; Swap < 2; ++Swap, std::swap(LHS, RHS)) {
     const auto *Ref = dyn_cast<DeclRefExpr>(strip(LHS));
     const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    if (Var && !Var->getType()->isReferenceType() &&
-        boundOf(RHS, /*Begin=*/false, Container, Object))
+    if (!Var || Var->getType()->isReferenceType())
+      continue;
+    if (boundOf(RHS, /*Begin=*/false, Container, Object))
       return Var;
+    if (!Var->getType()->isArithmeticType())
+      Unbounded.push_back(Var);
   }
+  for (const VarDecl *Var : Unbounded)
+    if (erasesIterator(Body, Var, Container, Object))
+      return Var;
   return nullptr;
 }
 
@@ -1637,7 +1665,8 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
                                                   ASTContext &Context) {
   ContainerRef Container;
   const Expr *Object = nullptr;
-  const VarDecl *It = iteratorOf(loopCondition(Loop), Container, Object);
+  const VarDecl *It =
+      iteratorOf(loopCondition(Loop), loopBody(Loop), Container, Object);
   if (!It || !isSideEffectFreeAccess(Container.Base))
     return;
   QualType ObjectType = Object->getType();

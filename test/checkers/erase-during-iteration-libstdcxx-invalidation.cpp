@@ -243,3 +243,51 @@ void notTheSameContainer(std::map<int, std::vector<int>> &m,
     if (wanted(*it))
       it = v[j].erase(it);
 }
+
+// Bounded by any iterator (a parameter): erase(it) says which container
+// `it` walks.
+void boundedByParameter(std::list<int> &l, std::list<int>::iterator it,
+                        std::list<int>::iterator stop) {
+  for (; it != stop; ++it)
+    if (wanted(*it))
+      l.erase(it);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'erase' on 'l' invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+  // CHECK-FIXES: {{^}}  for (; it != stop;){{$}}
+  // CHECK-FIXES: {{^}}      it = l.erase(it); else ++it;{{$}}
+}
+
+struct Walker {
+  std::map<int, int> table;
+  void run(std::map<int, int>::iterator from,
+           std::map<int, int>::iterator to) {
+    while (from != to) {
+      if (wanted(from->second))
+        table.erase(from);
+      // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'erase' on 'table' invalidates 'from', which is used again before it is reassigned [safedelete-erase-during-iteration]
+      ++from;
+    }
+  }
+};
+
+// Silent: the erase's result is taken; an index loop; an erase by key.
+void boundedByParameterTakesResult(std::list<int> &l,
+                                   std::list<int>::iterator it,
+                                   std::list<int>::iterator stop) {
+  while (it != stop)
+    if (wanted(*it))
+      it = l.erase(it);
+    else
+      ++it;
+}
+
+void indexLoop(std::vector<int> &v, int n) {
+  for (int i = 0; i != n; ++i)
+    v.erase(v.begin());
+}
+
+void eraseByKeyInSetOfIterators(std::map<std::vector<int>::iterator, int> &s,
+                                std::vector<int>::iterator it,
+                                std::vector<int>::iterator stop) {
+  for (; it != stop; ++it)
+    s.erase(it);
+}
