@@ -68,3 +68,29 @@ void extractKeepsNode(std::map<int, int> &m, int k) {
   auto node = m.extract(it);
   use(node.mapped());
 }
+void valueTakenFirst(std::map<int, int> &m, int k) {
+  auto it = m.find(k);
+  if (it != m.end()) {
+    const int value = it->second;
+    m.erase(it);
+    use(value);
+  }
+}
+void otherMapErased(std::map<int, int> &m, std::map<int, int> &other, int k) {
+  auto it = m.find(k);
+  auto jt = other.find(k);
+  if (jt != other.end())
+    other.erase(jt);
+  use(it->second);
+}
+void continuesFromResult(std::map<int, int> &m, int k) {
+  auto it = m.find(k);
+  it = m.erase(it);
+  if (it != m.end())
+    use(it->second);
+}
+void spanOverAnotherVector(std::vector<int> &v, std::vector<int> &w) {
+  std::span<int> s = w;
+  v.clear();
+  use(s[0]);
+}
