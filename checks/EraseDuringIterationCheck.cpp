@@ -7,6 +7,7 @@
 #include "support/FixIt.h"
 #include "support/Flow.h"
 #include "support/MemberCall.h"
+#include "support/NameList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -48,10 +49,6 @@ struct Family {
   std::string Name;               // the container class, for messages
   ContainerInfo Info;             // the table's entry
 };
-
-bool contains(llvm::ArrayRef<const char *> List, StringRef Name) {
-  return llvm::any_of(List, [&](const char *N) { return Name == N; });
-}
 
 /// Strips parentheses, implicit nodes and the copies or conversions the
 /// compiler adds around iterators and containers.
@@ -340,7 +337,7 @@ bool boundOf(const Expr *E, bool Begin, ContainerRef &Container,
     const MemberCall Call = MemberCall::resolved(E);
     const bool Lookup =
         !Begin && Call && Call.numArgs() == 1 &&
-        contains({"find", "lower_bound", "upper_bound"}, Call.name());
+        isOneOf(Call.name(), {"find", "lower_bound", "upper_bound"});
     if (!Call ||
         (!Lookup && ((Call.name() != Name && Call.name() != ConstName) ||
                      Call.numArgs() != 0)))
@@ -519,10 +516,9 @@ compat::Optional<Touch> touchOf(const CallExpr *Call,
   Result.Call = Call;
   if (const MemberCall Member = MemberCall::resolved(Call)) {
     const StringRef Name = Member.name();
-    Result.Shifting = contains(ShiftingRemovals, Name);
-    Result.Inserts = contains(InsertionMethods, Name);
-    if (!Result.Shifting && !Result.Inserts &&
-        !contains(RemovalMethods, Name) &&
+    Result.Shifting = isOneOf(Name, ShiftingRemovals);
+    Result.Inserts = isOneOf(Name, InsertionMethods);
+    if (!Result.Shifting && !Result.Inserts && !isOneOf(Name, RemovalMethods) &&
         !llvm::is_contained(EraseMethods, Name))
       return {};
     // Resolving aliases costs a walk of the function: names first.
@@ -719,9 +715,9 @@ void noteSafeForm(ClangTidyCheck &Check, const Touch &T,
   static constexpr const char *Erasures[] = {
       "erase",     "erase_after", "extract",    "remove",
       "remove_if", "unique",      "std::erase", "std::erase_if"};
-  if (contains(Erasures, T.Name) ||
-      !T.Name.empty() && !contains(RemovalMethods, T.Name) &&
-          !contains(ShiftingRemovals, T.Name) && T.Name != "operator=" &&
+  if (isOneOf(T.Name, Erasures) ||
+      !T.Name.empty() && !isOneOf(T.Name, RemovalMethods) &&
+          !isOneOf(T.Name, ShiftingRemovals) && T.Name != "operator=" &&
           T.Name != "std::swap")
     Check.diag(Loc,
                "collect what to remove and erase it after the loop, or "

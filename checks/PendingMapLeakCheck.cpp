@@ -82,10 +82,6 @@ bool isListed(const NamedDecl *D, const std::vector<std::string> &Names) {
   });
 }
 
-bool isOneOf(StringRef Name, llvm::ArrayRef<const char *> Names) {
-  return llvm::any_of(Names, [&](const char *N) { return Name == N; });
-}
-
 const CXXRecordDecl *recordOf(QualType Type) {
   if (Type.isNull())
     return nullptr;

@@ -136,10 +136,6 @@ const char *const Insertions[] = {
     "shrink_to_fit",    "append",    "prepend",      "insertMulti",
     "operator+="};
 
-bool named(llvm::ArrayRef<const char *> List, llvm::StringRef Name) {
-  return llvm::any_of(List, [&](const char *N) { return Name == N; });
-}
-
 /// Whether \p Record or one of its bases declares \p Member.
 bool declares(const CXXRecordDecl *Record, llvm::StringRef Member) {
   const auto Has = [&](const CXXRecordDecl *R) {
@@ -354,13 +350,13 @@ std::string mapFamilyList() {
   return familyList([](const ContainerInfo &I) { return I.IsMap; });
 }
 
-bool isRemoval(llvm::StringRef Method) { return named(Removals, Method); }
+bool isRemoval(llvm::StringRef Method) { return isOneOf(Method, Removals); }
 
-bool isInsertion(llvm::StringRef Method) { return named(Insertions, Method); }
+bool isInsertion(llvm::StringRef Method) { return isOneOf(Method, Insertions); }
 
 bool mayInvalidate(llvm::StringRef Method) {
-  return isRemoval(Method) || named(Clears, Method) ||
-         named(Insertions, Method) || Method == "swap" ||
+  return isRemoval(Method) || isOneOf(Method, Clears) ||
+         isOneOf(Method, Insertions) || Method == "swap" ||
          Method == "operator[]";
 }
 
@@ -374,7 +370,7 @@ bool changesElements(llvm::StringRef Method) {
        {"insert", "emplace", "push", "pop", "erase", "remove", "take"})
     if (llvm::StringRef(Lower).substr(0, Prefix.size()) == Prefix)
       return true;
-  return mayInvalidate(Camel) || named({"merge", "splice", "replace"}, Camel);
+  return mayInvalidate(Camel) || isOneOf(Camel, {"merge", "splice", "replace"});
 }
 
 bool hasMappedType(const CXXRecordDecl *Record) {
@@ -428,11 +424,11 @@ Invalidation invalidationOf(const ContainerInfo &Info, llvm::StringRef Method) {
     return I::Erased;
   if (isRemoval(Method))
     return Info.OnErase;
-  if (named(Clears, Method))
+  if (isOneOf(Method, Clears))
     return I::All;
   if (Method == "swap")
     return Info.Family == "std::basic_string" ? I::All : I::None;
-  if (named(Insertions, Method) || (Method == "operator[]" && Info.IsMap))
+  if (isOneOf(Method, Insertions) || (Method == "operator[]" && Info.IsMap))
     return Info.OnInsert;
   return I::None;
 }

@@ -46,6 +46,10 @@ bool matchesListedName(llvm::StringRef Qualified, llvm::StringRef Listed) {
          !Qualified.empty();
 }
 
+bool isOneOf(llvm::StringRef Name, llvm::ArrayRef<const char *> Names) {
+  return llvm::any_of(Names, [&](const char *N) { return Name == N; });
+}
+
 bool isListedName(llvm::StringRef Qualified,
                   const std::vector<std::string> &Listed) {
   return llvm::any_of(Listed, [&](const std::string &L) {

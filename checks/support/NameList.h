@@ -8,6 +8,7 @@
 #ifndef SAFEDELETE_CHECKS_SUPPORT_NAMELIST_H
 #define SAFEDELETE_CHECKS_SUPPORT_NAMELIST_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
@@ -35,6 +36,10 @@ NameList parseNameList(llvm::StringRef Value);
 /// check: `::app::Cache` names exactly that class, `Cache` or `app::Cache`
 /// one of that name in any enclosing namespace or class.
 bool matchesListedName(llvm::StringRef Qualified, llvm::StringRef Listed);
+
+/// Whether \p Name is one of \p Names, spelled exactly (method names such
+/// as `erase` against a fixed list).
+bool isOneOf(llvm::StringRef Name, llvm::ArrayRef<const char *> Names);
 
 /// Whether \p Qualified matches one of \p Listed.
 bool isListedName(llvm::StringRef Qualified,

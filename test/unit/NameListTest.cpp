@@ -94,4 +94,12 @@ TEST(MatchesListedName, FollowsHasAnyName) {
   EXPECT_FALSE(isListedName("std::mutex", {}));
 }
 
+TEST(NameListTest, IsOneOfIsExact) {
+  using clang::tidy::safedelete::isOneOf;
+  EXPECT_TRUE(isOneOf("erase", {"clear", "erase"}));
+  EXPECT_FALSE(isOneOf("Erase", {"clear", "erase"}));
+  EXPECT_FALSE(isOneOf("eras", {"erase"}));
+  EXPECT_FALSE(isOneOf("erase", {}));
+}
+
 } // namespace
