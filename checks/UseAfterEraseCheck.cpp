@@ -13,6 +13,7 @@
 #include "support/ExprIdentity.h"
 #include "support/FixIt.h"
 #include "support/MemberCall.h"
+#include "support/NameList.h"
 #include "support/SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -230,10 +231,12 @@ compat::Optional<Site> siteOf(const CallExpr *Call,
     } else if (isSideEffectFreeAccess(Call->getArg(0))) {
       S.Key = Call->getArg(0);
     }
-  } else if (isInsertion(S.Method) && isa<CXXMemberCallExpr>(Call) &&
-             Call->getNumArgs() >= 2 && isPositionArgument(Call)) {
+  } else if (isOneOf(S.Method, {"insert", "emplace", "emplace_hint"}) &&
+             isa<CXXMemberCallExpr>(Call) && Call->getNumArgs() >= 2 &&
+             isPositionArgument(Call)) {
     // v.insert(it, x) on a container it may reallocate: `it` is one of its
-    // iterators, wherever it came from.
+    // iterators, wherever it came from. Only the members whose first
+    // argument is a position: `s.append(p, n)` reads from `p`.
     S.Position = refDecl(Call->getArg(0));
   } else if (S.Method == "pop_back" || S.Method == "pop_front") {
     S.ErasesOne = true;

@@ -75,3 +75,15 @@ void insertIntoAnother(std::string &str, std::string &out,
     out.push_back(*loc);
   str.insert(loc, 'x');
 }
+
+// Silent: append and assign read from a pointer, they take no position
+// (leveldb's db/c.cc and table/block.cc).
+void appendFromPointer(std::string *dst, const char *p, unsigned long n) {
+  dst->append(p, n);
+  use(p[n]);
+}
+
+void insertAtIndex(std::string &s, const char *p) {
+  s.insert(0, p);
+  use(*p);
+}
