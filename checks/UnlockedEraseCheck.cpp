@@ -72,6 +72,7 @@ constexpr char LockStmtId[] = "lock-stmt";
 constexpr char EraseId[] = "erase";
 constexpr char EraseStmtId[] = "erase-stmt";
 constexpr char HelperCallId[] = "helper-call";
+constexpr char JoinId[] = "join";
 
 /// Whether \p Subscript, a call of `operator[]`, may insert: one not
 /// resolved yet, or a non-const one of a map.
@@ -113,6 +114,31 @@ bool isHelper(const FunctionDecl &Fn) {
 }
 
 AST_MATCHER(FunctionDecl, isHelperFunction) { return isHelper(Node); }
+
+/// The member of `*this` whose thread \p E is: `t_`, `*t_`, `t_->`, or
+/// the loop variable of a range-for over `workers_` (followed through the
+/// variables the range-for declares).
+const FieldDecl *threadMember(const Expr *E, unsigned Depth = 0) {
+  if (!E || Depth > 8)
+    return nullptr;
+  E = E->IgnoreImplicit()->IgnoreParenImpCasts();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
+               ? dyn_cast<FieldDecl>(Member->getMemberDecl())
+               : nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return Op->getNumArgs() >= 1 ? threadMember(Op->getArg(0), Depth + 1)
+                                 : nullptr;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    return threadMember(Unary->getSubExpr(), Depth + 1);
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    return threadMember(Call->getImplicitObjectArgument(), Depth + 1);
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->isLocalVarDecl() && Var->getInit()
+             ? threadMember(Var->getInit(), Depth + 1)
+             : nullptr;
+}
 
 /// The helper \p Call calls and the object it is called on (null for a free
 /// function or `this`); none when it calls no helper. In a template with
@@ -421,6 +447,15 @@ struct UnlockedEraseCheck::Facts {
   llvm::SmallPtrSet<const LambdaExpr *, 4> ThreadLambdas;
   std::vector<HelperCall> HelperCalls;
   std::vector<Pos> ThreadStarts; // thread objects constructed to run code
+  /// `t_.join()` on a thread member of `*this`, directly or through the
+  /// loop variable of a range-for over it (`for (auto &w : workers_)`).
+  struct Join {
+    const FieldDecl *Thread;
+    Pos At;
+  };
+  std::vector<Join> Joins;
+  /// The ThreadClasses option, for the thread members of a class.
+  std::vector<std::string> ThreadClasses;
 };
 
 namespace {
@@ -448,6 +483,7 @@ public:
   bool heldOnOtherObject(Pos P, const ValueDecl *Mutex) const;
   bool anyAcquireIn(const FunctionRec *Fn, const ValueDecl *Mutex) const;
   bool runsBeforeThreads(Pos P, const FunctionRec *Fn) const;
+  bool runsAfterJoins(Pos P, const FunctionRec *Fn) const;
   bool beforeThreadStart(Pos P, const FunctionRec *Fn) const;
 
   UnlockedEraseCheck::Facts &F;
@@ -970,6 +1006,50 @@ bool Analysis::runsBeforeThreads(Pos P, const FunctionRec *Fn) const {
   return Called;
 }
 
+/// Whether \p Type holds threads of \p Classes: a thread, or a pointer,
+/// smart pointer or container of them.
+bool holdsThreads(QualType Type, llvm::ArrayRef<std::string> Classes,
+                  unsigned Depth = 0) {
+  if (Type.isNull() || Depth > 2)
+    return false;
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    return holdsThreads(Type->getPointeeType(), Classes, Depth + 1);
+  const auto *Record = Type->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  if (isListedName(qualifiedNameOf(Record), Classes))
+    return true;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
+  return Spec && llvm::any_of(
+                     Spec->getTemplateArgs().asArray(),
+                     [&](const TemplateArgument &Arg) {
+                       return Arg.getKind() == TemplateArgument::Type &&
+                              holdsThreads(Arg.getAsType(), Classes, Depth + 1);
+                     });
+}
+
+/// Whether \p P in the member function \p Fn comes after a join of every
+/// thread member of its class (`Stop()` after `worker_.join()`): no other
+/// thread of the object runs any more. An object with no thread member,
+/// or one left unjoined, proves nothing.
+bool Analysis::runsAfterJoins(Pos P, const FunctionRec *Fn) const {
+  const auto *Method = Fn->Fn ? dyn_cast<CXXMethodDecl>(Fn->Fn) : nullptr;
+  if (!Method || F.Joins.empty())
+    return false;
+  bool Any = false;
+  for (const FieldDecl *Field : Method->getParent()->fields()) {
+    if (!holdsThreads(Field->getType(), F.ThreadClasses))
+      continue;
+    Any = true;
+    if (!llvm::any_of(F.Joins, [&](const UnlockedEraseCheck::Facts::Join &J) {
+          return J.Thread == Field && functionAt(J.At) == Fn && before(J.At, P);
+        }))
+      return false;
+  }
+  return Any;
+}
+
 /// What the function \p Fn may assume about \p Mutex (a member of `*this`,
 /// or a mutex with static storage) when it starts.
 Hold Analysis::entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
@@ -1257,6 +1337,11 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
   // costs a dispatch on every call of the translation unit, system headers
   // included, and the system-header test rejects most of them first.
   MatcherList CallForms = {LockCall.bind(LockCallId)};
+  if (!ThreadClasses.empty())
+    CallForms.push_back(callExpr(callee(cxxMethodDecl(
+                                     hasName("join"),
+                                     ofClass(hasAnyName(refs(ThreadClasses))))))
+                            .bind(JoinId));
   const MatcherList StartForms = threadStartForms();
   // std::launch::deferred runs the function in get(), on the caller's thread.
   const auto Deferred =
@@ -1306,6 +1391,14 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(LambdaId)) {
     const auto [B, E] = Range(Lambda->getBody()->getSourceRange());
     Facts.Functions.push_back({nullptr, B, E, Lambda->getBody(), Lambda});
+    return;
+  }
+  if (const auto *Join = Nodes.getNodeAs<CallExpr>(JoinId)) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Join);
+    if (const FieldDecl *Thread =
+            Member ? threadMember(Member->getImplicitObjectArgument())
+                   : nullptr)
+      Facts.Joins.push_back({Thread, Range(Join->getSourceRange()).first});
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>(HelperCallId)) {
@@ -1532,6 +1625,8 @@ compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
       return {}; // a lambda: when it runs is unknown
     if (A.runsBeforeThreads(P, F.Fn))
       return {}; // no other thread of the object runs yet
+    if (A.runsAfterJoins(P, F.Fn))
+      return {}; // no other thread of the object runs any more
     // Our own lock while erasing another object's container: that object
     // may well be this one.
     if (!isThisBase(F.C.Base) && llvm::any_of(Guards, [&](const Evidence &G) {
@@ -1800,6 +1895,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
     return;
   llvm::Regex Pattern(RawLockedFunctionPattern);
   std::string Error;
+  Done->ThreadClasses = ThreadClasses;
   Analysis A(*Done, InferFromUsage,
              Pattern.isValid(Error) ? &Pattern : nullptr);
   A.build();
