@@ -483,7 +483,9 @@ public:
   bool heldOnOtherObject(Pos P, const ValueDecl *Mutex) const;
   bool anyAcquireIn(const FunctionRec *Fn, const ValueDecl *Mutex) const;
   bool runsBeforeThreads(Pos P, const FunctionRec *Fn) const;
-  bool runsAfterJoins(Pos P, const FunctionRec *Fn) const;
+  bool runsAfterJoins(Pos P, const FunctionRec *Fn,
+                      llvm::ArrayRef<Evidence> Guards) const;
+  bool usedOnlyByTheObject(llvm::ArrayRef<Evidence> Guards) const;
   bool beforeThreadStart(Pos P, const FunctionRec *Fn) const;
 
   UnlockedEraseCheck::Facts &F;
@@ -1029,13 +1031,35 @@ bool holdsThreads(QualType Type, llvm::ArrayRef<std::string> Classes,
                      });
 }
 
+/// Whether every use of the container with its mutex held (\p Guards) is
+/// in code only the object itself runs: a lambda, a member function that is
+/// not public, or one that joins the object's threads (its own teardown). A
+/// public one may be called by another component that is still running
+/// (`VisitLeaseSets` from a web console).
+bool Analysis::usedOnlyByTheObject(llvm::ArrayRef<Evidence> Guards) const {
+  const auto Joins = [&](const FunctionRec *U) {
+    return llvm::any_of(F.Joins, [&](const UnlockedEraseCheck::Facts::Join &J) {
+      return functionAt(J.At) == U;
+    });
+  };
+  return llvm::all_of(Guards, [&](const Evidence &G) {
+    return !G.UsedIn.empty() &&
+           llvm::all_of(G.UsedIn, [&](const FunctionRec *U) {
+             return !U->Fn || (isa<CXXMethodDecl>(U->Fn) &&
+                               (U->Fn->getAccess() != AS_public || Joins(U)));
+           });
+  });
+}
+
 /// Whether \p P in the member function \p Fn comes after a join of every
-/// thread member of its class (`Stop()` after `worker_.join()`): no other
-/// thread of the object runs any more. An object with no thread member,
-/// or one left unjoined, proves nothing.
-bool Analysis::runsAfterJoins(Pos P, const FunctionRec *Fn) const {
+/// thread member of its class (`Stop()` after `worker_.join()`), and the
+/// container is used under its mutex only by the object's own code
+/// (\p Guards): no other thread touches it any more. An object with no
+/// thread member, or one left unjoined, proves nothing.
+bool Analysis::runsAfterJoins(Pos P, const FunctionRec *Fn,
+                              llvm::ArrayRef<Evidence> Guards) const {
   const auto *Method = Fn->Fn ? dyn_cast<CXXMethodDecl>(Fn->Fn) : nullptr;
-  if (!Method || F.Joins.empty())
+  if (!Method || F.Joins.empty() || !usedOnlyByTheObject(Guards))
     return false;
   bool Any = false;
   for (const FieldDecl *Field : Method->getParent()->fields()) {
@@ -1625,7 +1649,7 @@ compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
       return {}; // a lambda: when it runs is unknown
     if (A.runsBeforeThreads(P, F.Fn))
       return {}; // no other thread of the object runs yet
-    if (A.runsAfterJoins(P, F.Fn))
+    if (A.runsAfterJoins(P, F.Fn, Guards))
       return {}; // no other thread of the object runs any more
     // Our own lock while erasing another object's container: that object
     // may well be this one.

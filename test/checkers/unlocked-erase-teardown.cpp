@@ -80,3 +80,30 @@ private:
   std::map<int, int> items_;
   std::thread worker_;
 };
+
+// Another component reads the container through a public member under the
+// lock (i2pd's NetDb::VisitLeaseSets from the web console, Transports'
+// IsConnected from the NetDb thread): joining the object's own thread does
+// not stop it, so the clear after the join stays a race.
+class Directory {
+public:
+  void Start() { worker_ = std::thread([this] { Refresh(); }); }
+  void Stop() {
+    worker_.join();
+    entries_.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'clear' modifies 'entries_' without holding 'mu_', the mutex that guards it [safedelete-unlocked-erase]
+  }
+  int Visit(int k) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return entries_.count(k) ? entries_[k] : 0;
+  }
+
+private:
+  void Refresh() {
+    std::lock_guard<std::mutex> lock(mu_);
+    entries_.erase(0);
+  }
+  std::mutex mu_;
+  std::map<int, int> entries_;
+  std::thread worker_;
+};
