@@ -482,6 +482,60 @@ void LookupBeforeEraseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ContainerTypes", RawContainerTypes);
 }
 
+namespace {
+
+/// The conditions of an `if` that test a lookup's result.
+struct LookupTests {
+  StatementMatcher Presence; ///< `c.count(k)`, `c.contains(k)`, `find != end`
+  StatementMatcher Iter;     ///< `it != c.end()` with `auto it = c.find(k)`
+  StatementMatcher Absence;  ///< `!c.count(k)`, `c.find(k) == c.end()`...
+};
+
+/// The tests, built on \p MethodCall(name, arguments), the matcher of a
+/// member call on a container of the table.
+template <typename CallFn> LookupTests lookupTests(const CallFn &MethodCall) {
+  const auto Lookup = [&](StringRef Method) {
+    return MethodCall(Method, 1).bind(LookupId);
+  };
+  const auto Count = Lookup("count");
+  const auto Zero = integerLiteral(equals(0));
+  const auto One = integerLiteral(equals(1));
+  const auto CountTest = anyOf(
+      Count, binaryOperator(hasOperatorName("!="), hasOperands(Count, Zero)),
+      binaryOperator(hasOperatorName(">"), hasLHS(Count), hasRHS(Zero)),
+      binaryOperator(hasOperatorName("<"), hasLHS(Zero), hasRHS(Count)),
+      binaryOperator(hasOperatorName(">="), hasLHS(Count), hasRHS(One)),
+      binaryOperator(hasOperatorName("<="), hasLHS(One), hasRHS(Count)),
+      // A presence test only where a key occurs at most once.
+      binaryOperator(hasOperatorName("=="), hasOperands(Count, One))
+          .bind(CountIsOneId));
+  const auto End = expr(anyOf(MethodCall("end", 0), MethodCall("cend", 0),
+                              callExpr(callee(functionDecl(hasAnyName(
+                                           "::std::end", "::std::cend"))),
+                                       argumentCountIs(1))))
+                       .bind(EndId);
+  const auto Find = Lookup("find");
+  const auto IterRef = declRefExpr(
+      to(varDecl(hasLocalStorage(), hasInitializer(Find)).bind(IterId)));
+  const auto IterTest =
+      binaryOperation(hasOperatorName("!="), hasOperands(IterRef, End));
+  // if (!c.count(k)) return; c.erase(k);
+  const auto AbsenceTest =
+      anyOf(unaryOperator(hasOperatorName("!"),
+                          hasUnaryOperand(ignoringParenImpCasts(
+                              anyOf(Count, Lookup("contains"))))),
+            binaryOperator(hasOperatorName("=="), hasOperands(Count, Zero)),
+            binaryOperation(hasOperatorName("=="),
+                            hasOperands(anyOf(Find, IterRef), End)));
+  return {
+      expr(anyOf(CountTest, Lookup("contains"),
+                 binaryOperation(hasOperatorName("!="), hasOperands(Find, End)),
+                 IterTest)),
+      IterTest, expr(AbsenceTest)};
+}
+
+} // namespace
+
 void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
   if (ContainerTypes.empty())
     return;
@@ -508,52 +562,11 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
                       anyOf(OfType(DependentContainerType),
                             instantiatedAs(ContainerType, &Containers)))))));
   };
-  const auto Lookup = [&](StringRef Method) {
-    return MethodCall(Method, 1).bind(LookupId);
-  };
-  const auto Count = Lookup("count");
-  const auto Zero = integerLiteral(equals(0));
-  const auto One = integerLiteral(equals(1));
-  const auto CountTest = anyOf(
-      Count, binaryOperator(hasOperatorName("!="), hasOperands(Count, Zero)),
-      binaryOperator(hasOperatorName(">"), hasLHS(Count), hasRHS(Zero)),
-      binaryOperator(hasOperatorName("<"), hasLHS(Zero), hasRHS(Count)),
-      binaryOperator(hasOperatorName(">="), hasLHS(Count), hasRHS(One)),
-      binaryOperator(hasOperatorName("<="), hasLHS(One), hasRHS(Count)),
-      // A presence test only where a key occurs at most once.
-      binaryOperator(hasOperatorName("=="), hasOperands(Count, One))
-          .bind(CountIsOneId));
-
-  const auto End = expr(anyOf(MethodCall("end", 0), MethodCall("cend", 0),
-                              callExpr(callee(functionDecl(hasAnyName(
-                                           "::std::end", "::std::cend"))),
-                                       argumentCountIs(1))))
-                       .bind(EndId);
-  const auto Find = Lookup("find");
-  const auto FindTest =
-      binaryOperation(hasOperatorName("!="), hasOperands(Find, End));
-  const auto IterTest = binaryOperation(
-      hasOperatorName("!="),
-      hasOperands(
-          declRefExpr(to(
-              varDecl(hasLocalStorage(), hasInitializer(Find)).bind(IterId))),
-          End));
-
+  const LookupTests Tests = lookupTests(MethodCall);
   const auto Erase = MethodCall("erase", 1);
   const auto EraseStmt =
       expr(anyOf(Erase, explicitCastExpr(hasDestinationType(voidType()),
                                          hasSourceExpression(Erase))));
-
-  // if (!c.count(k)) return; c.erase(k);
-  const auto IterRef = declRefExpr(
-      to(varDecl(hasLocalStorage(), hasInitializer(Find)).bind(IterId)));
-  const auto AbsenceTest =
-      anyOf(unaryOperator(hasOperatorName("!"),
-                          hasUnaryOperand(ignoringParenImpCasts(
-                              anyOf(Count, Lookup("contains"))))),
-            binaryOperator(hasOperatorName("=="), hasOperands(Count, Zero)),
-            binaryOperation(hasOperatorName("=="),
-                            hasOperands(anyOf(Find, IterRef), End)));
   const auto Exit = stmt(anyOf(returnStmt(), continueStmt(), breakStmt(),
                                gotoStmt(), cxxThrowExpr()));
 
@@ -563,15 +576,15 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
           unless(hasInitStatement(stmt())),
           unless(hasConditionVariableStatement(declStmt())),
           anyOf(
-              allOf(hasCondition(expr(anyOf(CountTest, Lookup("contains"),
-                                            FindTest, IterTest))),
+              allOf(hasCondition(Tests.Presence),
                     hasThen(stmt(
                         anyOf(EraseStmt,
                               compoundStmt(hasAnySubstatement(EraseStmt)))))),
               // auto it = c.find(k); if (it != c.end()) { if (...) c.erase(k);
               // }
-              allOf(hasCondition(IterTest), hasThen(hasDescendant(EraseStmt))),
-              allOf(hasCondition(AbsenceTest),
+              allOf(hasCondition(Tests.Iter),
+                    hasThen(hasDescendant(EraseStmt))),
+              allOf(hasCondition(Tests.Absence),
                     hasThen(stmt(anyOf(Exit, compoundStmt(statementCountIs(1),
                                                           has(Exit))))
                                 .bind(ExitId)))))
