@@ -50,29 +50,6 @@ struct Family {
   ContainerInfo Info;             // the table's entry
 };
 
-/// Strips parentheses, implicit nodes and the copies or conversions the
-/// compiler adds around iterators and containers.
-const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreImplicit()->IgnoreParenImpCasts();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next))
-      if (!isa<CXXTemporaryObjectExpr>(Construct) &&
-          Construct->getNumArgs() == 1 &&
-          Construct->getParenOrBraceRange().isInvalid())
-        Next = Construct->getArg(0);
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
-bool refersTo(const Expr *E, const ValueDecl *D) {
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E));
-  return Ref && D &&
-         Ref->getDecl()->getCanonicalDecl() == D->getCanonicalDecl();
-}
-
 /// A container as an access path and the number of dereferences applied to
 /// it: `p->m` and `(*p).m` are {p->m, 0}, `p->erase` is {p, 1}.
 struct ContainerRef {
@@ -100,7 +77,7 @@ bool isReassigned(const VarDecl *Var, const Stmt *S) {
 /// never reassigned (`auto *p = &m;`) back to the container they alias.
 ContainerRef resolve(const Expr *E, unsigned Derefs) {
   for (unsigned Steps = 0; E && Steps < 16; ++Steps) {
-    E = strip(E);
+    E = ignoreCopies(E);
     if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
       if (Unary->getOpcode() == UO_Deref) {
         ++Derefs;
@@ -154,9 +131,13 @@ bool inMacro(SourceRange Range) {
   return Range.getBegin().isMacroID() || Range.getEnd().isMacroID();
 }
 
+/// Whether \p D, a local variable or a field, belongs to a template
+/// instantiation.
 bool isInstantiated(const Decl *D) {
-  const auto *Function =
-      D ? dyn_cast_or_null<FunctionDecl>(D->getDeclContext()) : nullptr;
+  const DeclContext *Context = D ? D->getDeclContext() : nullptr;
+  if (const auto *Record = dyn_cast_or_null<CXXRecordDecl>(Context))
+    return Record->getTemplateInstantiationPattern();
+  const auto *Function = dyn_cast_or_null<FunctionDecl>(Context);
   return Function && (Function->isTemplateInstantiation() ||
                       Function->getTemplateInstantiationPattern());
 }
@@ -270,7 +251,7 @@ private:
   llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>> Where;
 };
 
-bool isIncrementOf(const Stmt *S, const VarDecl *It) {
+bool isIncrementOf(const Stmt *S, const ValueDecl *It) {
   if (const auto *Unary = dyn_cast<UnaryOperator>(S))
     return Unary->isIncrementOp() && refersTo(Unary->getSubExpr(), It);
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
@@ -279,13 +260,24 @@ bool isIncrementOf(const Stmt *S, const VarDecl *It) {
   return false;
 }
 
-bool isDecrementOf(const Stmt *S, const VarDecl *It) {
+bool isDecrementOf(const Stmt *S, const ValueDecl *It) {
   if (const auto *Unary = dyn_cast<UnaryOperator>(S))
     return Unary->isDecrementOp() && refersTo(Unary->getSubExpr(), It);
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
     return Op->getOperator() == OO_MinusMinus && Op->getNumArgs() >= 1 &&
            refersTo(Op->getArg(0), It);
   return false;
+}
+
+/// Whether \p E is `++it`: erasing it removes the element after the one
+/// `it` stood on and leaves `it` on the removed element.
+bool isPreIncrementOf(const Expr *E, const ValueDecl *It) {
+  E = ignoreCopies(E);
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    return Unary->getOpcode() == UO_PreInc && refersTo(Unary->getSubExpr(), It);
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+  return Op && Op->getOperator() == OO_PlusPlus && Op->getNumArgs() == 1 &&
+         refersTo(Op->getArg(0), It);
 }
 
 /// The left and right side of an assignment `lhs = rhs`, or nulls.
@@ -300,8 +292,8 @@ std::pair<const Expr *, const Expr *> assignment(const Stmt *S) {
 }
 
 /// Whether \p E is `*it`, `it->` of a class iterator, or `it` itself.
-bool isElementOf(const Expr *E, const VarDecl *It) {
-  E = strip(E);
+bool isElementOf(const Expr *E, const ValueDecl *It) {
+  E = ignoreCopies(E);
   if (refersTo(E, It))
     return true;
   if (const auto *Unary = dyn_cast<UnaryOperator>(E))
@@ -314,8 +306,8 @@ bool isElementOf(const Expr *E, const VarDecl *It) {
 
 /// Whether \p E names the element \p It stands on or its key: `it`, `*it`,
 /// `it->first`, `(*it).first`.
-bool isCurrentOf(const Expr *E, const VarDecl *It) {
-  E = strip(E);
+bool isCurrentOf(const Expr *E, const ValueDecl *It) {
+  E = ignoreCopies(E);
   if (isElementOf(E, It))
     return true;
   if (const auto *Member = dyn_cast<MemberExpr>(E))
@@ -330,7 +322,7 @@ bool isCurrentOf(const Expr *E, const VarDecl *It) {
 /// `c.upper_bound(k)`, `std::prev(e)` or `std::next(e, n)` of one.
 bool boundOf(const Expr *E, bool Begin, ContainerRef &Container,
              const Expr *&Object, unsigned Depth = 0) {
-  E = strip(E);
+  E = ignoreCopies(E);
   const StringRef Name = Begin ? "begin" : "end";
   const StringRef ConstName = Begin ? "cbegin" : "cend";
   if (isa<CXXMemberCallExpr>(E)) {
@@ -343,7 +335,7 @@ bool boundOf(const Expr *E, bool Begin, ContainerRef &Container,
                      Call.numArgs() != 0)))
       return false;
     Container = resolve(Call);
-    Object = strip(Call.object());
+    Object = ignoreCopies(Call.object());
     return true;
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
@@ -357,7 +349,7 @@ bool boundOf(const Expr *E, bool Begin, ContainerRef &Container,
                                     Qualified != ("std::" + ConstName).str()))
       return false;
     Container = resolve(Call->getArg(0), 0);
-    Object = strip(Call->getArg(0));
+    Object = ignoreCopies(Call->getArg(0));
     return true;
   }
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
@@ -391,45 +383,64 @@ bool comparedOperands(const Expr *Cond, const Expr *&LHS, const Expr *&RHS) {
 /// Whether \p Body erases the element \p It stands on by position
 /// (`c.erase(it)`, not an erase by key): `it` then walks `c`, whatever the
 /// loop compares it with. Sets \p Container and \p Object.
-bool erasesIterator(const Stmt *Body, const VarDecl *It,
+bool erasesIterator(const Stmt *Body, const ValueDecl *It,
                     ContainerRef &Container, const Expr *&Object) {
   bool Found = false;
   forEachCall(Body, [&](const CallExpr *Call) {
     const MemberCall Member = MemberCall::resolved(Call);
     if (Found || !Member || Member.name() != "erase" || Member.numArgs() != 1 ||
-        !refersTo(strip(Member.arg(0)), It) ||
+        !(refersTo(Member.arg(0), It) || isPreIncrementOf(Member.arg(0), It)) ||
         Call->getType()->isIntegralOrEnumerationType())
       return;
     Container = resolve(Member);
-    Object = strip(Member.object());
+    Object = ignoreCopies(Member.object());
     Found = true;
   });
   return Found;
 }
 
+/// Whether \p Body calls a non-const member function of the object whose
+/// field \p It is: the callee may move the iterator on.
+bool mayBeMovedByMember(const Stmt *Body, const ValueDecl *It) {
+  if (!isa<FieldDecl>(It))
+    return false;
+  bool Moves = false;
+  forEachCall(Body, [&](const CallExpr *Call) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+    Moves =
+        Moves ||
+        (Method && !Method->isConst() &&
+         isa<CXXThisExpr>(ignoreCopies(Member->getImplicitObjectArgument())));
+  });
+  return Moves;
+}
+
 /// Splits a loop condition `it != end` into the iterator and the container.
-/// The other side may also be any iterator (`it != stop`, a parameter, a
-/// member) when \p Body erases `it` from a container: that one.
-const VarDecl *iteratorOf(const Expr *Cond, const Stmt *Body,
-                          ContainerRef &Container, const Expr *&Object) {
+/// The iterator is a variable or a field of `this` that no member function
+/// the body calls may move. The other side may also be any iterator
+/// (`it != stop`, a parameter, a member) when \p Body erases `it` from a
+/// container: that one.
+const ValueDecl *iteratorOf(const Expr *Cond, const Stmt *Body,
+                            ContainerRef &Container, const Expr *&Object) {
   const Expr *LHS = nullptr;
   const Expr *RHS = nullptr;
-  if (!Cond || !comparedOperands(strip(Cond), LHS, RHS))
+  if (!Cond || !comparedOperands(ignoreCopies(Cond), LHS, RHS))
     return nullptr;
-  llvm::SmallVector<const VarDecl *, 2> Unbounded;
+  llvm::SmallVector<const ValueDecl *, 2> Unbounded;
   for (int Swap = 0; Swap < 2; ++Swap, std::swap(LHS, RHS)) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(strip(LHS));
-    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    if (!Var || Var->getType()->isReferenceType())
+    const ValueDecl *It = referencedDecl(LHS);
+    if (!It || !(isa<VarDecl>(It) || isa<FieldDecl>(It)) ||
+        It->getType()->isReferenceType() || mayBeMovedByMember(Body, It))
       continue;
     if (boundOf(RHS, /*Begin=*/false, Container, Object))
-      return Var;
-    if (!Var->getType()->isArithmeticType())
-      Unbounded.push_back(Var);
+      return It;
+    if (!It->getType()->isArithmeticType())
+      Unbounded.push_back(It);
   }
-  for (const VarDecl *Var : Unbounded)
-    if (erasesIterator(Body, Var, Container, Object))
-      return Var;
+  for (const ValueDecl *It : Unbounded)
+    if (erasesIterator(Body, It, Container, Object))
+      return It;
   return nullptr;
 }
 
@@ -562,7 +573,7 @@ compat::Optional<Touch> touchOf(const CallExpr *Call,
 /// Whether \p E is the key of the element the range-for stands on: the loop
 /// variable (a set element), its `.first`, or the first binding.
 bool isCurrentKey(const Expr *E, const VarDecl *LoopVar) {
-  E = strip(E);
+  E = ignoreCopies(E);
   if (refersTo(E, LoopVar))
     return true;
   if (const auto *Member = dyn_cast<MemberExpr>(E))
@@ -695,7 +706,7 @@ StringRef objectText(const Touch &T, const ASTContext &Context) {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(T.Call);
   const Expr *Object =
       Member ? Member->getImplicitObjectArgument() : T.Call->getArg(0);
-  return textOf(strip(Object)->getSourceRange(), Context);
+  return textOf(ignoreCopies(Object)->getSourceRange(), Context);
 }
 constexpr char LoopStarts[] = "loop over '%0' starts here";
 /// The title of the iterator loop's fix.
@@ -884,9 +895,10 @@ std::string rangeForFix(const CXXForRangeStmt *Loop, const Touch &T,
       rewriteCondition(Cond, LoopVar, Kind, It, Context);
   if (NewCond.empty())
     return "";
-  const std::string Object = isa<UnaryOperator>(strip(Loop->getRangeInit()))
-                                 ? ("(" + ContainerText + ")").str()
-                                 : ContainerText.str();
+  const std::string Object =
+      isa<UnaryOperator>(ignoreCopies(Loop->getRangeInit()))
+          ? ("(" + ContainerText + ")").str()
+          : ContainerText.str();
   const std::string Indent(SM.getSpellingColumnNumber(Loop->getBeginLoc()) - 1,
                            ' ');
   return "for (auto " + It + " = " + Object + ".begin(); " + It +
@@ -905,7 +917,7 @@ bool sparesCurrent(const Touch &T, const VarDecl *LoopVar,
   if (!Member || Member->getNumArgs() == 0)
     return false;
   if (T.Name == "remove_if") {
-    const auto *Lambda = dyn_cast<LambdaExpr>(strip(Member->getArg(0)));
+    const auto *Lambda = dyn_cast<LambdaExpr>(ignoreCopies(Member->getArg(0)));
     std::function<bool(const Stmt *)> TakesAddress = [&](const Stmt *S) {
       if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(S))
         if (Unary->getOpcode() == UO_AddrOf &&
@@ -920,7 +932,7 @@ bool sparesCurrent(const Touch &T, const VarDecl *LoopVar,
                      llvm::is_contained(EraseMethods, T.Name);
   if (!ByKey || Member->getNumArgs() != 1)
     return false;
-  const Expr *Arg = strip(Member->getArg(0));
+  const Expr *Arg = ignoreCopies(Member->getArg(0));
   if (const MemberCall Find = MemberCall::resolved(Arg))
     if (Find.name() == "find" && Find.numArgs() == 1)
       Arg = Find.arg(0);
@@ -931,7 +943,7 @@ bool sparesCurrent(const Touch &T, const VarDecl *LoopVar,
 bool isThisMember(const ContainerRef &Ref, const FieldDecl *Field) {
   const auto *Member = dyn_cast_or_null<MemberExpr>(Ref.Base);
   return Member && Ref.Derefs == 0 && Member->getMemberDecl() == Field &&
-         isa<CXXThisExpr>(strip(Member->getBase()));
+         isa<CXXThisExpr>(ignoreCopies(Member->getBase()));
 }
 
 /// The container a function reaches: the member Field of `*this` or, when
@@ -987,7 +999,7 @@ const FunctionDecl *definedCallee(const CallExpr *Call,
 /// Whether \p Call is a member call on `*this`.
 bool isOnThis(const CallExpr *Call) {
   const MemberCall Member = MemberCall::resolved(Call);
-  return Member && isa<CXXThisExpr>(strip(Member.object()));
+  return Member && isa<CXXThisExpr>(ignoreCopies(Member.object()));
 }
 
 /// The call, in the body of \p Function or of a function it calls with the
@@ -1013,9 +1025,9 @@ const CallExpr *removalIn(const FunctionDecl *Function, const Target &T,
                      Touched->Name == "remove" ||
                      llvm::is_contained(EraseMethods, Touched->Name));
       Found.KeyParam = -1;
-      const Expr *Key = Found.ByKey ? strip(Call->getArg(0)) : nullptr;
+      const Expr *Key = Found.ByKey ? ignoreCopies(Call->getArg(0)) : nullptr;
       if (const auto *Member = dyn_cast_or_null<MemberExpr>(Key))
-        Key = Member->isArrow() ? nullptr : strip(Member->getBase());
+        Key = Member->isArrow() ? nullptr : ignoreCopies(Member->getBase());
       const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Key);
       const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
       if (Depth == 1 && Param && Param->getDeclContext() == Function)
@@ -1080,7 +1092,7 @@ Removal removalThrough(const CallExpr *Call, const ContainerRef &Container,
 const FieldDecl *thisField(const ContainerRef &Container) {
   const auto *Member = dyn_cast_or_null<MemberExpr>(Container.Base);
   return Member && Container.Derefs == 0 &&
-                 isa<CXXThisExpr>(strip(Member->getBase()))
+                 isa<CXXThisExpr>(ignoreCopies(Member->getBase()))
              ? dyn_cast<FieldDecl>(Member->getMemberDecl())
              : nullptr;
 }
@@ -1253,7 +1265,7 @@ namespace {
 /// The rewrite of `if (cond) c.erase(it);` / `it = c.erase(it);` in a loop
 /// that then advances `it` unconditionally into
 /// `if (cond) it = c.erase(it); else ++it;`, or no hints.
-std::vector<FixItHint> iteratorLoopFix(const Stmt *Loop, const VarDecl *It,
+std::vector<FixItHint> iteratorLoopFix(const Stmt *Loop, const ValueDecl *It,
                                        const Expr *Erase, const Stmt *Site,
                                        bool TakesResult,
                                        llvm::ArrayRef<const Stmt *> Hits,
@@ -1263,12 +1275,12 @@ std::vector<FixItHint> iteratorLoopFix(const Stmt *Loop, const VarDecl *It,
   const auto *For = dyn_cast<ForStmt>(Loop);
   const Stmt *Increment = nullptr;
   const IfStmt *If = nullptr;
-  if (For && For->getInc() && isIncrementOf(strip(For->getInc()), It)) {
+  if (For && For->getInc() && isIncrementOf(ignoreCopies(For->getInc()), It)) {
     Increment = For->getInc();
     If = dyn_cast<IfStmt>(Statements.back());
   } else if (isa<WhileStmt>(Loop) && Statements.size() >= 2 &&
              isa<Expr>(Statements.back()) &&
-             isIncrementOf(strip(cast<Expr>(Statements.back())), It)) {
+             isIncrementOf(ignoreCopies(cast<Expr>(Statements.back())), It)) {
     Increment = Statements.back();
     If = dyn_cast<IfStmt>(Statements[Statements.size() - 2]);
   }
@@ -1348,7 +1360,7 @@ struct IteratorWrites {
   llvm::DenseMap<const Expr *, const Stmt *> TakenBy;
 };
 
-IteratorWrites writesOf(const Stmt *Loop, const VarDecl *It) {
+IteratorWrites writesOf(const Stmt *Loop, const ValueDecl *It) {
   IteratorWrites W;
   std::function<void(const Stmt *)> Gather = [&](const Stmt *S) {
     if (!S || isa<LambdaExpr>(S))
@@ -1356,8 +1368,8 @@ IteratorWrites writesOf(const Stmt *Loop, const VarDecl *It) {
     const auto [LHS, RHS] = assignment(S);
     if (LHS && refersTo(LHS, It)) {
       W.Writes.insert(S);
-      W.Written.insert(strip(LHS));
-      W.TakenBy[strip(RHS)] = S;
+      W.Written.insert(ignoreCopies(LHS));
+      W.TakenBy[ignoreCopies(RHS)] = S;
     }
     for (const Stmt *Child : S->children())
       Gather(Child);
@@ -1376,27 +1388,36 @@ struct EraseSite {
   const Stmt *Assignment; // `it = c.erase(it)`, or null
   Removal Through;        // the removal a called function makes
   bool Inserts = false;   // an insertion that may reallocate or rehash
+  bool ErasesNext = false; // `c.erase(++it)`
 };
 
 /// The erase sites in the body of a loop over \p Container that walks it
 /// with \p It.
 llvm::SmallVector<EraseSite, 2>
-eraseSitesOf(const Stmt *Body, const VarDecl *It, const ContainerRef &Container,
-             const Family &Kind, const IteratorWrites &W, ASTContext &Context,
+eraseSitesOf(const Stmt *Body, const ValueDecl *It,
+             const ContainerRef &Container, const Family &Kind,
+             const IteratorWrites &W, ASTContext &Context,
              const std::vector<std::string> &EraseMethods) {
   llvm::SmallVector<EraseSite, 2> Sites;
   const FieldDecl *Field = thisField(Container);
   forEachCall(Body, [&](const CallExpr *Call) {
     const MemberCall Member = MemberCall::resolved(Call);
     const StringRef Name = Member.name();
-    const bool Erases =
+    const bool Erasing =
         (Name == "erase" || llvm::is_contained(EraseMethods, Name)) &&
-        Member.numArgs() == 1 && isCurrentOf(Member.arg(0), It);
+        Member.numArgs() == 1;
+    const bool ErasesNext = Erasing && isPreIncrementOf(Member.arg(0), It);
+    const bool Erases =
+        Erasing && (ErasesNext || isCurrentOf(Member.arg(0), It));
     const bool Clears = Name == "clear" && Member.numArgs() == 0;
     const auto Taken = W.TakenBy.find(Call);
     if ((Erases || Clears) && sameContainer(resolve(Member), Container)) {
-      Sites.push_back(
-          {Call, Name, Taken == W.TakenBy.end() ? nullptr : Taken->second, {}});
+      Sites.push_back({Call,
+                       Name,
+                       Taken == W.TakenBy.end() ? nullptr : Taken->second,
+                       {},
+                       /*Inserts=*/false,
+                       ErasesNext});
       return;
     }
     // A called function that erases the current element or clears the
@@ -1464,7 +1485,7 @@ llvm::SmallVector<EraseSite, 2> insertionSitesOf(const Stmt *Body,
 llvm::SmallVector<const Stmt *, 2> hitsAfter(const LoopFlow &Flow,
                                              const EraseSite &S,
                                              const IteratorWrites &W,
-                                             const VarDecl *It) {
+                                             const ValueDecl *It) {
   llvm::SmallVector<const Stmt *, 2> Hits;
   if (S.Assignment) {
     // it = c.erase(it): it already stands on the next element.
@@ -1496,7 +1517,7 @@ llvm::SmallVector<const Stmt *, 2> hitsAfter(const LoopFlow &Flow,
 /// What the reports on one iterator loop share.
 struct IteratorLoop {
   const Stmt *Loop;
-  const VarDecl *It;
+  const ValueDecl *It;
   StringRef ContainerText;
 };
 
@@ -1559,7 +1580,13 @@ void reportUseAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
     attachFix(Check, Diag, S.Call->getExprLoc(), AdvanceUnlessErased, Hints);
   }
   noteLoopAndHit(Check, L, Hit, "%0 is used here after being invalidated");
-  if (Hints.empty())
+  if (S.ErasesNext)
+    Check.diag(S.Call->getExprLoc(),
+               "'erase(++%0)' removes the element after the one %1 stood on "
+               "and leaves %1 on the removed element",
+               DiagnosticIDs::Note)
+        << L.It->getName() << L.It;
+  else if (Hints.empty())
     Check.diag(S.Call->getExprLoc(),
                S.Name == "clear"
                    ? "leave the loop right after 'clear' or restart it from "
@@ -1617,7 +1644,7 @@ std::vector<FixItHint> insertionFix(const IteratorLoop &L, const EraseSite &S,
                                     ASTContext &Context) {
   const MemberCall Member = MemberCall::resolved(S.Call);
   if (!Member || (S.Name != "insert" && S.Name != "emplace") ||
-      Member.numArgs() < 2 || !refersTo(strip(Member.arg(0)), L.It) ||
+      Member.numArgs() < 2 || !refersTo(ignoreCopies(Member.arg(0)), L.It) ||
       inMacro(S.Call->getSourceRange()) || isInstantiated(L.It) ||
       !isBlockStatementIn(loopBody(L.Loop), S.Call))
     return {};
@@ -1661,7 +1688,7 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
                                                   ASTContext &Context) {
   ContainerRef Container;
   const Expr *Object = nullptr;
-  const VarDecl *It =
+  const ValueDecl *It =
       iteratorOf(loopCondition(Loop), loopBody(Loop), Container, Object);
   if (!It || !isSideEffectFreeAccess(Container.Base))
     return;
@@ -1738,7 +1765,7 @@ compat::Optional<ForEachCall> forEachCallOf(const CallExpr *Call) {
   if (isa<CXXOperatorCallExpr>(Call) && !F.Args.empty()) {
     // Where the function object is spelled, not the `(` of the call.
     F.LoopLoc = F.Args.front()->getBeginLoc();
-    const auto *Ref = dyn_cast<DeclRefExpr>(strip(F.Args.front()));
+    const auto *Ref = dyn_cast<DeclRefExpr>(ignoreCopies(F.Args.front()));
     Algorithm = Ref ? Ref->getDecl() : nullptr;
     F.Args = F.Args.drop_front();
   }
@@ -1759,7 +1786,7 @@ compat::Optional<ForEachCall> forEachCallOf(const CallExpr *Call) {
       return {};
   } else if (Name == "std::ranges::for_each") {
     // std::ranges::for_each(c, f).
-    F.Object = strip(F.Args[0]);
+    F.Object = ignoreCopies(F.Args[0]);
     F.Container = resolve(F.Args[0], 0);
     F.Callback = 1;
   } else {
@@ -1806,7 +1833,7 @@ void EraseDuringIterationCheck::checkForEach(const Expr *E,
   const compat::Optional<ForEachCall> F = forEachCallOf(cast<CallExpr>(E));
   if (!F)
     return;
-  const auto *Lambda = dyn_cast<LambdaExpr>(strip(F->Args[F->Callback]));
+  const auto *Lambda = dyn_cast<LambdaExpr>(ignoreCopies(F->Args[F->Callback]));
   QualType ObjectType = F->Object->getType();
   if (ObjectType->isPointerType() && F->Container.Derefs > 0)
     ObjectType = ObjectType->getPointeeType();
@@ -1841,7 +1868,7 @@ void EraseDuringIterationCheck::checkForEach(const Expr *E,
 void EraseDuringIterationCheck::checkPostIncrementErase(const Expr *E,
                                                         ASTContext &Context) {
   const auto *Call = cast<CXXMemberCallExpr>(E);
-  const Expr *Arg = strip(Call->getArg(0));
+  const Expr *Arg = ignoreCopies(Call->getArg(0));
   const Expr *Operand = nullptr;
   if (const auto *Unary = dyn_cast<UnaryOperator>(Arg)) {
     if (Unary->getOpcode() == UO_PostInc)
@@ -1851,11 +1878,12 @@ void EraseDuringIterationCheck::checkPostIncrementErase(const Expr *E,
       Operand = Op->getArg(0);
   }
   const auto *Ref =
-      dyn_cast_or_null<DeclRefExpr>(Operand ? strip(Operand) : nullptr);
+      dyn_cast_or_null<DeclRefExpr>(Operand ? ignoreCopies(Operand) : nullptr);
   const auto *It = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!It)
     return;
-  QualType ObjectType = strip(Call->getImplicitObjectArgument())->getType();
+  QualType ObjectType =
+      ignoreCopies(Call->getImplicitObjectArgument())->getType();
   if (ObjectType->isPointerType())
     ObjectType = ObjectType->getPointeeType();
   const Family Kind = familyOf(ObjectType, Containers);

@@ -689,14 +689,15 @@ const Stmt *statementOf(const Stmt *Body, const Stmt *Target,
   return S ? Result : nullptr;
 }
 
-bool refersTo(const Stmt *S, const ValueDecl *D) {
+/// Whether \p S names \p D somewhere.
+bool mentions(const Stmt *S, const ValueDecl *D) {
   if (!S)
     return false;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
     if (Ref->getDecl() == D)
       return true;
   return llvm::any_of(S->children(),
-                      [&](const Stmt *Child) { return refersTo(Child, D); });
+                      [&](const Stmt *Child) { return mentions(Child, D); });
 }
 
 /// Whether \p S looks \p Key up in \p Map (count, contains, find) before
@@ -734,7 +735,7 @@ bool entryTested(const Stmt *Body, const Expr *Call,
                  llvm::ArrayRef<const ValueDecl *> Bound) {
   const auto Tests = [&](const IfStmt *If) {
     return llvm::any_of(
-        Bound, [&](const ValueDecl *D) { return refersTo(If->getCond(), D); });
+        Bound, [&](const ValueDecl *D) { return mentions(If->getCond(), D); });
   };
   llvm::SmallVector<const Stmt *, 8> Chain;
   statementOf(Body, Call, Chain);
@@ -1107,7 +1108,7 @@ bool PendingMapLeakFinder::isFinal(const Completion &C, const Leak &L) const {
         return false;
       bool After = false;
       for (const Stmt *Child : Block->body()) {
-        if (After && refersTo(Child, D))
+        if (After && mentions(Child, D))
           return true;
         if (isWithin(Child, C.Call))
           After = true;

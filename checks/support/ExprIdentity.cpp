@@ -8,7 +8,7 @@
 namespace clang::tidy::safedelete {
 
 const Expr *ignoreCopies(const Expr *E) {
-  while (true) {
+  while (E) {
     const Expr *Next = E->IgnoreImplicit()->IgnoreParenImpCasts();
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next)) {
       // Implicit conversions and copies: `std::string` from a literal.
@@ -23,6 +23,7 @@ const Expr *ignoreCopies(const Expr *E) {
       return E;
     E = Next;
   }
+  return E;
 }
 
 static bool isPureOperator(OverloadedOperatorKind Kind) {
@@ -213,6 +214,22 @@ const ValueDecl *accessRoot(const Expr *E) {
     }
   }
   return nullptr;
+}
+
+const ValueDecl *referencedDecl(const Expr *E) {
+  E = ignoreCopies(E);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    return Ref->getDecl();
+  const auto *Member = dyn_cast_or_null<MemberExpr>(E);
+  if (Member && isa<FieldDecl>(Member->getMemberDecl()) &&
+      isa<CXXThisExpr>(ignoreCopies(Member->getBase())))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+bool refersTo(const Expr *E, const ValueDecl *D) {
+  const ValueDecl *Named = referencedDecl(E);
+  return Named && D && Named->getCanonicalDecl() == D->getCanonicalDecl();
 }
 
 } // namespace clang::tidy::safedelete

@@ -26,7 +26,7 @@ bool isSameAccess(const Expr *A, const Expr *B);
 
 /// \p E without parentheses, implicit nodes, and the implicit conversions
 /// and copies the compiler adds around it (`std::string` from a literal, an
-/// iterator passed by value).
+/// iterator passed by value). Null stays null.
 const Expr *ignoreCopies(const Expr *E);
 
 /// Whether \p E is an access path as accepted by isSameAccess.
@@ -35,6 +35,14 @@ inline bool isSideEffectFreeAccess(const Expr *E) { return isSameAccess(E, E); }
 /// The variable, parameter or field an access path starts from (`m` in
 /// `m.x[i]`, the field in `this->m_`), or null.
 const ValueDecl *accessRoot(const Expr *E);
+
+/// The declaration \p E names as a whole, copies aside: a variable,
+/// parameter or binding (`it`), or a field of `this` (`cur_`,
+/// `this->cur_`); null for anything else (`p->cur_`, `*it`).
+const ValueDecl *referencedDecl(const Expr *E);
+
+/// Whether \p E names \p D as referencedDecl says, redeclarations alike.
+bool refersTo(const Expr *E, const ValueDecl *D);
 
 } // namespace tidy::safedelete
 } // namespace clang

@@ -8,6 +8,7 @@
 #include <list>
 #include <map>
 #include <string>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -290,4 +291,118 @@ void eraseByKeyInSetOfIterators(std::map<std::vector<int>::iterator, int> &s,
                                 std::vector<int>::iterator stop) {
   for (; it != stop; ++it)
     s.erase(it);
+}
+
+// `erase(++it)` erases the element after the current one and leaves `it` on
+// it: the loop's next step reads a dangling iterator, whatever bounds the
+// loop. No fix: what the loop meant is not written down.
+void erasePreIncremented(std::list<int> &l) {
+  for (auto it = l.begin(); it != l.end(); ++it)
+    if (wanted(*it))
+      l.erase(++it);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'erase' on 'l' invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: loop over 'l' starts here
+  // CHECK-MESSAGES: :[[@LINE-5]]:46: note: 'it' is used here after being invalidated
+  // CHECK-MESSAGES: :[[@LINE-4]]:9: note: 'erase(++it)' removes the element after the one 'it' stood on and leaves 'it' on the removed element
+}
+
+void erasePreIncrementedSavedBound(std::list<int> &l) {
+  const auto last = l.end();
+  for (auto it = l.begin(); it != last; ++it)
+    if (wanted(*it))
+      l.erase(++it);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'erase' on 'l' invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+}
+
+void erasePreIncrementedBetween(std::map<int, int> &m,
+                                std::map<int, int>::iterator it,
+                                std::map<int, int>::iterator stop) {
+  while (it != stop) {
+    if (wanted(it->second))
+      m.erase(++it);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'erase' on 'm' invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+    ++it;
+  }
+}
+
+// A member iterator walks the container like a local one.
+class Cursor {
+public:
+  void sweep() {
+    for (cur_ = items_.begin(); cur_ != items_.end(); ++cur_)
+      if (wanted(*cur_))
+        items_.erase(cur_);
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'erase' on 'items_' invalidates 'cur_', which is used again before it is reassigned [safedelete-erase-during-iteration]
+    // CHECK-FIXES: {{^}}    for (cur_ = items_.begin(); cur_ != items_.end();){{$}}
+    // CHECK-FIXES: {{^}}        cur_ = items_.erase(cur_); else ++cur_;{{$}}
+  }
+  void sweepExplicitThis() {
+    while (this->cur_ != this->stop_) {
+      if (wanted(*this->cur_))
+        this->items_.erase(this->cur_);
+      // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'erase' on 'this->items_' invalidates 'cur_', which is used again before it is reassigned [safedelete-erase-during-iteration]
+      ++this->cur_;
+    }
+  }
+  void grow() {
+    for (pos_ = values_.begin(); pos_ != values_.end(); ++pos_)
+      if (wanted(*pos_))
+        values_.push_back(*pos_);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'push_back' on 'values_' may reallocate it and invalidate 'pos_', which is used again before it is reassigned [safedelete-erase-during-iteration]
+  }
+
+  // Silent: erase's result taken, `erase(it++)` on a node container, a
+  // member call that may move the iterator on, and a different member.
+  void sweepTakesResult() {
+    for (cur_ = items_.begin(); cur_ != items_.end();)
+      if (wanted(*cur_))
+        cur_ = items_.erase(cur_);
+      else
+        ++cur_;
+  }
+  void sweepPostIncrement() {
+    for (cur_ = items_.begin(); cur_ != items_.end();)
+      if (wanted(*cur_))
+        items_.erase(cur_++);
+      else
+        ++cur_;
+  }
+  void sweepThroughMember() {
+    for (cur_ = items_.begin(); cur_ != items_.end(); ++cur_)
+      if (wanted(*cur_)) {
+        items_.erase(cur_);
+        restart();
+      }
+  }
+  void sweepOther() {
+    for (cur_ = items_.begin(); cur_ != items_.end(); ++cur_)
+      if (wanted(*cur_))
+        others_.erase(*cur_);
+  }
+
+private:
+  void restart() { cur_ = items_.begin(); }
+  std::list<int> items_;
+  std::list<int>::iterator cur_, stop_;
+  std::vector<int> values_;
+  std::vector<int>::iterator pos_;
+  std::set<int> others_;
+};
+
+// Silent: erasing the next element through a copy keeps `it` valid on a
+// node container; `erase(it++)` moves on first.
+void eraseNextThroughCopy(std::list<int> &l) {
+  for (auto it = l.begin(); it != l.end(); ++it) {
+    auto next = std::next(it);
+    if (next != l.end() && wanted(*next))
+      l.erase(next);
+  }
+}
+
+void erasePostIncremented(std::map<int, int> &m) {
+  for (auto it = m.begin(); it != m.end();)
+    if (wanted(it->second))
+      m.erase(it++);
+    else
+      ++it;
 }
