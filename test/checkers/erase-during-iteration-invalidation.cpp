@@ -71,3 +71,42 @@ void nextInIncrement(std::vector<int> &v) {
       next = v.erase(it);
   }
 }
+
+// `erase(++it)` with a pointer iterator: the built-in increment.
+void erasePreIncrementedPointer(std::vector<int> &v) {
+  for (int *it = v.begin(); it != v.end(); ++it)
+    if (wanted(*it))
+      v.erase(++it);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'erase' on 'v' invalidates 'it', which is used again before it is reassigned [safedelete-erase-during-iteration]
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: loop over 'v' starts here
+  // CHECK-MESSAGES: :[[@LINE-5]]:46: note: 'it' is used here after being invalidated
+  // CHECK-MESSAGES: :[[@LINE-4]]:9: note: 'erase(++it)' removes the element after the one 'it' stood on and leaves 'it' on the removed element
+}
+
+// Silent: the next position is erased through a copy; the iterator itself
+// stays before the erased element.
+void eraseFollowing(std::vector<int> &v) {
+  for (int *it = v.begin(); it != v.end() && it + 1 != v.end(); ++it)
+    if (wanted(it[1]))
+      v.erase(it + 1);
+}
+
+struct Buffer {
+  std::vector<int> data;
+  int *pos;
+  void grow() {
+    for (pos = data.begin(); pos != data.end(); ++pos)
+      if (wanted(*pos))
+        data.push_back(*pos);
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'push_back' on 'data' may reallocate it and invalidate 'pos', which is used again before it is reassigned [safedelete-erase-during-iteration]
+  }
+  // Silent: a member call in the body may reset the member iterator.
+  void growAndRewind() {
+    for (pos = data.begin(); pos != data.end(); ++pos)
+      if (wanted(*pos)) {
+        data.push_back(*pos);
+        rewind();
+      }
+  }
+  void rewind() { pos = data.begin(); }
+};
