@@ -33,6 +33,9 @@ constexpr char DefaultPendingTypes[] =
     "::boost::fibers::promise;::boost::fibers::buffered_channel;"
     "::boost::fibers::unbuffered_channel;::folly::Promise;"
     "::std::coroutine_handle";
+constexpr char DefaultRequestCallbackTypes[] =
+    "::std::function;::std::move_only_function;::boost::function;"
+    "::absl::AnyInvocable;::folly::Function";
 constexpr char DefaultCompletionMethods[] =
     "set_value;set_exception;set_value_at_thread_exit;"
     "set_exception_at_thread_exit;operator();push;try_push;resume;setValue;"
@@ -103,6 +106,16 @@ struct Trace {
   llvm::SmallVector<const ValueDecl *, 4> Bound; ///< variables on the way
 };
 
+/// The object a copy or move construction (a shared pointer's copy)
+/// copies, or \p E itself.
+const Expr *copiedFrom(const Expr *E) {
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(strip(E));
+  if (Construct && Construct->getNumArgs() == 1 &&
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    return Construct->getArg(0);
+  return E;
+}
+
 /// A local variable the entry may be reached through: a reference, a
 /// pointer, an iterator or a shared pointer copy, initialised once.
 const Expr *initOfLocal(const ValueDecl *D) {
@@ -134,6 +147,9 @@ struct PendingMapLeakCheck::Facts {
     Trace Path;
     const ValueDecl *Map;
     bool OneShot;
+    /// Calls a RequestCallbackTypes callback: one-shot in a map keyed by
+    /// fresh ids, a handler registry's repeatable call otherwise.
+    bool RequestCallback;
   };
   ASTContext *Context = nullptr;
   std::vector<Completion> Completions;
@@ -143,6 +159,9 @@ struct PendingMapLeakCheck::Facts {
   llvm::SmallVector<const FunctionDecl *, 8> Definitions;
   llvm::MapVector<const ValueDecl *, llvm::SmallVector<const Expr *, 2>>
       Insertions;
+  /// Maps that are pending only through RequestCallbackTypes, and the maps
+  /// some insertion keys with a fresh id.
+  llvm::DenseSet<const ValueDecl *> RequestMaps, FreshKeyed;
   llvm::DenseSet<SourceLocation> Seen;
 };
 
@@ -281,9 +300,8 @@ public:
       if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
         if (const auto *Binding = dyn_cast<BindingDecl>(Ref->getDecl()))
           return traceBinding(Binding, T);
-        E = throughLocal(Ref->getDecl(), isAlias(Ref->getDecl()), T);
-        if (!E)
-          return false;
+        E = copiedFrom(
+            throughLocal(Ref->getDecl(), isAlias(Ref->getDecl()), T));
         continue;
       }
       return false;
@@ -414,6 +432,58 @@ const ValueDecl *mapIdentity(const Expr *E) {
   return nullptr;
 }
 
+/// The key an insertion writes: `m[k]`, `m.emplace(k, v)`,
+/// `m.try_emplace(k, v)`, `m.insert({k, v})`, `m.insert(std::make_pair(k,
+/// v))`; null when it cannot be told.
+const Expr *insertedKey(const Expr *Insertion) {
+  const MemberCall Call = MemberCall::withOperators(Insertion);
+  const unsigned KeyArg = Call.name() == "emplace_hint" ? 1 : 0;
+  if (Call.numArgs() <= KeyArg)
+    return nullptr;
+  const Expr *Key = strip(Call.arg(KeyArg));
+  if (Call.name() != "insert")
+    return Key;
+  if (const auto *List = dyn_cast<InitListExpr>(Key))
+    return List->getNumInits() == 2 ? List->getInit(0) : nullptr;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Key))
+    return Construct->getNumArgs() == 2 ? Construct->getArg(0) : nullptr;
+  const auto *MakePair = dyn_cast<CallExpr>(Key);
+  return MakePair && MakePair->getNumArgs() == 2 ? MakePair->getArg(0)
+                                                 : nullptr;
+}
+
+/// Whether \p E is a fresh request id: a counter stepped right there
+/// (`next_++`, `++seq_`, `seq_.fetch_add(1)`), a local initialised with
+/// one, or what a function of the translation unit returns that is one
+/// (`long nextId() { return ++last_; }`).
+bool isFreshId(const Expr *E, unsigned Depth = 0) {
+  E = strip(E);
+  if (!E || Depth > 2)
+    return false;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    return Unary->isIncrementOp();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return Op->getOperator() == OO_PlusPlus;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    if (MemberCall::withOperators(Member).name() == "fetch_add")
+      return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    return Var && Var->isLocalVarDecl() && Var->getInit() &&
+           isFreshId(Var->getInit(), Depth + 1);
+  }
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Definition = nullptr;
+  const auto *Body = Callee && Callee->hasBody(Definition)
+                         ? dyn_cast_or_null<CompoundStmt>(Definition->getBody())
+                         : nullptr;
+  const auto *Return = Body && Body->size() == 1
+                           ? dyn_cast<ReturnStmt>(Body->body_back())
+                           : nullptr;
+  return Return && isFreshId(Return->getRetValue(), Depth + 1);
+}
+
 /// The node that names the map in \p E (the MemberExpr or DeclRefExpr).
 const Expr *identityNode(const Expr *E, const ValueDecl *Map) {
   E = strip(E);
@@ -439,6 +509,31 @@ public:
   bool removes(const Stmt *S, unsigned Depth = 0) {
     if (!S)
       return false;
+    if (removesItself(S, Depth))
+      return true;
+    return llvm::any_of(S->children(), [&](const Stmt *Child) {
+      return removes(Child, Depth);
+    });
+  }
+
+  /// The outermost statements of \p S that remove entries, in the order
+  /// removes() meets them.
+  void sites(const Stmt *S, llvm::SmallVectorImpl<const Stmt *> &Found) {
+    if (!S)
+      return;
+    if (removesItself(S, 0)) {
+      Found.push_back(S);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      sites(Child, Found);
+  }
+
+private:
+  /// Whether \p S itself removes entries, not counting its children: an
+  /// erase-family call on the map, an assignment to it, the map escaping,
+  /// or (with FollowCalls) a called function that does.
+  bool removesItself(const Stmt *S, unsigned Depth) {
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
       if (const Expr *Node =
               identityNode(Call->getImplicitObjectArgument(), Map)) {
@@ -461,21 +556,16 @@ public:
       if (identityNode(E, Map) == E && !Benign.count(E))
         return true;
     }
-    if (FollowCalls && Depth < 3)
-      if (const auto *Call = dyn_cast<CallExpr>(S))
-        if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-          const FunctionDecl *Definition = nullptr;
-          if (Callee->hasBody(Definition) &&
-              Visited.insert(Definition).second &&
-              removes(Definition->getBody(), Depth + 1))
-            return true;
-        }
-    return llvm::any_of(S->children(), [&](const Stmt *Child) {
-      return removes(Child, Depth);
-    });
+    if (!FollowCalls || Depth >= 3)
+      return false;
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    const FunctionDecl *Definition = nullptr;
+    return Callee && Callee->hasBody(Definition) &&
+           Visited.insert(Definition).second &&
+           removes(Definition->getBody(), Depth + 1);
   }
 
-private:
   const ValueDecl *Map;
   const bool FollowCalls;
   llvm::SmallPtrSet<const Expr *, 8> Benign;
@@ -848,6 +938,8 @@ PendingMapLeakCheck::PendingMapLeakCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       RawPendingTypes(Options.get("PendingTypes", DefaultPendingTypes)),
       RawCallbackTypes(Options.get("CallbackTypes", "")),
+      RawRequestCallbackTypes(
+          Options.get("RequestCallbackTypes", DefaultRequestCallbackTypes)),
       RawCompletionMethods(
           Options.get("CompletionMethods", DefaultCompletionMethods)),
       RawOneShotCompletionMethods(Options.get("OneShotCompletionMethods",
@@ -857,13 +949,20 @@ PendingMapLeakCheck::PendingMapLeakCheck(StringRef Name,
                                    RawPendingTypes, "::std::promise")),
       CallbackTypes(classListOption(Context, Name, "CallbackTypes",
                                     RawCallbackTypes, "::std::function")),
+      RequestCallbackTypes(
+          classListOption(Context, Name, "RequestCallbackTypes",
+                          RawRequestCallbackTypes, "::std::function")),
       CompletionMethods(
           methodListOption(Name, "CompletionMethods", RawCompletionMethods)),
       OneShotCompletionMethods(methodListOption(
           Name, "OneShotCompletionMethods", RawOneShotCompletionMethods)),
       ContainerTypes(classListOption(Context, Name, "ContainerTypes",
                                      RawContainerTypes, "::std::map")),
-      State(std::make_unique<Facts>()) {}
+      State(std::make_unique<Facts>()) {
+  AnyCallbackTypes = CallbackTypes;
+  AnyCallbackTypes.insert(AnyCallbackTypes.end(), RequestCallbackTypes.begin(),
+                          RequestCallbackTypes.end());
+}
 
 PendingMapLeakCheck::~PendingMapLeakCheck() = default;
 
@@ -892,6 +991,7 @@ PendingMapLeakCheck::methodListOption(StringRef Check, StringRef Option,
 void PendingMapLeakCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "PendingTypes", RawPendingTypes);
   Options.store(Opts, "CallbackTypes", RawCallbackTypes);
+  Options.store(Opts, "RequestCallbackTypes", RawRequestCallbackTypes);
   Options.store(Opts, "CompletionMethods", RawCompletionMethods);
   Options.store(Opts, "OneShotCompletionMethods", RawOneShotCompletionMethods);
   Options.store(Opts, "ContainerTypes", RawContainerTypes);
@@ -899,11 +999,11 @@ void PendingMapLeakCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void PendingMapLeakCheck::registerMatchers(MatchFinder *Finder) {
   if (ContainerTypes.empty() || CompletionMethods.empty() ||
-      (PendingTypes.empty() && CallbackTypes.empty()))
+      (PendingTypes.empty() && AnyCallbackTypes.empty()))
     return;
   std::vector<std::string> CompletableTypes = PendingTypes;
-  CompletableTypes.insert(CompletableTypes.end(), CallbackTypes.begin(),
-                          CallbackTypes.end());
+  CompletableTypes.insert(CompletableTypes.end(), AnyCallbackTypes.begin(),
+                          AnyCallbackTypes.end());
   const std::vector<StringRef> CompletableNames(CompletableTypes.begin(),
                                                 CompletableTypes.end());
   std::vector<StringRef> MethodNames;
@@ -971,15 +1071,22 @@ void PendingMapLeakCheck::check(const MatchFinder::MatchResult &Result) {
   if (Context.getDiagnostics().hasUncompilableErrorOccurred())
     return;
   State->Context = &Context;
-  const Analysis Types(PendingTypes, CallbackTypes, ContainerTypes);
+  const Analysis Types(PendingTypes, AnyCallbackTypes, ContainerTypes);
 
   if (const auto *Insertion = Result.Nodes.getNodeAs<Expr>(InsertionId)) {
     const Expr *Object = strip(MemberCall::withOperators(Insertion).object());
     if (!Object || !Types.isPendingMap(Object->getType()) ||
         Insertion->getBeginLoc().isMacroID())
       return;
-    if (const ValueDecl *Map = mapIdentity(Object))
-      State->Insertions[Map].push_back(Insertion);
+    const ValueDecl *Map = mapIdentity(Object);
+    if (!Map)
+      return;
+    State->Insertions[Map].push_back(Insertion);
+    if (!Analysis(PendingTypes, CallbackTypes, ContainerTypes)
+             .isPendingMap(Object->getType()))
+      State->RequestMaps.insert(Map);
+    if (isFreshId(insertedKey(Insertion)))
+      State->FreshKeyed.insert(Map);
     return;
   }
 
@@ -1002,9 +1109,14 @@ void PendingMapLeakCheck::check(const MatchFinder::MatchResult &Result) {
   const ValueDecl *Map = mapIdentity(Path.Container);
   if (!Map)
     return;
-  const bool OneShot = llvm::is_contained(OneShotCompletionMethods, Method) &&
-                       !Types.isCallback(Completion.object()->getType());
-  State->Completions.push_back({Call, nullptr, Path, Map, OneShot});
+  const QualType Object = Completion.object()->getType();
+  const bool Repeatable = isListed(recordOf(Object), CallbackTypes);
+  const bool OneShot =
+      llvm::is_contained(OneShotCompletionMethods, Method) && !Repeatable;
+  const bool RequestCallback =
+      !Repeatable && isListed(recordOf(Object), RequestCallbackTypes);
+  State->Completions.push_back(
+      {Call, nullptr, Path, Map, OneShot, RequestCallback});
 }
 
 namespace {
@@ -1052,12 +1164,14 @@ public:
   PendingMapLeakCheck::Facts &F;
 
 private:
+  bool removedOnItsPaths(const Completion &C);
   bool removedAround(const Completion &C);
   bool isFinal(const Completion &C, const Leak &L) const;
   bool mapScope(const ValueDecl *Map,
                 llvm::SmallVectorImpl<const FunctionDecl *> &Scope) const;
 
   ClassCallers Callers;
+  FlowCache Flows;
 };
 
 void PendingMapLeakFinder::locateCompletions() {
@@ -1071,13 +1185,35 @@ void PendingMapLeakFinder::locateCompletions() {
                  [](const Completion &C) { return C.Function == nullptr; });
 }
 
-/// Whether the entry of \p C is removed in its function, in the function
+/// Whether every path through the completion \p C in its function removes
+/// the entry: a removal that may run before it (`auto p = it->second;
+/// m.erase(it); p->set_value(v);`), or one on every path from it to the
+/// function's exit. An error path that completes and returns before the
+/// erase leaves its entry behind.
+bool PendingMapLeakFinder::removedOnItsPaths(const Completion &C) {
+  const Stmt *Body = C.Function->getBody();
+  llvm::SmallVector<const Stmt *, 4> Removals;
+  RemovalScan(C.Map, /*FollowCalls=*/true).sites(Body, Removals);
+  if (Removals.empty())
+    return false;
+  const FunctionFlow *Flow = Flows.flowOf(Body, Context);
+  if (!Flow)
+    return true;
+  return llvm::any_of(Removals,
+                      [&](const Stmt *R) {
+                        return isWithin(R, C.Call) ||
+                               Flow->reachable(R, C.Call, {});
+                      }) ||
+         !Flow->reachesExit(C.Call, Removals);
+}
+
+/// Whether the entry of \p C is removed on its paths, in the function
 /// around its lambda, or by a caller of its class.
 bool PendingMapLeakFinder::removedAround(const Completion &C) {
   const auto RemovedIn = [&](const Stmt *S) {
     return RemovalScan(C.Map, /*FollowCalls=*/true).removes(S);
   };
-  if (RemovedIn(C.Function->getBody()))
+  if (removedOnItsPaths(C))
     return true;
   const auto *Method = dyn_cast<CXXMethodDecl>(C.Function);
   if (!Method)
@@ -1136,6 +1272,10 @@ compat::Optional<Leak> PendingMapLeakFinder::decide(const Completion &C) {
       (LocalMap && LocalMap->hasLocalStorage() && !isa<ParmVarDecl>(LocalMap) &&
        !LocalMap->getType()->isReferenceType() &&
        !LocalMap->getType()->isPointerType()))
+    return {};
+  // A callback map is a pending map when its keys are fresh request ids;
+  // a handler registry calls its entries again and again.
+  if (C.RequestCallback && !F.FreshKeyed.count(C.Map))
     return {};
   Leak L;
   L.C = &C;
@@ -1202,7 +1342,9 @@ std::vector<UnremovedMap> PendingMapLeakFinder::unremovedMaps() const {
     const auto Unreported = llvm::find_if(
         Insertions, [&](const Expr *E) { return !Reported.count(E); });
     llvm::SmallVector<const FunctionDecl *, 16> Scope;
-    if (Unreported == Insertions.end() || !mapScope(Map, Scope) ||
+    if (Unreported == Insertions.end() ||
+        (F.RequestMaps.count(Map) && !F.FreshKeyed.count(Map)) ||
+        !mapScope(Map, Scope) ||
         llvm::any_of(Scope, [&, Map = Map](const FunctionDecl *Fn) {
           return RemovalScan(Map, /*FollowCalls=*/false).removes(Fn->getBody());
         }))
@@ -1369,9 +1511,10 @@ void PendingMapLeakReporter::reportUnremoved(const Leak &L, StringRef MapText,
   if (Fix.empty())
     Check.diag(C.Call->getExprLoc(),
                "take the entry out before completing it: 'auto node = "
-               "%0.extract(%1); if (!node.empty()) node.mapped().%2(...)'",
+               "%0.extract(%1); if (!node.empty()) node.mapped()%2(...)'",
                DiagnosticIDs::Note)
-        << MapText << (KeyText.empty() ? "key" : KeyText) << Method;
+        << MapText << (KeyText.empty() ? "key" : KeyText)
+        << (Method == "operator()" ? std::string() : ("." + Method).str());
 }
 
 void PendingMapLeakReporter::report(const UnremovedMap &M) {

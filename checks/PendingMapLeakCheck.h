@@ -42,11 +42,15 @@ private:
 
   const std::string RawPendingTypes;
   const std::string RawCallbackTypes;
+  const std::string RawRequestCallbackTypes;
   const std::string RawCompletionMethods;
   const std::string RawOneShotCompletionMethods;
   const std::string RawContainerTypes;
   std::vector<std::string> PendingTypes;
   std::vector<std::string> CallbackTypes;
+  std::vector<std::string> RequestCallbackTypes;
+  /// CallbackTypes, then RequestCallbackTypes.
+  std::vector<std::string> AnyCallbackTypes;
   std::vector<std::string> CompletionMethods;
   std::vector<std::string> OneShotCompletionMethods;
   std::vector<std::string> ContainerTypes;

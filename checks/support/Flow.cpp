@@ -49,9 +49,23 @@ FunctionFlow::firstUsesAfter(const Stmt *From,
                              llvm::ArrayRef<const Stmt *> Uses,
                              llvm::ArrayRef<const Stmt *> Kills) const {
   llvm::SmallVector<const Stmt *, 2> Found;
+  walk(From, Uses, Kills, Found);
+  return Found;
+}
+
+bool FunctionFlow::reachesExit(const Stmt *From,
+                               llvm::ArrayRef<const Stmt *> Kills) const {
+  llvm::SmallVector<const Stmt *, 2> Found;
+  return walk(From, {}, Kills, Found);
+}
+
+bool FunctionFlow::walk(const Stmt *From, llvm::ArrayRef<const Stmt *> Uses,
+                        llvm::ArrayRef<const Stmt *> Kills,
+                        llvm::SmallVectorImpl<const Stmt *> &Found) const {
   const CFGBlock *Start = Graph ? blockOf(From) : nullptr;
   if (!Start)
-    return Found;
+    return false;
+  bool Exits = false;
   llvm::DenseMap<const CFGBlock *, llvm::SmallVector<const Stmt *, 2>> UsesIn,
       KillsIn;
   for (const Stmt *Use : Uses)
@@ -89,13 +103,15 @@ FunctionFlow::firstUsesAfter(const Stmt *From,
         Found.push_back(First);
       continue;
     }
-    if (!BlockKills.empty())
+    // A [[noreturn]] call ends its path; the CFG still links it to the exit.
+    if (!BlockKills.empty() || Block->hasNoReturnElement())
       continue;
+    Exits = Exits || Block == &Graph->getExit();
     for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
       if (const CFGBlock *Next = Succ.getReachableBlock())
         Work.push_back({Next, nullptr});
   }
-  return Found;
+  return Exits;
 }
 
 bool FunctionFlow::guaranteedBefore(const Stmt *A, const Stmt *B) const {

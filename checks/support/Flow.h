@@ -52,11 +52,21 @@ public:
     return !firstUsesAfter(From, To, Kills).empty();
   }
 
+  /// Whether some path from \p From leaves the function (a return, the end
+  /// of the body, a throw out of it) without passing one of \p Kills.
+  bool reachesExit(const Stmt *From, llvm::ArrayRef<const Stmt *> Kills) const;
+
   /// Whether \p A runs before \p B on every path from the function's entry
   /// that reaches \p B.
   bool guaranteedBefore(const Stmt *A, const Stmt *B) const;
 
 private:
+  /// Walks the paths from \p From as firstUsesAfter says, collecting the
+  /// uses in \p Found; true when one reaches the exit without a use or a
+  /// kill.
+  bool walk(const Stmt *From, llvm::ArrayRef<const Stmt *> Uses,
+            llvm::ArrayRef<const Stmt *> Kills,
+            llvm::SmallVectorImpl<const Stmt *> &Found) const;
   /// Whether \p A is sequenced before \p B (both in one block).
   bool sequencedBefore(const Stmt *A, const Stmt *B) const;
   /// The block that runs \p S. A declaration of several variables

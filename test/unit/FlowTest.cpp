@@ -23,8 +23,9 @@ using clang::tidy::safedelete::isWithin;
 
 namespace {
 
-constexpr char Prelude[] = "void from(); void use(int); void kill(); "
-                           "void a(); void c(); void d();\n";
+constexpr char Prelude[] =
+    "void from(); void use(int); void kill(); "
+    "void a(); void c(); void d(); [[noreturn]] void stop();\n";
 
 class FlowTest : public ::testing::Test {
 protected:
@@ -68,6 +69,10 @@ protected:
     }
     std::sort(Numbers.begin(), Numbers.end());
     return Numbers;
+  }
+
+  bool exits() {
+    return Flow->reachesExit(calls("from").front(), calls("kill"));
   }
 
   bool before(const std::string &A, const std::string &B) {
@@ -130,6 +135,30 @@ TEST_F(FlowTest, PathWithoutUseOnOneBranch) {
 TEST_F(FlowTest, KillOnOneBranchOnly) {
   build("from(); if (b) kill(); use(1);");
   EXPECT_EQ(firstUses(), Numbers({1}));
+}
+
+TEST_F(FlowTest, ExitReachedUnlessEveryPathKills) {
+  build("from();");
+  EXPECT_TRUE(exits());
+  build("from(); kill();");
+  EXPECT_FALSE(exits());
+  build("from(); if (b) kill();");
+  EXPECT_TRUE(exits());
+  build("if (b) { from(); return; } kill();");
+  EXPECT_TRUE(exits());
+  build("from(); if (b) { kill(); return; } kill();");
+  EXPECT_FALSE(exits());
+  build("while (n--) from(); kill();");
+  EXPECT_FALSE(exits());
+  build("kill(); from();");
+  EXPECT_TRUE(exits());
+}
+
+TEST_F(FlowTest, NoReturnEndsNoPathAtTheExit) {
+  build("from(); if (b) { kill(); return; } throw 1;");
+  EXPECT_TRUE(exits());
+  build("from(); if (b) kill(); else stop();");
+  EXPECT_FALSE(exits());
 }
 
 TEST_F(FlowTest, NextIterationOfALoop) {
