@@ -251,6 +251,8 @@ compat::Optional<Site> siteOf(const CallExpr *Call,
 /// `c.insert(v)` returns (for structured bindings). Not `end()`: node
 /// containers keep it valid through erase and clear.
 compat::Optional<ElementAccess> iteratorFrom(const Expr *E, bool WholePair) {
+  if (!E)
+    return {};
   int64_t Offset = 0;
   E = withoutOffset(E, Offset);
   if (Offset != 0) {
