@@ -508,12 +508,14 @@ private:
         continue;
       Facts.Kills[Var].push_back(Declaration);
       if (const auto *Bindings = dyn_cast<DecompositionDecl>(Var)) {
+        // Each binding is new at its declaration (in a loop, every time).
+        for (const BindingDecl *Binding : Bindings->bindings())
+          Facts.Kills[Binding].push_back(Declaration);
         // auto [it, inserted] = c.insert(v): the first binding.
         const auto Access = iteratorFrom(Var->getInit(), /*WholePair=*/true);
         if (!Access || Bindings->bindings().empty())
           continue;
         const BindingDecl *First = Bindings->bindings().front();
-        Facts.Kills[First].push_back(Declaration);
         Facts.Handles.push_back({First, HandleKind::Iterator, Access->Object,
                                  Access->Arrow, Access->Key, nullptr});
         continue;

@@ -3,13 +3,15 @@
 #include "support/Flow.h"
 #include "clang-tidy/utils/ExprSequence.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::safedelete {
 
-FunctionFlow::FunctionFlow(const Stmt *Body, ASTContext &Context) {
+FunctionFlow::FunctionFlow(const Stmt *Body, ASTContext &Context)
+    : Context(Context) {
   // Implicit and temporary destructors make [[noreturn]] destructors (some
   // assertion macros) end their paths.
   CFG::BuildOptions Options;
@@ -20,6 +22,12 @@ FunctionFlow::FunctionFlow(const Stmt *Body, ASTContext &Context) {
     return;
   Sequence = std::make_unique<utils::ExprSequence>(Graph.get(), Body, &Context);
   Blocks = std::make_unique<utils::StmtToBlockMap>(Graph.get(), &Context);
+  for (const CFGBlock *Block : *Graph) {
+    unsigned Index = 0;
+    for (const CFGElement &Element : *Block)
+      if (const auto S = Element.getAs<CFGStmt>())
+        Elements.try_emplace(S->getStmt(), Block, Index++);
+  }
   llvm::DenseMap<const Stmt *, const Stmt *> Originals;
   for (const auto &Synthetic : Graph->synthetic_stmts())
     Originals[Synthetic.first] = Synthetic.second;
@@ -40,8 +48,39 @@ const CFGBlock *FunctionFlow::blockOf(const Stmt *S) const {
 
 FunctionFlow::~FunctionFlow() = default;
 
+const Stmt *FunctionFlow::statementOf(const Stmt *S) const {
+  for (unsigned Depth = 0; S && Depth < 64; ++Depth) {
+    const auto Parents = Context.getParents(*S);
+    if (Parents.empty())
+      return nullptr;
+    if (const auto *Parent = Parents[0].get<Stmt>()) {
+      if (!isa<Expr>(Parent))
+        return S;
+      S = Parent;
+      continue;
+    }
+    // The initialiser of a variable: on to its declaration.
+    const auto *Var = Parents[0].get<VarDecl>();
+    if (!Var)
+      return nullptr;
+    const auto Declarations = Context.getParents(*Var);
+    S = Declarations.empty() ? nullptr : Declarations[0].get<DeclStmt>();
+  }
+  return nullptr;
+}
+
 bool FunctionFlow::sequencedBefore(const Stmt *A, const Stmt *B) const {
-  return Sequence->inSequence(A, B);
+  if (Sequence->inSequence(A, B))
+    return true;
+  // Two statements that no compound statement orders, such as a range-based
+  // for's range and begin declarations: the order of their CFG elements.
+  const auto ElementA = Elements.find(statementOf(A));
+  const auto ElementB = Elements.find(statementOf(B));
+  if (ElementA == Elements.end() || ElementB == Elements.end() ||
+      ElementA == ElementB)
+    return false;
+  return ElementA->second.first == ElementB->second.first &&
+         ElementA->second.second < ElementB->second.second;
 }
 
 llvm::SmallVector<const Stmt *, 2>

@@ -74,6 +74,14 @@ private:
   /// which declares each variable on its own: the block of those.
   const CFGBlock *blockOf(const Stmt *S) const;
 
+  /// The elements of the CFG, with their block and their place in it: two
+  /// elements of one block run in that order.
+  llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>> Elements;
+  /// The whole statement \p S is part of (an expression statement, a
+  /// declaration), or null.
+  const Stmt *statementOf(const Stmt *S) const;
+
+  ASTContext &Context;
   std::unique_ptr<CFG> Graph;
   std::unique_ptr<utils::ExprSequence> Sequence;
   std::unique_ptr<utils::StmtToBlockMap> Blocks;
