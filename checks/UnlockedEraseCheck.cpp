@@ -239,9 +239,28 @@ bool sameBase(const Expr *A, const Expr *B) {
   return isSameAccess(A, B);
 }
 
+Lockable resolveMutex(const Expr *E, unsigned Hops = 0);
+
+/// The mutex an accessor marked LOCK_RETURNED returns (`GetMutex()`,
+/// `peer.QueueMutex()`), as seen from its caller.
+Lockable returnedMutex(const CallExpr *Call, unsigned Hops) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const auto *Returned =
+      Callee && Hops < 3 ? Callee->getAttr<LockReturnedAttr>() : nullptr;
+  if (!Returned)
+    return {};
+  Lockable L = resolveMutex(Returned->getArg(), Hops + 1);
+  // A member of the accessor's object: of the object it is called on.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    if (isa_and_nonnull<FieldDecl>(L.Decl) && isThisBase(L.Base))
+      L.Base = Member->getImplicitObjectArgument();
+  return L;
+}
+
 /// The mutex \p E names (`mu_`, `&mu_`, `*mu_`, `other.mu_`, `g_mu`, a
-/// local pointer or reference initialised with one of these).
-Lockable resolveMutex(const Expr *E, unsigned Hops = 0) {
+/// local pointer or reference initialised with one of these, what a
+/// LOCK_RETURNED accessor returns).
+Lockable resolveMutex(const Expr *E, unsigned Hops) {
   while (E) {
     E = E->IgnoreParenImpCasts();
     const auto *Unary = dyn_cast<UnaryOperator>(E);
@@ -252,6 +271,8 @@ Lockable resolveMutex(const Expr *E, unsigned Hops = 0) {
   }
   if (!E)
     return {};
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return returnedMutex(Call, Hops);
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {
     const auto *Decl = dyn_cast<ValueDecl>(Member->getMemberDecl());
     if (isa<FieldDecl>(Decl))
@@ -1074,6 +1095,43 @@ bool Analysis::runsAfterJoins(Pos P, const FunctionRec *Fn,
   return Any;
 }
 
+/// Whether \p Named, an object an attribute of \p Fn names, is \p Base:
+/// a parameter named in the attribute of another declaration of \p Fn is
+/// the parameter at its place (`void f(Node &node) REQUIRES(node.mu);` in a
+/// header, `void f(Node &n) {...}` here).
+bool sameObjectIn(const FunctionDecl *Fn, const Expr *Named, const Expr *Base) {
+  const auto *NamedRef =
+      Named ? dyn_cast<DeclRefExpr>(Named->IgnoreParenImpCasts()) : nullptr;
+  const auto *BaseRef =
+      Base ? dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts()) : nullptr;
+  const auto *NamedParam =
+      NamedRef ? dyn_cast<ParmVarDecl>(NamedRef->getDecl()) : nullptr;
+  const auto *BaseParam =
+      BaseRef ? dyn_cast<ParmVarDecl>(BaseRef->getDecl()) : nullptr;
+  if (NamedParam && BaseParam)
+    return BaseParam->getDeclContext() == Fn &&
+           NamedParam->getFunctionScopeIndex() ==
+               BaseParam->getFunctionScopeIndex();
+  return sameBase(Named, Base);
+}
+
+/// The hold the attributes of \p Fn require on entry for \p Mutex of the
+/// object \p Base (null: `this`, or a mutex with static storage):
+/// `REQUIRES(mu_)`, `REQUIRES_SHARED(node.mu)`, `REQUIRES(GetMutex())`.
+Hold requiredHold(const FunctionDecl *Fn, const ValueDecl *Mutex,
+                  const Expr *Base) {
+  Hold Required = Hold::None;
+  for (const auto *Attr : Fn->specific_attrs<RequiresCapabilityAttr>())
+    for (const Expr *Arg : Attr->args()) {
+      const Lockable L = resolveMutex(Arg);
+      if (L.Decl == Mutex &&
+          (!isa<FieldDecl>(Mutex) || sameObjectIn(Fn, L.Base, Base)))
+        Required = std::max(Required,
+                            Attr->isShared() ? Hold::Shared : Hold::Exclusive);
+    }
+  return Required;
+}
+
 /// What the function \p Fn may assume about \p Mutex (a member of `*this`,
 /// or a mutex with static storage) when it starts.
 Hold Analysis::entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
@@ -1083,13 +1141,8 @@ Hold Analysis::entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
   const FunctionDecl *Decl = Fn->Fn;
   if (isa<CXXConstructorDecl>(Decl) || isa<CXXDestructorDecl>(Decl))
     return Hold::Exclusive;
-  Hold Required = Hold::None;
-  for (const auto *Attr : Decl->specific_attrs<RequiresCapabilityAttr>())
-    for (const Expr *Arg : Attr->args())
-      if (resolveMutex(Arg).Decl == Mutex)
-        Required = std::max(Required,
-                            Attr->isShared() ? Hold::Shared : Hold::Exclusive);
-  if (Required != Hold::None)
+  if (const Hold Required = requiredHold(Decl, Mutex, nullptr);
+      Required != Hold::None)
     return Required;
   if (LockedPattern && Decl->getIdentifier() &&
       LockedPattern->match(Decl->getName()))
@@ -1609,6 +1662,8 @@ void UnlockedEraseFinder::strongestHold(Finding &F,
     const HelperCall *Caller = nullptr;
     if (H != Hold::Exclusive && (!Member || isThisBase(F.C.Base)))
       H = std::max(H, A.entryHold(F.Fn, G.Mutex, &Caller));
+    else if (H != Hold::Exclusive && F.Fn && F.Fn->Fn)
+      H = std::max(H, requiredHold(F.Fn->Fn, G.Mutex, F.C.Base));
     if (H > F.Held || (H == F.Held && !F.Unheld && Caller)) {
       F.Held = H;
       F.Why = G;

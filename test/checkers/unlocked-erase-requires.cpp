@@ -1,0 +1,104 @@
+// Locks a function requires on entry, named as bitcoin names them: through
+// a parameter (`EXCLUSIVE_LOCKS_REQUIRED(node.cs_vSend)`, written on the
+// declaration in a header and the definition elsewhere) and through an
+// accessor marked LOCK_RETURNED (`EXCLUSIVE_LOCKS_REQUIRED(GetMutex())`).
+// bitcoin net.cpp:1682, net_processing.cpp:2810, validation.h:1161 (issue 12).
+// RUN: %check_clang_tidy -std=c++17-or-later %s safedelete-unlocked-erase %t
+
+#include <deque>
+#include <map>
+#include <vector>
+
+#define CAPABILITY(x) __attribute__((capability(x)))
+#define SCOPED_CAPABILITY __attribute__((scoped_lockable))
+#define GUARDED_BY(x) __attribute__((guarded_by(x)))
+#define ACQUIRE(...) __attribute__((acquire_capability(__VA_ARGS__)))
+#define RELEASE(...) __attribute__((release_capability(__VA_ARGS__)))
+#define EXCLUSIVE_LOCKS_REQUIRED(...)                                          \
+  __attribute__((exclusive_locks_required(__VA_ARGS__)))
+#define SHARED_LOCKS_REQUIRED(...)                                             \
+  __attribute__((shared_locks_required(__VA_ARGS__)))
+#define LOCK_RETURNED(x) __attribute__((lock_returned(x)))
+
+class CAPABILITY("mutex") Mutex {
+public:
+  void lock() ACQUIRE();
+  void unlock() RELEASE();
+};
+
+class SCOPED_CAPABILITY Lock {
+public:
+  explicit Lock(Mutex &mu) ACQUIRE(mu);
+  ~Lock() RELEASE();
+};
+
+struct Node {
+  Mutex cs_vSend;
+  std::deque<int> vSendMsg GUARDED_BY(cs_vSend);
+  std::deque<int> vRecvMsg;
+};
+
+// ===== Silent: the caller holds the lock the function requires =====
+
+void SocketSendData(Node &node) EXCLUSIVE_LOCKS_REQUIRED(node.cs_vSend);
+void SocketSendData(Node &node) { node.vSendMsg.pop_front(); }
+
+void SendThrough(Node *pnode) EXCLUSIVE_LOCKS_REQUIRED(pnode->cs_vSend) {
+  pnode->vSendMsg.erase(pnode->vSendMsg.begin());
+}
+
+extern Mutex cs_main;
+
+class ChainstateManager {
+public:
+  Mutex &GetMutex() const LOCK_RETURNED(::cs_main) { return ::cs_main; }
+  void RemoveChainstate() EXCLUSIVE_LOCKS_REQUIRED(GetMutex()) {
+    m_chainstates.erase(m_chainstates.begin());
+  }
+  void ClearUnderAccessor() {
+    Lock guard(GetMutex());
+    m_chainstates.clear();
+  }
+
+private:
+  std::vector<int> m_chainstates GUARDED_BY(::cs_main);
+};
+
+class Peer {
+public:
+  Mutex &QueueMutex() LOCK_RETURNED(m_mutex) { return m_mutex; }
+  std::map<int, int> m_queue GUARDED_BY(m_mutex);
+
+private:
+  Mutex m_mutex;
+};
+
+void DrainPeer(Peer &peer) EXCLUSIVE_LOCKS_REQUIRED(peer.QueueMutex()) {
+  peer.m_queue.clear();
+}
+
+// ===== Flagged: the lock required is another object's or another mutex =====
+
+void SendOther(Node &node, Node &other) EXCLUSIVE_LOCKS_REQUIRED(other.cs_vSend) {
+  node.vSendMsg.pop_front();
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'pop_front' modifies 'node.vSendMsg' without holding 'node.cs_vSend', the mutex that guards it [safedelete-unlocked-erase]
+}
+
+void SendShared(Node &node) SHARED_LOCKS_REQUIRED(node.cs_vSend) {
+  node.vSendMsg.pop_front();
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'pop_front' modifies 'node.vSendMsg' while 'node.cs_vSend' is held only shared; modifying it needs the lock exclusively [safedelete-unlocked-erase]
+}
+
+extern Mutex cs_other;
+
+class WrongAccessor {
+public:
+  Mutex &OtherMutex() const LOCK_RETURNED(::cs_other) { return ::cs_other; }
+  void Remove() EXCLUSIVE_LOCKS_REQUIRED(OtherMutex()) {
+    m_items.erase(m_items.begin());
+    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'erase' modifies 'm_items' without holding 'cs_main', the mutex that guards it [safedelete-unlocked-erase]
+  }
+
+private:
+  std::vector<int> m_items GUARDED_BY(::cs_main);
+};
