@@ -1186,8 +1186,9 @@ void PendingMapLeakFinder::locateCompletions() {
 }
 
 /// Whether every path through the completion \p C in its function removes
-/// the entry: a removal that may run before it (`auto p = it->second;
-/// m.erase(it); p->set_value(v);`), or one on every path from it to the
+/// the entry: a removal that always runs before it (`auto p = it->second;
+/// m.erase(it); p->set_value(v);`; an erase of an earlier pass of a loop
+/// does not count), or one on every path from it to the
 /// function's exit. An error path that completes and returns before the
 /// erase leaves its entry behind.
 bool PendingMapLeakFinder::removedOnItsPaths(const Completion &C) {
@@ -1202,7 +1203,7 @@ bool PendingMapLeakFinder::removedOnItsPaths(const Completion &C) {
   return llvm::any_of(Removals,
                       [&](const Stmt *R) {
                         return isWithin(R, C.Call) ||
-                               Flow->reachable(R, C.Call, {});
+                               Flow->guaranteedBefore(R, C.Call);
                       }) ||
          !Flow->reachesExit(C.Call, Removals);
 }

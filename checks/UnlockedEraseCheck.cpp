@@ -249,6 +249,16 @@ Lockable returnedMutex(const CallExpr *Call, unsigned Hops) {
       Callee && Hops < 3 ? Callee->getAttr<LockReturnedAttr>() : nullptr;
   if (!Returned)
     return {};
+  // A parameter of the accessor (bitcoin's `MaybeCheckNotHeld(cs)`
+  // returns its argument): the argument of the call.
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Returned->getArg()->IgnoreParenImpCasts());
+  if (const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr)
+    return Param->getFunctionScopeIndex() < Call->getNumArgs() &&
+                   !isa<CXXOperatorCallExpr>(Call)
+               ? resolveMutex(Call->getArg(Param->getFunctionScopeIndex()),
+                              Hops + 1)
+               : Lockable();
   Lockable L = resolveMutex(Returned->getArg(), Hops + 1);
   // A member of the accessor's object: of the object it is called on.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))

@@ -77,6 +77,31 @@ void DrainPeer(Peer &peer) EXCLUSIVE_LOCKS_REQUIRED(peer.QueueMutex()) {
   peer.m_queue.clear();
 }
 
+// bitcoin's LOCK(cs) passes the mutex through a function that returns it.
+template <typename M> M &MaybeCheckNotHeld(M &m) LOCK_RETURNED(m) { return m; }
+#define LOCK(cs) Lock criticalblock(MaybeCheckNotHeld(cs))
+
+class BanMan {
+public:
+  void ClearBanned() {
+    LOCK(m_banned_mutex);
+    m_banned.clear();
+  }
+  void Unban(int subnet) {
+    LOCK(m_banned_mutex);
+    m_banned.erase(subnet);
+  }
+  void UnbanUnderOther(int subnet) {
+    LOCK(m_other_mutex);
+    m_banned.erase(subnet);
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'erase' modifies 'm_banned' without holding 'm_banned_mutex', the mutex that guards it [safedelete-unlocked-erase]
+  }
+
+private:
+  Mutex m_banned_mutex, m_other_mutex;
+  std::map<int, int> m_banned GUARDED_BY(m_banned_mutex);
+};
+
 // ===== Flagged: the lock required is another object's or another mutex =====
 
 void SendOther(Node &node, Node &other) EXCLUSIVE_LOCKS_REQUIRED(other.cs_vSend) {
