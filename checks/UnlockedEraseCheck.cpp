@@ -115,6 +115,17 @@ bool isHelper(const FunctionDecl &Fn) {
 
 AST_MATCHER(FunctionDecl, isHelperFunction) { return isHelper(Node); }
 
+/// Whether \p Fn makes, replaces or ends the value of its object: a
+/// constructor, a destructor, a copy or move assignment. Nobody else may
+/// use the object meanwhile; that is the caller's business.
+bool buildsOrDestroysThis(const FunctionDecl &Fn) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Fn);
+  return Method &&
+         (isa<CXXConstructorDecl>(Method) || isa<CXXDestructorDecl>(Method) ||
+          Method->isCopyAssignmentOperator() ||
+          Method->isMoveAssignmentOperator());
+}
+
 /// The member of `*this` whose thread \p E is: `t_`, `*t_`, `t_->`, or
 /// the loop variable of a range-for over `workers_` (followed through the
 /// variables the range-for declares).
@@ -526,6 +537,14 @@ public:
   const llvm::Regex *LockedPattern;
   std::vector<Event> Events;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<Evidence, 2>> Guarded;
+  /// Per container, its modifications under a lock and the mutex held there
+  /// (one entry per mutex held).
+  llvm::DenseMap<
+      const ValueDecl *,
+      llvm::SmallVector<std::pair<const Stmt *, const ValueDecl *>, 4>>
+      LockedModifications;
+  /// Whether one mutex is held at every locked modification of \p C.
+  bool oneLockModifies(const ValueDecl *C) const;
 
 private:
   void addGuard(const UnlockedEraseCheck::Facts::Guard &G);
@@ -916,8 +935,11 @@ void Analysis::noteAccesses(const Stmt *S, const Lockable &L) {
           sameBase(Member->getBase(), L.Base))
         Container = Field;
     } else if (!MutexField) {
-      // A mutex with static storage guards members and variables alike.
-      if (Field || isa<VarDecl>(Member->getMemberDecl()))
+      // A mutex with static storage guards variables, and the members of the
+      // object whose methods take it: a field of another object read under
+      // it (`block.vtx` under cs_main) says nothing about this one's.
+      if ((Field && isThisBase(Member->getBase())) ||
+          isa<VarDecl>(Member->getMemberDecl()))
         Container = cast<ValueDecl>(Member->getMemberDecl());
     }
   } else if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
@@ -936,8 +958,10 @@ void Analysis::noteAccesses(const Stmt *S, const Lockable &L) {
 /// strong use stands as the evidence.
 void Analysis::noteAccess(const ValueDecl *Container, const Stmt *S,
                           const Lockable &L) {
-  const bool Strong = Modified.count(cast<Expr>(S)) ||
-                      threadAt(pos(S->getBeginLoc())) != nullptr;
+  const bool Modifies = Modified.count(cast<Expr>(S));
+  const bool Strong = Modifies || threadAt(pos(S->getBeginLoc())) != nullptr;
+  if (Modifies)
+    LockedModifications[canonical(Container)].push_back({S, L.Decl});
   auto &List = Guarded[canonical(Container)];
   auto *Known = llvm::find_if(
       List, [&](const Evidence &Ev) { return Ev.Mutex == L.Decl; });
@@ -951,6 +975,20 @@ void Analysis::noteAccess(const ValueDecl *Container, const Stmt *S,
   const FunctionRec *Fn = functionAt(pos(S->getBeginLoc()));
   if (Fn && !llvm::is_contained(Known->UsedIn, Fn))
     Known->UsedIn.push_back(Fn);
+}
+
+bool Analysis::oneLockModifies(const ValueDecl *C) const {
+  const auto Found = LockedModifications.find(C);
+  if (Found == LockedModifications.end())
+    return true;
+  const auto &Sites = Found->second;
+  return llvm::any_of(Sites, [&](const auto &Candidate) {
+    return llvm::all_of(Sites, [&](const auto &Site) {
+      return llvm::any_of(Sites, [&](const auto &Held) {
+        return Held.first == Site.first && Held.second == Candidate.second;
+      });
+    });
+  });
 }
 
 /// The innermost lambda around \p P that runs on another thread, if any.
@@ -1149,7 +1187,7 @@ Hold Analysis::entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
   if (!Fn || !Fn->Fn)
     return Hold::None;
   const FunctionDecl *Decl = Fn->Fn;
-  if (isa<CXXConstructorDecl>(Decl) || isa<CXXDestructorDecl>(Decl))
+  if (buildsOrDestroysThis(*Decl))
     return Hold::Exclusive;
   if (const Hold Required = requiredHold(Decl, Mutex, nullptr);
       Required != Hold::None)
@@ -1634,6 +1672,25 @@ bool UnlockedEraseFinder::pointsOnlyThere(const VarDecl *Pointer) const {
              unaryOperator(hasOperatorName("*"), hasUnaryOperand(Use)))));
 }
 
+/// Whether the class of the field \p Container declares, with GUARDED_BY or
+/// PT_GUARDED_BY on its other fields, what \p Mutex guards: then its
+/// unannotated containers are not guarded by it, whatever critical section
+/// they share (bitcoin's m_nodes_disconnected beside m_nodes).
+bool annotatesGuarded(const ValueDecl *Container, const ValueDecl *Mutex) {
+  const auto *Field = dyn_cast<FieldDecl>(Container);
+  if (!Field)
+    return false;
+  const auto Names = [&](const Expr *Arg) {
+    return resolveMutex(Arg).Decl == Mutex;
+  };
+  return llvm::any_of(Field->getParent()->fields(), [&](const FieldDecl *F) {
+    return llvm::any_of(F->specific_attrs<GuardedByAttr>(),
+                        [&](const auto *A) { return Names(A->getArg()); }) ||
+           llvm::any_of(F->specific_attrs<PtGuardedByAttr>(),
+                        [&](const auto *A) { return Names(A->getArg()); });
+  });
+}
+
 /// Which mutexes guard \p C, erased in \p Fn, and where that shows.
 /// GUARDED_BY says which mutex guards it; other locks held around its uses
 /// guard something else. Without it, a mutex guards it when it is modified
@@ -1646,12 +1703,19 @@ UnlockedEraseFinder::guardsOf(const Container &C, const FunctionRec *Fn) const {
   for (const auto *Attr : C.Decl->specific_attrs<GuardedByAttr>())
     if (const ValueDecl *Mutex = resolveMutex(Attr->getArg()).Decl)
       Guards.push_back({Mutex, Attr->getLocation(), true, true, {}});
-  if (Guards.empty())
+  if (Guards.empty()) {
     for (const Evidence &Ev : A.Guarded.lookup(C.Decl))
       if ((Ev.Strong || llvm::is_contained(Ev.UsedIn, Fn)) &&
+          !annotatesGuarded(C.Decl, Ev.Mutex) &&
           llvm::none_of(Guards,
                         [&](const Evidence &G) { return G.Mutex == Ev.Mutex; }))
         Guards.push_back(Ev);
+    // Modified under several mutexes, no one of them held at every place:
+    // none is its lock (Cockatrice's card maps, filled, pruned and cleared
+    // under three). Nested locks around all of them are fine.
+    if (!A.oneLockModifies(C.Decl))
+      Guards.clear();
+  }
   // A member mutex guards only members of its own object.
   llvm::erase_if(Guards, [&](const Evidence &G) {
     return isa<FieldDecl>(G.Mutex) && !isa<FieldDecl>(C.Decl);
@@ -1683,6 +1747,16 @@ void UnlockedEraseFinder::strongestHold(Finding &F,
   }
 }
 
+/// Whether \p Base names a local object held by value (`tx` in
+/// `tx.vout`), which no other thread can reach.
+bool isLocalObject(const Expr *Base) {
+  const auto *Ref =
+      Base ? dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts()) : nullptr;
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->isLocalVarDecl() && !Var->isStaticLocal() &&
+         !Var->getType()->isReferenceType() && !Var->getType()->isPointerType();
+}
+
 compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
   Finding F;
   F.Erase = &Erase;
@@ -1697,14 +1771,15 @@ compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
     return {};
   const Pos P = A.pos(Erase.Call->getExprLoc());
   F.Fn = A.functionAt(P);
-  if (!F.Fn || (F.Fn->Fn && (isa<CXXConstructorDecl>(F.Fn->Fn) ||
-                             isa<CXXDestructorDecl>(F.Fn->Fn))))
+  if (!F.Fn || (F.Fn->Fn && buildsOrDestroysThis(*F.Fn->Fn)))
     return {};
   const llvm::SmallVector<Evidence, 2> Guards = guardsOf(F.C, F.Fn);
   if (Guards.empty())
     return {};
   if (F.C.Base && !isSideEffectFreeAccess(F.C.Base))
     return {}; // cannot tell which object
+  if (isLocalObject(F.C.Base))
+    return {}; // a member of a local object: shared with nobody
   F.OnlyGuard = Guards.size() == 1;
   strongestHold(F, Guards);
   if (F.Held == Hold::Exclusive)

@@ -1,4 +1,4 @@
-// The notes point at the evidence and say why no guard is inserted.
+// Notes point at the evidence, say why no guard goes in (n_: own mutex).
 // RUN: %check_clang_tidy -std=c++17 %s safedelete-unlocked-erase %t
 
 #include <map>
@@ -8,7 +8,7 @@
 class Cache {
   std::mutex mu_;
   std::map<int, int> m_;
-  std::map<int, int> n_ __attribute__((guarded_by(mu_)));
+  std::mutex nmu_; std::map<int, int> n_ __attribute__((guarded_by(nmu_)));
   std::shared_mutex rw_;
   std::map<int, int> r_;
 
@@ -59,8 +59,8 @@ public:
 // CHECK-NOTES: :20:5: note: 'm_' is used with 'mu_' held here
 // CHECK-NOTES: :25:8: warning: 'erase' modifies 'm_' without holding 'mu_'
 // CHECK-NOTES: :20:5: note: 'm_' is used with 'mu_' held here
-// CHECK-NOTES: :28:8: warning: 'erase' modifies 'n_' without holding 'mu_'
-// CHECK-NOTES: :11:40: note: 'n_' is declared guarded by 'mu_' here
+// CHECK-NOTES: :28:8: warning: 'erase' modifies 'n_' without holding 'nmu_'
+// CHECK-NOTES: :11:57: note: 'n_' is declared guarded by 'nmu_' here
 // CHECK-NOTES: :31:14: warning: 'erase' modifies 'other.m_' without holding 'other.mu_'
 // CHECK-NOTES: :31:14: note: hold 'other.mu_' while calling 'erase'
 // CHECK-NOTES: :20:5: note: 'm_' is used with 'mu_' held here
@@ -84,7 +84,7 @@ public:
 
 // CHECK-FIXES: std::scoped_lock lock(mu_);
 // CHECK-FIXES-NEXT: m_.erase(k);
-// CHECK-FIXES: std::scoped_lock lock(mu_);
+// CHECK-FIXES: std::scoped_lock lock(nmu_);
 // CHECK-FIXES-NEXT: n_.erase(k);
 // CHECK-FIXES: std::unique_lock<std::shared_mutex> reader(rw_);
 // CHECK-FIXES-NEXT: r_.erase(k);
