@@ -113,7 +113,16 @@ bool isHelper(const FunctionDecl &Fn) {
   return !Fn.isExternallyVisible();
 }
 
-AST_MATCHER(FunctionDecl, isHelperFunction) { return isHelper(Node); }
+/// A function whose calls in the translation unit say what it may assume
+/// on entry: a helper, or a non-virtual method of any access (a public
+/// method every call of which holds the lock follows the convention "call
+/// with the mutex held"; a virtual one may be reached through a base).
+bool hasKnownCalls(const FunctionDecl &Fn) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Fn);
+  return isHelper(Fn) || (Method && !Method->isVirtual());
+}
+
+AST_MATCHER(FunctionDecl, hasKnownCallsFunction) { return hasKnownCalls(Node); }
 
 /// Whether \p Fn makes, replaces or ends the value of its object: a
 /// constructor, a destructor, a copy or move assignment. Nobody else may
@@ -168,7 +177,7 @@ helperCallOf(const CallExpr *Call) {
     if (!Unresolved->isImplicitAccess())
       Object = Unresolved->getBase();
   }
-  if (!Callee || !isHelper(*Callee))
+  if (!Callee || !hasKnownCalls(*Callee))
     return {};
   return std::make_pair(Callee->getCanonicalDecl(), Object);
 }
@@ -1197,7 +1206,8 @@ Hold Analysis::entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
     return Hold::Exclusive;
 
   const FunctionDecl *Key = Decl->getCanonicalDecl();
-  if (!isHelper(*Decl))
+  const bool Helper = isHelper(*Decl);
+  if (!hasKnownCalls(*Decl))
     return Hold::None;
   if (InProgress.count(Key))
     return Hold::Exclusive; // recursion: decided by the other call sites
@@ -1224,8 +1234,11 @@ Hold Analysis::entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
     }
   }
   InProgress.erase(Key);
-  // Never called here: called from elsewhere, under rules we cannot see.
-  return Called ? Result : Hold::Exclusive;
+  // A helper never called here is called from elsewhere, under rules we
+  // cannot see; a public method called nowhere here shows no convention.
+  if (!Called)
+    return Helper ? Hold::Exclusive : Hold::None;
+  return Result;
 }
 
 } // namespace
@@ -1479,8 +1492,8 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
   CallForms.push_back(
       callExpr(callee(expr(anyOf(
                    unresolvedMemberExpr(),
-                   declRefExpr(to(functionDecl(isHelperFunction()))),
-                   memberExpr(member(functionDecl(isHelperFunction())))))))
+                   declRefExpr(to(functionDecl(hasKnownCallsFunction()))),
+                   memberExpr(member(functionDecl(hasKnownCallsFunction())))))))
           .bind(HelperCallId));
   if (!EraseForms.empty())
     CallForms.push_back(EraseCall.bind(EraseId));
