@@ -1222,10 +1222,14 @@ Hold Analysis::entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
     if (!isa<FieldDecl>(Mutex) || isa<CXXMethodDecl>(Key)) {
       AtCall =
           heldAt(Call.At, Mutex, isa<FieldDecl>(Mutex) ? Call.Object : nullptr);
+      // A public method called from a constructor or destructor shows no
+      // convention: those run alone, other callers need not.
+      const FunctionRec *Caller = functionAt(Call.At);
       if (AtCall != Hold::Exclusive &&
-          (!isa<FieldDecl>(Mutex) || isThisBase(Call.Object)))
-        AtCall =
-            std::max(AtCall, entryHold(functionAt(Call.At), Mutex, nullptr));
+          (!isa<FieldDecl>(Mutex) || isThisBase(Call.Object)) &&
+          (Helper || !Caller || !Caller->Fn ||
+           !buildsOrDestroysThis(*Caller->Fn)))
+        AtCall = std::max(AtCall, entryHold(Caller, Mutex, nullptr));
     }
     if (AtCall < Result) {
       Result = AtCall;

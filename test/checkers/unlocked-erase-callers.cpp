@@ -33,6 +33,12 @@ public:
     spectators_[id] = 1;
   }
 
+  // Flagged: called here only from the destructor, which runs alone; other
+  // callers need not hold the lock (i2pd's NetDb::Stop).
+  ~Game() { stop(); }
+  void stop() { spectators_.clear(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'clear' modifies 'spectators_' without holding 'gameMutex', the mutex that guards it [safedelete-unlocked-erase]
+
   // Flagged: never called here, so nothing shows the convention.
   void reset() { participants_.clear(); }
   // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'clear' modifies 'participants_' without holding 'gameMutex', the mutex that guards it [safedelete-unlocked-erase]
