@@ -26,13 +26,15 @@ constexpr char IfId[] = "if";
 constexpr char CountIsOneId[] = "count-is-one";
 constexpr char ExitId[] = "exit";
 constexpr char RedundantLookup[] =
-    "redundant lookup in '%0' before erase; 'erase' does nothing when the key "
-    "is absent";
+    "redundant lookup in '%0' before %1; '%1' does nothing when the key is "
+    "absent";
 constexpr char RepeatedLookup[] =
     "'erase' repeats the lookup in '%0' that 'find' already made; erase "
     "through %1";
 /// The titles of the fixes (what clangd names its code actions).
-constexpr char TestErase[] = "test what erase returns instead of the lookup";
+std::string testRemoval(StringRef Removal) {
+  return ("test what " + Removal + " returns instead of the lookup").str();
+}
 
 std::string eraseThrough(const VarDecl *Iter) {
   return ("erase through '" + Iter->getName() + "'").str();
@@ -44,6 +46,15 @@ bool isMultiKey(const ContainerTable &Containers, const MemberCall &Lookup) {
   const auto Info =
       Containers.classify(Lookup.object()->IgnoreParenImpCasts()->getType());
   return Info && Info->MultiKey;
+}
+
+/// The method that removes a key from \p Lookup's container: `erase`, or
+/// Qt's `remove`.
+std::string keyRemovalOf(const ContainerTable &Containers,
+                         const MemberCall &Lookup) {
+  const auto Info =
+      Containers.classify(Lookup.object()->IgnoreParenImpCasts()->getType());
+  return Info && !Info->KeyRemoval.empty() ? Info->KeyRemoval : "erase";
 }
 
 /// Matches a function template's parameter (or a pointer or reference)
@@ -229,10 +240,9 @@ struct EraseAfter {
   SourceLocation RParen; // the `)` before the `;`
 };
 
-compat::Optional<EraseAfter> eraseAfter(const IfStmt *If,
-                                        const MemberCall &Lookup,
-                                        const SourceManager &SM,
-                                        const LangOptions &LangOpts) {
+compat::Optional<EraseAfter>
+eraseAfter(const IfStmt *If, const MemberCall &Lookup, StringRef Removal,
+           const SourceManager &SM, const LangOptions &LangOpts) {
   const auto Object = tokensOf(Lookup.object(), SM, LangOpts);
   const auto Key = tokensOf(Lookup.arg(0), SM, LangOpts);
   if (Object.empty() || Key.empty())
@@ -241,7 +251,7 @@ compat::Optional<EraseAfter> eraseAfter(const IfStmt *If,
   for (const Token &Tok : Object)
     Expected.push_back(spellingOf(Tok, SM, LangOpts));
   Expected.insert(Expected.end(),
-                  {Lookup.isArrow() ? "->" : ".", "erase", "("});
+                  {Lookup.isArrow() ? "->" : ".", Removal.str(), "("});
   for (const Token &Tok : Key)
     Expected.push_back(spellingOf(Tok, SM, LangOpts));
   Expected.insert(Expected.end(), {")", ";"});
@@ -303,7 +313,7 @@ bool mayTouchContainer(const Stmt *S, const VarDecl *Iter,
 /// `if (<absent>) return; c.erase(k);`: the lookup only leaves early, and
 /// erase can tell whether the key was there.
 void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
-                     const MemberCall &Lookup, bool MultiKey,
+                     const MemberCall &Lookup, StringRef Removal, bool MultiKey,
                      const VarDecl *Iter, const SourceManager &SM,
                      const LangOptions &LangOpts) {
   if (!isBlockStatement(If, SM, LangOpts) ||
@@ -311,7 +321,7 @@ void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
       If->getCond()->getEndLoc().isMacroID())
     return;
   const compat::Optional<EraseAfter> Erase =
-      eraseAfter(If, Lookup, SM, LangOpts);
+      eraseAfter(If, Lookup, Removal, SM, LangOpts);
   if (!Erase)
     return;
   const StringRef ObjectText = Lexer::getSourceText(
@@ -330,18 +340,19 @@ void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
   }
 
   // if (!c.count(k)) return; c.erase(k); -> if (!c.erase(k)) return;
-  auto Diag = Check.diag(Lookup.nameLoc(), RedundantLookup) << ObjectText;
-  const CharSourceRange Removal =
+  auto Diag = Check.diag(Lookup.nameLoc(), RedundantLookup)
+              << ObjectText << Removal;
+  const CharSourceRange Statement =
       statementRemoval(Erase->Begin, Erase->RParen, SM, LangOpts);
-  if (Removal.isInvalid())
+  if (Statement.isInvalid())
     return;
   const StringRef EraseText = Lexer::getSourceText(
       CharSourceRange::getTokenRange(Erase->Begin, Erase->RParen), SM,
       LangOpts);
-  attachFix(Check, Diag, Lookup.nameLoc(), TestErase,
+  attachFix(Check, Diag, Lookup.nameLoc(), testRemoval(Removal),
             {FixItHint::CreateReplacement(If->getCond()->getSourceRange(),
                                           ("!" + EraseText).str()),
-             FixItHint::CreateRemoval(Removal)});
+             FixItHint::CreateRemoval(Statement)});
 }
 
 /// An `if` whose branch erases the key its condition looks up.
@@ -362,7 +373,7 @@ struct GuardedErase {
 /// the first statement of the branch that erases or, after a find (\p Iter),
 /// one nested in further tests. No EraseStmt when there is none.
 GuardedErase guardedErase(const IfStmt *If, const MemberCall &Lookup,
-                          const VarDecl *Iter) {
+                          StringRef Removal, const VarDecl *Iter) {
   GuardedErase G;
   G.If = If;
   if (const auto *Block = dyn_cast<CompoundStmt>(If->getThen()))
@@ -370,7 +381,7 @@ GuardedErase guardedErase(const IfStmt *If, const MemberCall &Lookup,
   else
     G.Body.push_back(If->getThen());
   const auto EraseIt = llvm::find_if(G.Body, [&](const Stmt *S) {
-    const MemberCall Erase = discardedCall(S, "erase", 1);
+    const MemberCall Erase = discardedCall(S, Removal, 1);
     return Erase && onSameObject(Erase, Lookup);
   });
   if (EraseIt != G.Body.end()) {
@@ -381,7 +392,7 @@ GuardedErase guardedErase(const IfStmt *If, const MemberCall &Lookup,
     G.Nested = true;
   }
   if (G.EraseStmt)
-    G.Erase = discardedCall(G.EraseStmt, "erase", 1);
+    G.Erase = discardedCall(G.EraseStmt, Removal, 1);
   return G;
 }
 
@@ -399,7 +410,7 @@ void reportFindThenErase(ClangTidyCheck &Check, const GuardedErase &G,
     // erase(it) would remove one element where erase(k) removes them all:
     // the find is redundant when nothing else uses its result.
     if (G.Body.size() == 1 && !G.Nested)
-      Check.diag(Lookup.nameLoc(), RedundantLookup) << ObjectText;
+      Check.diag(Lookup.nameLoc(), RedundantLookup) << ObjectText << "erase";
     return;
   }
   const ValueDecl *Root = accessRoot(Lookup.object());
@@ -419,7 +430,8 @@ void reportFindThenErase(ClangTidyCheck &Check, const GuardedErase &G,
 /// if (c.count(k)) { c.erase(k); ... }: the erase must come first, so that
 /// the lookup guards nothing else.
 void reportCountThenErase(ClangTidyCheck &Check, const GuardedErase &G,
-                          const MemberCall &Lookup, const SourceManager &SM,
+                          const MemberCall &Lookup, StringRef Removal,
+                          const SourceManager &SM,
                           const LangOptions &LangOpts) {
   if (!G.Before.empty())
     return;
@@ -430,11 +442,12 @@ void reportCountThenErase(ClangTidyCheck &Check, const GuardedErase &G,
   const IfStmt *If = G.If;
   const StringRef EraseText = TextOf(G.Erase.call());
   auto Diag = Check.diag(Lookup.nameLoc(), RedundantLookup)
-              << TextOf(Lookup.object());
+              << TextOf(Lookup.object()) << Removal;
 
   if (G.Body.size() == 1) {
     const bool Braced = isa<CompoundStmt>(If->getThen());
-    attachFix(Check, Diag, Lookup.nameLoc(), "erase without the lookup",
+    attachFix(Check, Diag, Lookup.nameLoc(),
+              (Removal + " without the lookup").str(),
               FixItHint::CreateReplacement(
                   If->getSourceRange(),
                   (TextOf(G.EraseStmt) + (Braced ? ";" : "")).str()));
@@ -447,7 +460,8 @@ void reportCountThenErase(ClangTidyCheck &Check, const GuardedErase &G,
     const SourceLocation Otherwise = returnAfter(If, !Returned, SM, LangOpts);
     if (Otherwise.isValid()) {
       attachFix(
-          Check, Diag, Lookup.nameLoc(), "return what erase returns",
+          Check, Diag, Lookup.nameLoc(),
+          ("return what " + Removal + " returns").str(),
           FixItHint::CreateReplacement(
               SourceRange(If->getBeginLoc(), Otherwise),
               ("return " + EraseText + (Returned ? " != 0" : " == 0")).str()));
@@ -456,15 +470,15 @@ void reportCountThenErase(ClangTidyCheck &Check, const GuardedErase &G,
   }
 
   // if (c.count(k)) { c.erase(k); f(); } -> if (c.erase(k)) { f(); }
-  const CharSourceRange Removal = statementRemoval(
+  const CharSourceRange Statement = statementRemoval(
       G.EraseStmt->getBeginLoc(), G.EraseStmt->getEndLoc(), SM, LangOpts);
-  if (Removal.isInvalid() || If->getCond()->getBeginLoc().isMacroID() ||
+  if (Statement.isInvalid() || If->getCond()->getBeginLoc().isMacroID() ||
       If->getCond()->getEndLoc().isMacroID())
     return;
-  attachFix(Check, Diag, Lookup.nameLoc(), TestErase,
-            {FixItHint::CreateReplacement(If->getCond()->getSourceRange(),
-                                          EraseText),
-             FixItHint::CreateRemoval(Removal)});
+  attachFix(
+      Check, Diag, Lookup.nameLoc(), testRemoval(Removal),
+      {FixItHint::CreateReplacement(If->getCond()->getSourceRange(), EraseText),
+       FixItHint::CreateRemoval(Statement)});
 }
 
 } // namespace
@@ -563,7 +577,8 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
                             instantiatedAs(ContainerType, &Containers)))))));
   };
   const LookupTests Tests = lookupTests(MethodCall);
-  const auto Erase = MethodCall("erase", 1);
+  const auto Erase =
+      expr(anyOf(MethodCall("erase", 1), MethodCall("remove", 1)));
   const auto EraseStmt =
       expr(anyOf(Erase, explicitCastExpr(hasDestinationType(voidType()),
                                          hasSourceExpression(Erase))));
@@ -615,12 +630,17 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
       !endOfSameObject(Result.Nodes.getNodeAs<Expr>(EndId), Lookup))
     return;
 
+  // Qt's erase takes an iterator and remove a key: the find forms rewrite
+  // the method too, which the fixes do not.
+  const std::string Removal = keyRemovalOf(Containers, Lookup);
+  if (Iter && Removal != "erase")
+    return;
   if (Result.Nodes.getNodeAs<Stmt>(ExitId)) {
-    reportEarlyExit(*this, If, Lookup, MultiKey, Iter, SM, LangOpts);
+    reportEarlyExit(*this, If, Lookup, Removal, MultiKey, Iter, SM, LangOpts);
     return;
   }
 
-  GuardedErase Guarded = guardedErase(If, Lookup, Iter);
+  GuardedErase Guarded = guardedErase(If, Lookup, Removal, Iter);
   if (!Guarded.EraseStmt || Guarded.EraseStmt->getBeginLoc().isMacroID() ||
       Guarded.EraseStmt->getEndLoc().isMacroID() ||
       !isSameAccess(Guarded.Erase.arg(0), Lookup.arg(0)))
@@ -628,7 +648,7 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
   if (Iter)
     reportFindThenErase(*this, Guarded, Lookup, MultiKey, Iter, SM, LangOpts);
   else
-    reportCountThenErase(*this, Guarded, Lookup, SM, LangOpts);
+    reportCountThenErase(*this, Guarded, Lookup, Removal, SM, LangOpts);
 }
 
 } // namespace clang::tidy::safedelete

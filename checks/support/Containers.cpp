@@ -182,8 +182,9 @@ ContainerTable::ContainerTable() {
   for (const Family &F : BuiltIn) {
     const Rules R = F.Own ? *F.Own : rulesOf(F.Kind);
     const bool Keyed = F.Traits & (Set | Map);
-    Entries.push_back({{F.Name, F.Kind, bool(F.Traits & Map),
-                        Keyed && !(F.Traits & NoKeyErase),
+    const bool ByKey = Keyed && !(F.Traits & NoKeyErase);
+    Entries.push_back({{F.Name, F.Kind, bool(F.Traits & Map), ByKey,
+                        Keyed ? (ByKey ? "erase" : "remove") : "",
                         bool(F.Traits & Multi), R.OnErase, R.OnInsert},
                        ""});
   }
@@ -196,9 +197,9 @@ void ContainerTable::add(ContainerKind Kind,
     const bool ManyPerKey =
         lastPart(Name).lower().find("multi") != std::string::npos;
     // IsMap is read from the class itself (its mapped_type).
-    Entries.push_back(
-        {{Name.str(), Kind, false, false, ManyPerKey, R.OnErase, R.OnInsert},
-         Name.str()});
+    Entries.push_back({{Name.str(), Kind, false, false, "", ManyPerKey,
+                        R.OnErase, R.OnInsert},
+                       Name.str()});
   }
 }
 
@@ -343,7 +344,8 @@ familyList(llvm::function_ref<bool(const ContainerInfo &)> Keep) {
 }
 
 std::string keyedFamilyList() {
-  return familyList([](const ContainerInfo &I) { return I.ErasesByKey; });
+  return familyList(
+      [](const ContainerInfo &I) { return !I.KeyRemoval.empty(); });
 }
 
 std::string mapFamilyList() {

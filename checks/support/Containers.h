@@ -46,6 +46,9 @@ struct ContainerInfo {
   ContainerKind Kind = ContainerKind::Node;
   bool IsMap = false;       ///< it has a `mapped_type`
   bool ErasesByKey = false; ///< `erase(key)` removes the key's elements
+  /// The method that removes a key's elements: `erase`, Qt's `remove`;
+  /// empty for containers without keys.
+  std::string KeyRemoval;
   bool MultiKey = false;    ///< a key may occur more than once
   Invalidation OnErase = Invalidation::Erased;
   Invalidation OnInsert = Invalidation::None;

@@ -109,16 +109,26 @@ void llvmStringMap(llvm::StringMap<int> &a, const char * k, const char * j) {
   if (a.count(k)) a.erase(j);
 }
 
-// QMap<int, int>: Qt's erase takes an iterator and remove(key) is not an erase
-// the check knows; the check does not apply.
-void qMap(QMap<int, int> &a, int k) {
+// QMap<int, int>: Qt's erase takes an iterator and remove takes the key
+// (Cockatrice's server_room.cpp:221); the find forms are not rewritten.
+void qMap(QMap<int, int> &a, int k, int j) {
   if (a.contains(k)) a.remove(k);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: redundant lookup in 'a' before remove; 'remove' does nothing when the key is absent [safedelete-lookup-before-erase]
+  // CHECK-FIXES: {{^}}  a.remove(k);{{$}}
+  if (a.contains(k)) a.remove(j);
+  if (a.contains(k)) a.erase(a.find(k));
 }
 
-// QHash<int, int>: Qt's erase takes an iterator and remove(key) is not an erase
-// the check knows; the check does not apply.
-void qHash(QHash<int, int> &a, int k) {
+// QHash<int, int>: the same.
+void qHash(QHash<int, int> &a, int k, int j) {
   if (a.contains(k)) a.remove(k);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: redundant lookup in 'a' before remove; 'remove' does nothing when the key is absent [safedelete-lookup-before-erase]
+  // CHECK-FIXES: {{^}}  a.remove(k);{{$}}
+  if (!a.contains(j))
+    return;
+  a.remove(j);
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: warning: redundant lookup in 'a' before remove
+  // CHECK-FIXES: {{^}}  if (!a.remove(j)){{$}}
 }
 
 // QList<int>: a sequence, whose erase takes an iterator and no key; the

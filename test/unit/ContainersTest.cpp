@@ -47,6 +47,8 @@ namespace llvm {
 template <class K, class V> struct DenseMapBase { using mapped_type = V; };
 template <class K, class V> struct DenseMap : DenseMapBase<K, V> {};
 }
+template <class K, class V> struct QMap { using mapped_type = V; };
+template <class K> struct QSet {};
 namespace app {
 template <class K, class V> struct Registry { using mapped_type = V; };
 struct Cache : std::map<int, int> {};
@@ -255,6 +257,20 @@ TEST_F(ContainersTest, KeysAndMultiKeys) {
   EXPECT_FALSE(Info("s").IsMap);
 }
 
+TEST_F(ContainersTest, KeyRemovalIsEraseOrQtsRemove) {
+  build("std::map<int, int> m; std::set<int> s; std::vector<int> v; "
+        "QMap<int, int> qm; QSet<int> qs;");
+  const auto Info = [&](const std::string &Var) {
+    return *Table.classify(typeOf(Var));
+  };
+  EXPECT_EQ(Info("m").KeyRemoval, "erase");
+  EXPECT_EQ(Info("s").KeyRemoval, "erase");
+  EXPECT_EQ(Info("v").KeyRemoval, "");
+  EXPECT_EQ(Info("qm").KeyRemoval, "remove");
+  EXPECT_FALSE(Info("qm").ErasesByKey);
+  EXPECT_EQ(Info("qs").KeyRemoval, "remove");
+}
+
 TEST_F(ContainersTest, ListedNamesMatchAsHasAnyName) {
   build(
       "app::Registry<int, int> reg; app::Bag bag; store::MultiIndex<int> mi;");
@@ -291,7 +307,8 @@ TEST(ContainersNames, KeyedFamilyListIsTheTablesKeyedFamilies) {
   EXPECT_TRUE(llvm::is_contained(Names, "::absl::btree_multiset"));
   EXPECT_TRUE(llvm::is_contained(Names, "::llvm::StringMap"));
   EXPECT_FALSE(llvm::is_contained(Names, "::std::vector"));
-  EXPECT_FALSE(llvm::is_contained(Names, "::QMap"));
+  EXPECT_TRUE(llvm::is_contained(Names, "::QMap")); // removed by remove(key)
+  EXPECT_FALSE(llvm::is_contained(Names, "::QList"));
 }
 
 TEST(ContainersNames, MapFamilyListIsTheTablesMaps) {
