@@ -1690,22 +1690,16 @@ bool UnlockedEraseFinder::pointsOnlyThere(const VarDecl *Pointer) const {
 }
 
 /// Whether the class of the field \p Container declares, with GUARDED_BY or
-/// PT_GUARDED_BY on its other fields, what \p Mutex guards: then its
-/// unannotated containers are not guarded by it, whatever critical section
-/// they share (bitcoin's m_nodes_disconnected beside m_nodes).
-bool annotatesGuarded(const ValueDecl *Container, const ValueDecl *Mutex) {
+/// PT_GUARDED_BY on its fields, what its mutexes guard: then it says so of
+/// every container it shares, and an unannotated one is guarded by none,
+/// whatever critical sections it sits in (bitcoin's m_nodes_disconnected
+/// beside m_nodes, setBlockIndexCandidates in Chainstate).
+bool annotatesGuards(const ValueDecl *Container) {
   const auto *Field = dyn_cast<FieldDecl>(Container);
-  if (!Field)
-    return false;
-  const auto Names = [&](const Expr *Arg) {
-    return resolveMutex(Arg).Decl == Mutex;
-  };
-  return llvm::any_of(Field->getParent()->fields(), [&](const FieldDecl *F) {
-    return llvm::any_of(F->specific_attrs<GuardedByAttr>(),
-                        [&](const auto *A) { return Names(A->getArg()); }) ||
-           llvm::any_of(F->specific_attrs<PtGuardedByAttr>(),
-                        [&](const auto *A) { return Names(A->getArg()); });
-  });
+  return Field &&
+         llvm::any_of(Field->getParent()->fields(), [](const FieldDecl *F) {
+           return F->hasAttr<GuardedByAttr>() || F->hasAttr<PtGuardedByAttr>();
+         });
 }
 
 /// Which mutexes guard \p C, erased in \p Fn, and where that shows.
@@ -1723,7 +1717,7 @@ UnlockedEraseFinder::guardsOf(const Container &C, const FunctionRec *Fn) const {
   if (Guards.empty()) {
     for (const Evidence &Ev : A.Guarded.lookup(C.Decl))
       if ((Ev.Strong || llvm::is_contained(Ev.UsedIn, Fn)) &&
-          !annotatesGuarded(C.Decl, Ev.Mutex) &&
+          !annotatesGuards(C.Decl) &&
           llvm::none_of(Guards,
                         [&](const Evidence &G) { return G.Mutex == Ev.Mutex; }))
         Guards.push_back(Ev);

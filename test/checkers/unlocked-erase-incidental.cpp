@@ -40,6 +40,24 @@ private:
 
 extern Mutex cs_main;
 
+// bitcoin's Chainstate: the set is used under cs_main everywhere, and once
+// under m_chainstate_mutex too; the class annotates what its mutexes guard
+// and the set is not among them.
+class Chainstate {
+public:
+  void InvalidateBlock(int p) {
+    Lock outer(m_chainstate_mutex);
+    Lock inner(cs_main);
+    candidates_.erase(p);
+  }
+  void Clear() { candidates_.clear(); }
+
+private:
+  Mutex m_chainstate_mutex;
+  int m_tip GUARDED_BY(cs_main) = 0;
+  std::set<int> candidates_;
+};
+
 struct Block {
   std::vector<int> vtx;
   void SetNull() { vtx.clear(); }
