@@ -69,6 +69,9 @@ private:
             llvm::SmallVectorImpl<const Stmt *> &Found) const;
   /// Whether \p A is sequenced before \p B (both in one block).
   bool sequencedBefore(const Stmt *A, const Stmt *B) const;
+  /// When \p A and \p B are two elements of one block, sets \p Before to
+  /// whether \p A runs first and returns true.
+  bool elementOrder(const Stmt *A, const Stmt *B, bool &Before) const;
   /// The block that runs \p S. A declaration of several variables
   /// (`auto it = c.begin(), end = c.end();`) is no element of the CFG,
   /// which declares each variable on its own: the block of those.
