@@ -779,17 +779,6 @@ const Stmt *statementOf(const Stmt *Body, const Stmt *Target,
   return S ? Result : nullptr;
 }
 
-/// Whether \p S names \p D somewhere.
-bool mentions(const Stmt *S, const ValueDecl *D) {
-  if (!S)
-    return false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    if (Ref->getDecl() == D)
-      return true;
-  return llvm::any_of(S->children(),
-                      [&](const Stmt *Child) { return mentions(Child, D); });
-}
-
 /// Whether \p S looks \p Key up in \p Map (count, contains, find) before
 /// \p Use.
 bool lookedUp(const Stmt *S, const ValueDecl *Map, const Expr *Key,

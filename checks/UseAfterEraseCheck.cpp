@@ -83,16 +83,6 @@ const ValueDecl *refDecl(const Expr *E) {
   return Ref->getDecl();
 }
 
-/// Whether \p S names \p D somewhere.
-bool mentions(const Stmt *S, const ValueDecl *D) {
-  if (!S || !D)
-    return false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    return Ref->getDecl() == D;
-  return llvm::any_of(S->children(),
-                      [&](const Stmt *C) { return mentions(C, D); });
-}
-
 /// The parts of a loop that say what it walks: its condition, or the
 /// range of a range-based for. A `for` that steps an iterator beside an
 /// index (`i < n; ++i, ++it`) walks the index.

@@ -4,6 +4,7 @@
 #include "support/Containers.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::safedelete {
 
@@ -225,6 +226,15 @@ const ValueDecl *referencedDecl(const Expr *E) {
       isa<CXXThisExpr>(ignoreCopies(Member->getBase())))
     return Member->getMemberDecl();
   return nullptr;
+}
+
+bool mentions(const Stmt *S, const ValueDecl *D) {
+  if (!S || !D)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    return Ref->getDecl() == D;
+  return llvm::any_of(S->children(),
+                      [&](const Stmt *C) { return mentions(C, D); });
 }
 
 bool refersTo(const Expr *E, const ValueDecl *D) {

@@ -11,6 +11,7 @@
 
 namespace clang {
 class Expr;
+class Stmt;
 class ValueDecl;
 namespace tidy::safedelete {
 
@@ -43,6 +44,10 @@ const ValueDecl *referencedDecl(const Expr *E);
 
 /// Whether \p E names \p D as referencedDecl says, redeclarations alike.
 bool refersTo(const Expr *E, const ValueDecl *D);
+
+/// Whether \p S names the declaration \p D somewhere inside it (lambdas
+/// included).
+bool mentions(const Stmt *S, const ValueDecl *D);
 
 } // namespace tidy::safedelete
 } // namespace clang

@@ -16,6 +16,7 @@
 using namespace clang;
 using namespace clang::ast_matchers;
 using clang::tidy::safedelete::isSameAccess;
+using clang::tidy::safedelete::mentions;
 using clang::tidy::safedelete::referencedDecl;
 using clang::tidy::safedelete::refersTo;
 
@@ -79,6 +80,15 @@ TEST_F(ExprIdentityTest, ReferencedDeclIsNotReachedThroughOtherObjects) {
   build("a(++cur);");
   EXPECT_EQ(referencedDecl(argOf("a")), nullptr);
   EXPECT_EQ(referencedDecl(nullptr), nullptr);
+}
+
+TEST_F(ExprIdentityTest, MentionsFindsVariablesEverywhereInside) {
+  build("a(p->key + [&] { return *local; }());");
+  EXPECT_TRUE(mentions(argOf("a"), declNamed("p")));
+  EXPECT_TRUE(mentions(argOf("a"), declNamed("local")));
+  // Variables and parameters, not fields.
+  EXPECT_FALSE(mentions(argOf("a"), declNamed("key")));
+  EXPECT_FALSE(mentions(nullptr, declNamed("p")));
 }
 
 TEST_F(ExprIdentityTest, SameAccessIsSpelledAlikeWithoutSideEffects) {
