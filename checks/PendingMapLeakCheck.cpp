@@ -848,36 +848,11 @@ bool mayChangeValues(const Stmt *S) {
   return llvm::any_of(S->children(), mayChangeValues);
 }
 
-/// Whether \p Body compares \p Iter with an end() of the map.
+/// Whether \p S compares \p Iter with an end() of the map.
 bool checkedAgainstEnd(const Stmt *S, const VarDecl *Iter) {
   if (!S)
     return false;
-  const Expr *LHS = nullptr;
-  const Expr *RHS = nullptr;
-  if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
-    if (Binary->isEqualityOp()) {
-      LHS = Binary->getLHS();
-      RHS = Binary->getRHS();
-    }
-  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
-    if ((Op->getOperator() == OO_EqualEqual ||
-         Op->getOperator() == OO_ExclaimEqual) &&
-        Op->getNumArgs() == 2) {
-      LHS = Op->getArg(0);
-      RHS = Op->getArg(1);
-    }
-  }
-  const auto IsIter = [&](const Expr *E) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(strip(E));
-    return Ref && Ref->getDecl() == Iter;
-  };
-  const auto IsEnd = [](const Expr *E) {
-    const StringRef Name =
-        MemberCall::resolved(dyn_cast<CXXMemberCallExpr>(strip(E))).name();
-    return Name == "end" || Name == "cend";
-  };
-  if (LHS && RHS &&
-      ((IsIter(LHS) && IsEnd(RHS)) || (IsIter(RHS) && IsEnd(LHS))))
+  if (const auto *E = dyn_cast<Expr>(S); E && endComparison(E).Iterator == Iter)
     return true;
   return llvm::any_of(S->children(), [&](const Stmt *Child) {
     return checkedAgainstEnd(Child, Iter);

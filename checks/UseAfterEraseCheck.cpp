@@ -552,6 +552,31 @@ private:
   const Stmt *Next = nullptr;      // and the one after it
 };
 
+/// Whether \p Target, inside \p From, lies in a branch of an `if` taken
+/// only when the iterator \p H equals the end of its own container: the
+/// `else` of `it != c.end()`, the `then` of `it == c.end()`.
+bool inEndBranch(const Stmt *From, const Stmt *Target, const Handle &H) {
+  while (From && From != Target) {
+    if (const auto *If = dyn_cast<IfStmt>(From)) {
+      const EndComparison C = endComparison(If->getCond());
+      const Stmt *Branch = C.Equal ? If->getThen() : If->getElse();
+      if (C.Iterator && Branch &&
+          C.Iterator->getCanonicalDecl() == H.Var->getCanonicalDecl() &&
+          C.Arrow == H.Arrow && isSameAccess(C.Container, H.Object) &&
+          isWithin(Branch, Target))
+        return true;
+    }
+    const Stmt *Inner = nullptr;
+    for (const Stmt *Child : From->children())
+      if (Child && isWithin(Child, Target)) {
+        Inner = Child;
+        break;
+      }
+    From = Inner;
+  }
+  return false;
+}
+
 /// Decides which handles each site invalidates and which of their uses
 /// some path reaches first after it.
 class ErasedHandleFinder {
@@ -582,6 +607,14 @@ public:
     const Handle &Base = Origin ? *Origin : H;
     if (!Base.Object || Base.Arrow != S.Arrow ||
         !isSameAccess(Base.Object, S.Object))
+      return false;
+    // Where the iterator is known to be past the end it holds no element to
+    // lose, and the end of a node or hashed container is a sentinel that
+    // insertions and erasures leave in place (i2pd's SSU2Session.cpp:1907
+    // inserts there and erases through `it` only when it was found).
+    if (!Origin && H.Kind == HandleKind::Iterator &&
+        S.Info.Kind != ContainerKind::Contiguous &&
+        inEndBranch(Body, S.Call, H))
       return false;
     switch (S.Effect) {
     case Invalidation::All:

@@ -96,4 +96,63 @@ MemberCall discardedCall(const Stmt *S, llvm::StringRef Name,
   return Call;
 }
 
+const Expr *endOf(const Expr *E, bool &Arrow) {
+  E = ignoreCopies(E);
+  if (const MemberCall Call = MemberCall::of(E)) {
+    if ((Call.name() != "end" && Call.name() != "cend") || Call.numArgs() != 0)
+      return nullptr;
+    Arrow = Call.isArrow();
+    return Call.object();
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  const auto *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || Call->getNumArgs() != 1 || !Callee->isInStdNamespace() ||
+      !Callee->getIdentifier() ||
+      (Callee->getName() != "end" && Callee->getName() != "cend"))
+    return nullptr;
+  Arrow = false;
+  return Call->getArg(0);
+}
+
+EndComparison endComparison(const Expr *E) {
+  EndComparison Result;
+  const Expr *Sides[2] = {nullptr, nullptr};
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *Binary = dyn_cast_or_null<BinaryOperator>(E)) {
+    if (!Binary->isEqualityOp())
+      return Result;
+    Sides[0] = Binary->getLHS();
+    Sides[1] = Binary->getRHS();
+    Result.Equal = Binary->getOpcode() == BO_EQ;
+  } else if (const auto *Rewritten =
+                 dyn_cast_or_null<CXXRewrittenBinaryOperator>(E)) {
+    // C++20 spells `a != b` as `!(a == b)` when only `==` is declared.
+    if (Rewritten->getOpcode() != BO_EQ && Rewritten->getOpcode() != BO_NE)
+      return Result;
+    Sides[0] = Rewritten->getLHS();
+    Sides[1] = Rewritten->getRHS();
+    Result.Equal = Rewritten->getOpcode() == BO_EQ;
+  } else if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E)) {
+    if ((Op->getOperator() != OO_EqualEqual &&
+         Op->getOperator() != OO_ExclaimEqual) ||
+        Op->getNumArgs() != 2)
+      return Result;
+    Sides[0] = Op->getArg(0);
+    Sides[1] = Op->getArg(1);
+    Result.Equal = Op->getOperator() == OO_EqualEqual;
+  } else {
+    return Result;
+  }
+  for (int I = 0; I < 2; ++I) {
+    const ValueDecl *Iterator = referencedDecl(Sides[I]);
+    const Expr *Container = endOf(Sides[1 - I], Result.Arrow);
+    if (Iterator && Container) {
+      Result.Iterator = Iterator;
+      Result.Container = Container;
+      return Result;
+    }
+  }
+  return Result;
+}
+
 } // namespace clang::tidy::safedelete

@@ -17,6 +17,7 @@ namespace clang {
 class CallExpr;
 class Expr;
 class Stmt;
+class ValueDecl;
 namespace tidy::safedelete {
 
 /// A call of a named member function, resolved or type-dependent.
@@ -58,6 +59,22 @@ bool onSameObject(const MemberCall &A, const MemberCall &B);
 /// The statement \p S as a call of \p Name with \p NumArgs arguments whose
 /// result is discarded (optionally through a cast to void), or invalid.
 MemberCall discardedCall(const Stmt *S, llvm::StringRef Name, unsigned NumArgs);
+
+/// The container whose end \p E is (`c.end()`, `p->cend()`, `std::end(c)`,
+/// `std::cend(c)`), as written, with \p Arrow set for `p->`; or null.
+const Expr *endOf(const Expr *E, bool &Arrow);
+
+/// An iterator compared with the end of a container: `it != c.end()`,
+/// `c.cend() == it`, `it == std::end(c)`.
+struct EndComparison {
+  const ValueDecl *Iterator = nullptr; // null: \p E is no such comparison
+  const Expr *Container = nullptr;     // `c`, as written
+  bool Arrow = false;                  // `p->end()`
+  bool Equal = false;                  // `==` rather than `!=`
+};
+
+/// \p E as an EndComparison: the iterator as referencedDecl names it.
+EndComparison endComparison(const Expr *E);
 
 } // namespace tidy::safedelete
 } // namespace clang
