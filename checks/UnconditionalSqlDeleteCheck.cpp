@@ -3,6 +3,7 @@
 
 #include "UnconditionalSqlDeleteCheck.h"
 #include "support/CheckOptions.h"
+#include "support/Containers.h"
 #include "support/MatcherSet.h"
 #include "support/NameList.h"
 #include "support/SqlScanner.h"
@@ -250,15 +251,18 @@ bool isUnchangedLocal(const VarDecl *Var) {
   return !modifiedIn(Body, Var, Stack);
 }
 
-/// Collects, in source order, what is written into the local char buffer or
-/// output string stream \p Var: the format string of the one `sprintf` or
-/// `snprintf` that fills the buffer, or every piece streamed into the stream
-/// with `<<`. False when the variable is used in any other way that may
-/// write to it.
+/// Collects, in source order, what is written into the local char buffer,
+/// output string stream or string \p Var: the format string of the one
+/// `sprintf` or `snprintf` that fills the buffer, every piece streamed into
+/// the stream with `<<`, or what the string is last assigned and then
+/// appended (`=`, `+=`, `append`) before \p Until. False when the variable
+/// is used in any other way that may write to it.
 class WriteCollector {
 public:
-  WriteCollector(const VarDecl *Var, llvm::SmallVectorImpl<const Expr *> &Out)
-      : Var(Var), Out(Out) {}
+  WriteCollector(const VarDecl *Var, llvm::SmallVectorImpl<const Expr *> &Out,
+                 SourceLocation Until = {})
+      : Var(Var), Out(Out), Until(Until),
+        SM(Var->getASTContext().getSourceManager()) {}
 
   bool collect(const Stmt *Body) {
     walk(Body);
@@ -270,12 +274,41 @@ private:
     if (!S || !Ok)
       return;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      if (Ref->getDecl() == Var)
-        Ok = use(Ref);
+      if (Ref->getDecl() == Var &&
+          (Until.isInvalid() ||
+           SM.isBeforeInTranslationUnit(Ref->getBeginLoc(), Until)))
+        Ok = Until.isValid() ? useString(Ref) : use(Ref);
     Stack.push_back(S);
     for (const Stmt *Child : S->children())
       walk(Child);
     Stack.pop_back();
+  }
+
+  /// A use of the string: assigned (what came before is gone), appended
+  /// to, or read without a change.
+  bool useString(const DeclRefExpr *Ref) {
+    const Stmt *Child = Ref;
+    std::size_t Up = 0;
+    const Stmt *P = parent(Child, Up);
+    if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(P);
+        Op && Op->getNumArgs() == 2 && Op->getArg(0) == Child &&
+        (Op->getOperator() == OO_Equal || Op->getOperator() == OO_PlusEqual)) {
+      if (Op->getOperator() == OO_Equal)
+        Out.clear();
+      Out.push_back(Op->getArg(1));
+      return true;
+    }
+    const auto *Append =
+        Up < Stack.size() && isa_and_nonnull<MemberExpr>(P)
+            ? dyn_cast<CXXMemberCallExpr>(Stack[Stack.size() - 1 - Up])
+            : nullptr;
+    if (Append && Append->getNumArgs() == 1 && Append->getMethodDecl() &&
+        Append->getMethodDecl()->getIdentifier() &&
+        Append->getMethodDecl()->getName() == "append") {
+      Out.push_back(Append->getArg(0));
+      return true;
+    }
+    return !mayModify(Ref, Stack);
   }
 
   /// The ancestor \p Up levels above the use, skipping implicit casts and
@@ -363,6 +396,8 @@ private:
 
   const VarDecl *Var;
   llvm::SmallVectorImpl<const Expr *> &Out;
+  const SourceLocation Until;
+  const SourceManager &SM;
   llvm::SmallVector<const Stmt *, 32> Stack;
   bool Ok = true;
 };
@@ -468,12 +503,18 @@ struct SqlText {
   }
 
   /// Appends what is written into the local buffer or stream \p Var, if
-  /// that is all known.
-  bool addWrites(const VarDecl *Var, unsigned Depth) {
+  /// that is all known; for a string, what it holds at \p Until, starting
+  /// with its initialiser.
+  bool addWrites(const VarDecl *Var, unsigned Depth,
+                 SourceLocation Until = {}) {
     // `sprintf` replaces the text of a static buffer; a static stream grows.
     const Stmt *Body = localBody(Var, Var->getType()->isArrayType());
     llvm::SmallVector<const Expr *, 8> Writes;
-    if (!Body || !WriteCollector(Var, Writes).collect(Body))
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Var->getInit());
+    if (Until.isValid() && Var->getInit() &&
+        !(Construct && Construct->getNumArgs() == 0))
+      Writes.push_back(Var->getInit());
+    if (!Body || !WriteCollector(Var, Writes, Until).collect(Body))
       return false;
     for (const Expr *Piece : Writes)
       add(Piece, Depth + 1);
@@ -595,11 +636,14 @@ private:
     const bool Constant = Type.isConstQualified() ||
                           (Array && Array->getElementType().isConstQualified());
     const Expr *Init = Var->getAnyInitializer();
-    if (!Init || Type->isReferenceType() ||
-        !(Constant || isUnchangedLocal(Var)))
-      return false;
-    add(Init, Depth + 1, InPlus);
-    return true;
+    if (Init && !Type->isReferenceType() &&
+        (Constant || isUnchangedLocal(Var))) {
+      add(Init, Depth + 1, InPlus);
+      return true;
+    }
+    // `std::string sql; sql = "DELETE FROM " + t; sql += ";";`
+    return isStringLike(Type->getAsCXXRecordDecl()) &&
+           addWrites(Var, Depth, Ref->getBeginLoc());
   }
 };
 
