@@ -90,7 +90,7 @@ if schema_python and config.sarif_schema and os.path.isfile(config.sarif_schema)
     config.available_features.add("sarif-schema")
     config.substitutions.append(("%schema_python", shlex.quote(schema_python)))
     config.substitutions.append(("%sarif_schema", shlex.quote(config.sarif_schema)))
-for tool in ("git", "pre-commit", "cmake"):
+for tool in ("git", "pre-commit", "cmake", "bazel"):
     if shutil.which(tool):
         config.available_features.add(tool)
 if config.plugin:
