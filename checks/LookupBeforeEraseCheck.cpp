@@ -568,8 +568,8 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
   const auto MethodCall = [&](StringRef Method, unsigned Args) {
     return callExpr(
         argumentCountIs(Args),
-        anyOf(cxxMemberCallExpr(on(OfType(ContainerType)),
-                                callee(cxxMethodDecl(hasName(Method)))),
+        anyOf(cxxMemberCallExpr(callee(cxxMethodDecl(hasName(Method))),
+                                on(OfType(ContainerType))),
               callee(cxxDependentScopeMemberExpr(
                   hasMemberName(std::string(Method)),
                   hasObjectExpression(

@@ -1490,9 +1490,8 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
       declRefExpr(to(enumConstantDecl(hasName("::std::launch::deferred"))));
   if (!StartForms.empty())
     CallForms.push_back(
-        callExpr(threadLambdaArgument(),
-                 callee(functionDecl(anyOfForms<Decl>(StartForms))),
-                 unless(hasArgument(0, Deferred))));
+        callExpr(callee(functionDecl(anyOfForms<Decl>(StartForms))),
+                 threadLambdaArgument(), unless(hasArgument(0, Deferred))));
   CallForms.push_back(
       callExpr(callee(expr(anyOf(
                    unresolvedMemberExpr(),
