@@ -68,9 +68,7 @@ constexpr char ThreadStartId[] = "thread-start";
 constexpr char GuardDeclId[] = "guard-decl";
 constexpr char ScopeId[] = "scope";
 constexpr char LockCallId[] = "lock-call";
-constexpr char LockStmtId[] = "lock-stmt";
 constexpr char EraseId[] = "erase";
-constexpr char EraseStmtId[] = "erase-stmt";
 constexpr char HelperCallId[] = "helper-call";
 constexpr char JoinId[] = "join";
 
@@ -396,6 +394,21 @@ AST_MATCHER_P(QualType, isDependentGuardIn, std::vector<std::string>, Names) {
   return Class && isListedName(qualifiedNameOf(Class), Names);
 }
 
+/// Whether \p T is the type of a lock guard: a class of \p Guards (also a
+/// dependent one) or a class declared `scoped_lockable`; guardType and
+/// isDependentGuardIn in one test, for the variables of every block, where
+/// the unqualified name rejects most of them.
+bool isGuardType(QualType T, const std::vector<std::string> &Guards) {
+  const NamedDecl *Class = guardClass(T);
+  if (!Class)
+    return false;
+  if (!T->isDependentType() &&
+      locks::isAnnotatedGuard(dyn_cast<CXXRecordDecl>(Class)))
+    return true;
+  return Class->getIdentifier() && isLastPartListed(Class->getName(), Guards) &&
+         isListedName(qualifiedNameOf(Class), Guards);
+}
+
 /// A call `obj.name(...)` in a template where `obj` is dependent.
 AST_MATCHER_P(CXXDependentScopeMemberExpr, dependentMemberIn,
               const llvm::StringSet<> *, Names) {
@@ -492,6 +505,7 @@ struct UnlockedEraseCheck::Facts {
   };
   std::vector<Guard> Guards;
   std::vector<const CallExpr *> LockCalls;
+  /// The block of each call that is a statement of a block.
   llvm::DenseMap<const Stmt *, const CompoundStmt *> Blocks;
   std::vector<EraseRec> Erases;
   std::vector<FunctionRec> Functions;
@@ -1430,22 +1444,19 @@ MatcherList UnlockedEraseCheck::threadStartForms() const {
 void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
   TU = std::make_unique<Facts>();
   const auto NotSystem = unless(isExpansionInSystemHeader());
-  std::vector<std::string> AllGuards = LockGuardTypes;
-  AllGuards.insert(AllGuards.end(), SharedLockGuardTypes.begin(),
-                   SharedLockGuardTypes.end());
-  const auto GuardDecl = guardDecl(AllGuards);
-  const auto LockCall = lockCall(MutexTypes, AllGuards);
+  AllGuardTypes = LockGuardTypes;
+  AllGuardTypes.insert(AllGuardTypes.end(), SharedLockGuardTypes.begin(),
+                       SharedLockGuardTypes.end());
+  const auto GuardDecl = guardDecl(AllGuardTypes);
+  const auto LockCall = lockCall(MutexTypes, AllGuardTypes);
   const MatcherList EraseForms = eraseForms();
   const auto EraseCall = expr(anyOfForms<Expr>(EraseForms));
 
-  // The statements of a block that guards, locks and erases are, in one
-  // matcher that looks only at the children of each block.
-  Finder->addMatcher(
-      compoundStmt(NotSystem, forEach(stmt(anyOf(GuardDecl.bind(GuardDeclId),
-                                                 LockCall.bind(LockStmtId),
-                                                 EraseCall.bind(EraseStmtId)))))
-          .bind(ScopeId),
-      this);
+  // Every block: check() reads the guards it declares and which calls are
+  // its statements (the lock and erase calls among them are known from the
+  // call matcher below, which tests each call once). A loop in check(), not
+  // a forEach: the matcher's memoization cost more than the test.
+  Finder->addMatcher(compoundStmt(NotSystem).bind(ScopeId), this);
   // A guard in the init-statement of an if, switch or for lives as long as
   // that statement.
   Finder->addMatcher(
@@ -1550,19 +1561,10 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Scope = Nodes.getNodeAs<Stmt>(ScopeId)) {
-    const auto *Block = dyn_cast<CompoundStmt>(Scope);
-    if (const auto *DS = Nodes.getNodeAs<DeclStmt>(GuardDeclId)) {
-      for (const Decl *D : DS->decls())
-        if (const auto *Var = dyn_cast<VarDecl>(D))
-          if (const NamedDecl *Guard = guardClass(Var->getType()))
-            Facts.Guards.push_back(
-                {Var, DS, Scope,
-                 isListedName(qualifiedNameOf(Guard), SharedLockGuardTypes)});
-    } else if (const auto *Call = Nodes.getNodeAs<Stmt>(LockStmtId)) {
-      Facts.Blocks[Call] = Block;
-    } else if (const auto *Call = Nodes.getNodeAs<Stmt>(EraseStmtId)) {
-      Facts.Blocks[Call] = Block;
-    }
+    if (const auto *DS = Nodes.getNodeAs<DeclStmt>(GuardDeclId))
+      recordGuards(DS, Scope);
+    if (const auto *Block = dyn_cast<CompoundStmt>(Scope))
+      recordBlock(Block);
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>(LockCallId)) {
@@ -1571,6 +1573,27 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>(EraseId))
     recordErase(Call);
+}
+
+void UnlockedEraseCheck::recordGuards(const DeclStmt *DS, const Stmt *Scope) {
+  for (const Decl *D : DS->decls())
+    if (const auto *Var = dyn_cast<VarDecl>(D))
+      if (isGuardType(Var->getType(), AllGuardTypes))
+        TU->Guards.push_back(
+            {Var, DS, Scope,
+             isListedName(qualifiedNameOf(guardClass(Var->getType())),
+                          SharedLockGuardTypes)});
+}
+
+void UnlockedEraseCheck::recordBlock(const CompoundStmt *Block) {
+  for (const Stmt *Child : Block->body()) {
+    if (const auto *DS = dyn_cast<DeclStmt>(Child))
+      recordGuards(DS, Block);
+    else if (const auto *E = dyn_cast<Expr>(Child))
+      if (const auto *Call =
+              dyn_cast<CallExpr>(E->IgnoreUnlessSpelledInSource()))
+        TU->Blocks[Call] = Block;
+  }
 }
 
 /// Records which containers \p Call modifies, and how.

@@ -40,6 +40,10 @@ public:
 
 private:
   void recordErase(const CallExpr *Call);
+  /// The guards \p DS declares, alive in \p Scope.
+  void recordGuards(const DeclStmt *DS, const Stmt *Scope);
+  /// The guards of \p Block, and the calls that are its statements.
+  void recordBlock(const CompoundStmt *Block);
   /// The erase-family calls the options name, one matcher per form.
   std::vector<ast_matchers::internal::DynTypedMatcher> eraseForms() const;
   /// The functions and methods the options say start a thread.
@@ -58,6 +62,8 @@ private:
   std::vector<std::string> MutexTypes;
   std::vector<std::string> LockGuardTypes;
   std::vector<std::string> SharedLockGuardTypes;
+  /// LockGuardTypes and SharedLockGuardTypes.
+  std::vector<std::string> AllGuardTypes;
   std::vector<std::string> ThreadSafeContainerTypes;
   std::vector<std::string> ThreadStartFunctions; // qualified
   std::vector<std::string> ThreadStartMethods;   // bare method names

@@ -57,6 +57,15 @@ bool isListedName(llvm::StringRef Qualified,
   });
 }
 
+bool isLastPartListed(llvm::StringRef Name,
+                      const std::vector<std::string> &Listed) {
+  return llvm::any_of(Listed, [&](llvm::StringRef L) {
+    const size_t Colons = L.rfind("::");
+    return Name ==
+           (Colons == llvm::StringRef::npos ? L : L.drop_front(Colons + 2));
+  });
+}
+
 IndexedNameList parseIndexedNameList(llvm::StringRef Value) {
   IndexedNameList Result;
   llvm::SmallVector<llvm::StringRef, 32> Entries;

@@ -45,6 +45,12 @@ bool isOneOf(llvm::StringRef Name, llvm::ArrayRef<const char *> Names);
 bool isListedName(llvm::StringRef Qualified,
                   const std::vector<std::string> &Listed);
 
+/// Whether \p Name, an unqualified name, is the last part of one of
+/// \p Listed: a test that needs no qualified name built, made before
+/// isListedName where most names are not listed.
+bool isLastPartListed(llvm::StringRef Name,
+                      const std::vector<std::string> &Listed);
+
 /// One `name:index` entry, such as `::sqlite3_exec:1`: a function and the
 /// position of one of its arguments (counted from 0, without `this`).
 struct IndexedName {

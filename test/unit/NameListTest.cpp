@@ -4,6 +4,7 @@
 #include "gtest/gtest.h"
 
 using clang::tidy::safedelete::IndexedNameList;
+using clang::tidy::safedelete::isLastPartListed;
 using clang::tidy::safedelete::isListedName;
 using clang::tidy::safedelete::isQualifiedName;
 using clang::tidy::safedelete::matchesListedName;
@@ -92,6 +93,18 @@ TEST(MatchesListedName, FollowsHasAnyName) {
   EXPECT_FALSE(matchesListedName("", "Cache"));
   EXPECT_TRUE(isListedName("std::mutex", {"::absl::Mutex", "::std::mutex"}));
   EXPECT_FALSE(isListedName("std::mutex", {}));
+}
+
+TEST(IsLastPartListed, ComparesTheUnqualifiedName) {
+  const std::vector<std::string> Guards = {"::std::lock_guard", "MutexLock",
+                                           "base::AutoLock"};
+  EXPECT_TRUE(isLastPartListed("lock_guard", Guards));
+  EXPECT_TRUE(isLastPartListed("MutexLock", Guards));
+  EXPECT_TRUE(isLastPartListed("AutoLock", Guards));
+  EXPECT_FALSE(isLastPartListed("std", Guards));
+  EXPECT_FALSE(isLastPartListed("base", Guards));
+  EXPECT_FALSE(isLastPartListed("guard", Guards));
+  EXPECT_FALSE(isLastPartListed("lock_guard", {}));
 }
 
 TEST(NameListTest, IsOneOfIsExact) {
