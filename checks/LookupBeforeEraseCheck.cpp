@@ -129,11 +129,10 @@ const Stmt *nestedErase(const Stmt *S, const MemberCall &Lookup,
 bool endOfSameObject(const Expr *End, const MemberCall &Lookup) {
   if (!End)
     return true;
-  if (const MemberCall Member = MemberCall::of(End))
-    return onSameObject(Member, Lookup);
-  // std::end(c) takes the container itself, never a pointer to it.
-  return !Lookup.isArrow() &&
-         isSameAccess(cast<CallExpr>(End)->getArg(0), Lookup.object());
+  bool Arrow = false;
+  const Expr *Container = endOf(End, Arrow);
+  return Container && Arrow == Lookup.isArrow() &&
+         isSameAccess(Container, Lookup.object());
 }
 
 const ReturnStmt *returnsBool(const Stmt *S, bool &Value) {

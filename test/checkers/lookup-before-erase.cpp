@@ -297,6 +297,8 @@ void differentKey(std::map<int, int> &m, int k, int j) {
 void differentContainer(std::map<int, int> &a, std::map<int, int> &b, int k) {
   if (a.count(k)) b.erase(k);
   if (a.find(k) != b.end()) a.erase(k);
+  if (a.find(k) != std::end(b)) a.erase(k);
+  if (a.find(k) != std::cend(b)) a.erase(k);
 }
 
 int nextKey();
