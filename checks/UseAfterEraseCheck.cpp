@@ -43,6 +43,10 @@ struct Handle {
   const Expr *Key = nullptr;       // the key it was looked up with
   const ValueDecl *From = nullptr; // the iterator it was read through
   ElementPosition Position;        // in a contiguous container
+  /// The reference to an element whose member container this handle is
+  /// into (`auto &v = it->second; auto vi = v.begin();`, a range-for over
+  /// `it->second`): removing that element destroys the container.
+  const ValueDecl *Within = nullptr;
 };
 
 /// A call that invalidates iterators or references into a container.
@@ -511,8 +515,37 @@ private:
         continue;
       }
       if (auto H = handleOf(Var, Var->getInit(), Table))
-        Facts.Handles.push_back(*H);
+        Facts.Handles.push_back(withHolder(*H));
+      else if (auto Alias = referenceAlias(Var))
+        Facts.Handles.push_back(*Alias);
     }
+  }
+
+  const Handle *handleFor(const ValueDecl *Var) const {
+    for (const Handle &H : Facts.Handles)
+      if (Var && H.Var == Var)
+        return &H;
+    return nullptr;
+  }
+
+  /// \p H, with the reference to an element that holds its container.
+  Handle withHolder(Handle H) const {
+    const Handle *Holder = handleFor(refDecl(H.Object));
+    if (Holder && Holder->Kind == HandleKind::Reference)
+      H.Within = Holder->Var;
+    return H;
+  }
+
+  /// A reference \p Var bound to a reference handle (`auto &&r = v;`, the
+  /// range of a range-for over `v`): the same handle under its name.
+  compat::Optional<Handle> referenceAlias(const VarDecl *Var) const {
+    const Handle *Bound = handleFor(refDecl(Var->getInit()));
+    if (!Var->getType()->isReferenceType() || !Bound ||
+        Bound->Kind != HandleKind::Reference)
+      return {};
+    Handle Alias = *Bound;
+    Alias.Var = Var;
+    return Alias;
   }
 
   void visitCall(const CallExpr *Call) {
@@ -525,15 +558,28 @@ private:
     S->InLoop = !Loops.empty();
     const ValueDecl *Root = accessRoot(S->Object);
     S->OverSameContainer = llvm::any_of(Loops, [&](const Stmt *Loop) {
-      return llvm::any_of(loopHeader(Loop), [&](const Stmt *Part) {
-        return mentions(Part, Root) || mentions(Part, S->Position) ||
-               mentionsHandleOf(Part, *S);
-      });
+      return !walksElementOf(Loop, *S) &&
+             llvm::any_of(loopHeader(Loop), [&](const Stmt *Part) {
+               return mentions(Part, Root) || mentions(Part, S->Position) ||
+                      mentionsHandleOf(Part, *S);
+             });
     });
     if (Statement && isa<Expr>(Statement) &&
         cast<Expr>(Statement)->IgnoreImplicit()->IgnoreParens() == Call)
       S->Next = Next;
     Facts.Sites.push_back(*S);
+  }
+
+  /// Whether \p Loop is a range-for over a member of one element of the
+  /// container of \p S (`it->second`, `c[k]`), not over the container.
+  static bool walksElementOf(const Stmt *Loop, const Site &S) {
+    const auto *Range = dyn_cast<CXXForRangeStmt>(Loop);
+    if (!Range)
+      return false;
+    const auto Access = elementOf(Range->getRangeInit());
+    return Access && ((S.Position && Access->From == S.Position) ||
+                      (Access->Object && Access->Arrow == S.Arrow &&
+                       isSameAccess(Access->Object, S.Object)));
   }
 
   /// Whether \p Part names an iterator or reference into the container of
@@ -601,6 +647,9 @@ public:
   bool invalidates(const Site &S, const Handle &H) const {
     if (H.Var == S.Position)
       return true;
+    if (const Handle *Holder = H.Within ? handleFor(H.Within) : nullptr)
+      if (invalidates(S, *Holder))
+        return true;
     const Handle *Origin = H.From ? handleFor(H.From) : nullptr;
     if (H.From && H.From == S.Position)
       return true;
@@ -941,8 +990,38 @@ std::vector<FixItHint> takeValueFix(const Site &S, const Handle &H,
 
 /// Reports the use \p Use of \p H after \p S invalidated it, with the fix
 /// that applies, and a hint at the erase when none does.
+/// The range-for whose hidden iterator \p H is, over a member of an
+/// element (`for (auto &x : it->second)`): the range, or null.
+const Expr *loopRangeOf(const Handle &H) {
+  const auto *Holder = dyn_cast_or_null<VarDecl>(H.Within);
+  return H.Var->isImplicit() && Holder && Holder->isImplicit()
+             ? Holder->getInit()
+             : nullptr;
+}
+
+/// A range-for that goes on over a member of the element \p S removed.
+void reportLoop(ClangTidyCheck &Check, const Site &S, const Expr *Range,
+                ASTContext &Context) {
+  const auto Text = [&](const Expr *E) {
+    return Lexer::getSourceText(
+        CharSourceRange::getTokenRange(E->getSourceRange()),
+        Context.getSourceManager(), Context.getLangOpts());
+  };
+  Check.diag(Range->getBeginLoc(),
+             "loop over '%0' goes on after '%1' destroyed the element that "
+             "holds it")
+      << Text(Range) << S.Method;
+  Check.diag(S.NameLoc,
+             "'%0' is destroyed by this '%1' of '%2'; leave the loop after "
+             "it, or remove the element after the loop",
+             DiagnosticIDs::Note)
+      << Text(Range) << S.Method << Text(S.Object);
+}
+
 void report(ClangTidyCheck &Check, const Site &S, const Handle &H,
             const DeclRefExpr *Use, SourceRange Scope, ASTContext &Context) {
+  if (const Expr *Range = loopRangeOf(H))
+    return reportLoop(Check, S, Range, Context);
   static const char *const Kinds[] = {"iterator", "reference", "pointer",
                                       "view"};
   std::vector<FixItHint> Fix = incrementFix(S, H, Use, Context);
