@@ -79,6 +79,14 @@ struct BodyFacts {
   bool HasGoto = false;
 };
 
+/// The handle of \p Facts that \p Var is, or null.
+const Handle *handleIn(const BodyFacts &Facts, const ValueDecl *Var) {
+  for (const Handle &H : Facts.Handles)
+    if (Var && H.Var == Var)
+      return &H;
+  return nullptr;
+}
+
 const ValueDecl *refDecl(const Expr *E) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? ignoreCopies(E) : E);
   if (!Ref ||
@@ -522,10 +530,7 @@ private:
   }
 
   const Handle *handleFor(const ValueDecl *Var) const {
-    for (const Handle &H : Facts.Handles)
-      if (Var && H.Var == Var)
-        return &H;
-    return nullptr;
+    return handleIn(Facts, Var);
   }
 
   /// \p H, with the reference to an element that holds its container.
@@ -733,10 +738,7 @@ private:
   }
 
   const Handle *handleFor(const ValueDecl *Var) const {
-    for (const Handle &H : Facts.Handles)
-      if (H.Var == Var)
-        return &H;
-    return nullptr;
+    return handleIn(Facts, Var);
   }
 
   /// Whether erasing \p Key removes the element \p H refers to (through
@@ -988,8 +990,6 @@ std::vector<FixItHint> takeValueFix(const Site &S, const Handle &H,
           CharSourceRange::getTokenRange(Read->getSourceRange()), "value")};
 }
 
-/// Reports the use \p Use of \p H after \p S invalidated it, with the fix
-/// that applies, and a hint at the erase when none does.
 /// The range-for whose hidden iterator \p H is, over a member of an
 /// element (`for (auto &x : it->second)`): the range, or null.
 const Expr *loopRangeOf(const Handle &H) {
@@ -1018,6 +1018,8 @@ void reportLoop(ClangTidyCheck &Check, const Site &S, const Expr *Range,
       << Text(Range) << S.Method << Text(S.Object);
 }
 
+/// Reports the use \p Use of \p H after \p S invalidated it, with the fix
+/// that applies, and a hint at the erase when none does.
 void report(ClangTidyCheck &Check, const Site &S, const Handle &H,
             const DeclRefExpr *Use, SourceRange Scope, ASTContext &Context) {
   if (const Expr *Range = loopRangeOf(H))
