@@ -74,7 +74,8 @@ struct BodyFacts {
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const DeclRefExpr *, 4>>
       Refs;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Stmt *, 2>> Kills;
-  llvm::SmallPtrSet<const DeclRefExpr *, 8> KillRefs; // assigned, not read
+  /// Assigned, or the `.second` of a pair read: not reads of an iterator.
+  llvm::SmallPtrSet<const DeclRefExpr *, 8> NotReads;
   llvm::SmallPtrSet<const ValueDecl *, 8> Moved;      // stepped, or may be
   bool HasGoto = false;
 };
@@ -93,6 +94,61 @@ const ValueDecl *refDecl(const Expr *E) {
       !(isa<VarDecl>(Ref->getDecl()) || isa<BindingDecl>(Ref->getDecl())))
     return nullptr;
   return Ref->getDecl();
+}
+
+/// Whether \p Type is a pointer or a class named like an iterator.
+bool isIteratorLike(QualType Type) {
+  if (Type->isPointerType())
+    return true;
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  return Record && Record->getIdentifier() &&
+         Record->getName().lower().find("iterator") != std::string::npos;
+}
+
+/// Whether \p Type is a `std::pair`.
+bool isPair(QualType Type) {
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  return Record && Record->getIdentifier() && Record->getName() == "pair";
+}
+
+/// Whether \p Type is a pair of an iterator and something else, as
+/// insertions return: not an element of a map.
+bool isIteratorPair(QualType Type) {
+  const auto *Pair = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type->getAsCXXRecordDecl());
+  if (!Pair || !isPair(Type) || Pair->getTemplateArgs().size() != 2)
+    return false;
+  const TemplateArgument &First = Pair->getTemplateArgs()[0];
+  return First.getKind() == TemplateArgument::Type &&
+         isIteratorLike(First.getAsType());
+}
+
+/// The reference to a local pair whose \p Field \p E reads (`r.first`),
+/// or null.
+const DeclRefExpr *pairOf(const Expr *E, StringRef Field) {
+  const auto *Member = dyn_cast_or_null<MemberExpr>(E ? ignoreCopies(E) : E);
+  if (!Member || Member->isArrow() ||
+      !Member->getMemberDecl()->getIdentifier() ||
+      Member->getMemberDecl()->getName() != Field)
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(ignoreCopies(Member->getBase()));
+  return Ref && refDecl(Ref) && isIteratorPair(Ref->getType()) ? Ref : nullptr;
+}
+
+/// The variable \p E names as an iterator: `it`, or the pair `r` of
+/// `r.first` (an insertion's result kept whole).
+const ValueDecl *iteratorDecl(const Expr *E) {
+  if (const DeclRefExpr *Pair = pairOf(E, "first"))
+    return Pair->getDecl();
+  return refDecl(E);
+}
+
+/// How a diagnostic names the handle \p Var: `r.first` for a pair.
+std::string handleName(const ValueDecl *Var) {
+  return (Var->getName() + (isIteratorPair(Var->getType().getNonReferenceType())
+                                ? ".first"
+                                : ""))
+      .str();
 }
 
 /// The parts of a loop that say what it walks: its condition, or the
@@ -120,13 +176,8 @@ bool isPositionArgument(const CallExpr *Call) {
   const QualType Result = Callee->getReturnType();
   if (Result->isIntegralOrEnumerationType() || Result->isBooleanType())
     return false;
-  const QualType Param =
-      Callee->getParamDecl(0)->getType().getNonReferenceType();
-  if (Param->isPointerType())
-    return true;
-  const CXXRecordDecl *Record = Param->getAsCXXRecordDecl();
-  return Record && Record->getIdentifier() &&
-         Record->getName().lower().find("iterator") != std::string::npos;
+  return isIteratorLike(
+      Callee->getParamDecl(0)->getType().getNonReferenceType());
 }
 
 /// An element access on a container: `c[k]`, `c.at(k)`, `*c.find(k)`,
@@ -226,7 +277,7 @@ compat::Optional<Site> siteOf(const CallExpr *Call,
   if (isRemoval(S.Method) && isa<CXXMemberCallExpr>(Call) &&
       Call->getNumArgs() >= 1) {
     if (isPositionArgument(Call)) {
-      S.Position = refDecl(Call->getArg(0));
+      S.Position = iteratorDecl(Call->getArg(0));
       S.ErasesOne = Call->getNumArgs() == 1;
       if (const auto At = iteratorFrom(Call->getArg(0), false))
         S.ErasedAt = At->Position;
@@ -239,7 +290,7 @@ compat::Optional<Site> siteOf(const CallExpr *Call,
     // v.insert(it, x) on a container it may reallocate: `it` is one of its
     // iterators, wherever it came from. Only the members whose first
     // argument is a position: `s.append(p, n)` reads from `p`.
-    S.Position = refDecl(Call->getArg(0));
+    S.Position = iteratorDecl(Call->getArg(0));
   } else if (S.Method == "pop_back" || S.Method == "pop_front") {
     S.ErasesOne = true;
     S.ErasedAt = S.Method == "pop_back" ? ElementPosition::back()
@@ -282,9 +333,7 @@ compat::Optional<ElementAccess> iteratorFrom(const Expr *E, bool WholePair) {
       "emplace_hint", "insert_or_assign", "equal_range", "erase"};
   if (!llvm::is_contained(Producers, Call.name()))
     return {};
-  const CXXRecordDecl *Result = Call.call()->getType()->getAsCXXRecordDecl();
-  const bool Pair =
-      Result && Result->getIdentifier() && Result->getName() == "pair";
+  const bool Pair = isPair(Call.call()->getType());
   if (Pair && !First && !WholePair)
     return {};
   ElementAccess Access{Call.object(), Call.isArrow(), nullptr, nullptr,
@@ -301,7 +350,7 @@ compat::Optional<ElementAccess> elementOf(const Expr *E);
 
 /// `*X` or `X->m` where X is an iterator: a variable or a container call.
 compat::Optional<ElementAccess> throughIterator(const Expr *Iter) {
-  if (const ValueDecl *Var = refDecl(Iter)) {
+  if (const ValueDecl *Var = iteratorDecl(Iter)) {
     ElementAccess Access;
     Access.From = Var;
     return Access;
@@ -389,8 +438,9 @@ compat::Optional<Handle> handleOf(const ValueDecl *Var, const Expr *Init,
     H.Kind = HandleKind::View;
     Access = elementOf(Init);
   } else {
+    // An iterator, or the pair an insertion returns (`r.first`).
     H.Kind = HandleKind::Iterator;
-    Access = iteratorFrom(Init, false);
+    Access = iteratorFrom(Init, /*WholePair=*/isIteratorPair(Type));
   }
   if (!Access)
     return {};
@@ -422,12 +472,16 @@ public:
       return;
     if (isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S))
       Facts.HasGoto = true;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
       Facts.Refs[Ref->getDecl()].push_back(Ref);
-    else if (const auto *Declaration = dyn_cast<DeclStmt>(S))
+    } else if (const auto *Member = dyn_cast<MemberExpr>(S)) {
+      if (const DeclRefExpr *Pair = pairOf(Member, "second"))
+        Facts.NotReads.insert(Pair); // an insertion's bool, not its iterator
+    } else if (const auto *Declaration = dyn_cast<DeclStmt>(S)) {
       visitDecl(Declaration);
-    else if (const auto *Call = dyn_cast<CallExpr>(S))
+    } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
       visitCall(Call);
+    }
     if (const auto *Assign = dyn_cast<BinaryOperator>(S))
       if (Assign->getOpcode() == BO_Assign)
         kill(Assign->getLHS(), S);
@@ -456,7 +510,7 @@ private:
   /// by non-const reference.
   void noteSteps(const Stmt *S) {
     const auto Step = [&](const Expr *E) {
-      if (const ValueDecl *Var = refDecl(E))
+      if (const ValueDecl *Var = iteratorDecl(E))
         Facts.Moved.insert(Var);
     };
     if (const auto *Unary = dyn_cast<UnaryOperator>(S)) {
@@ -484,12 +538,16 @@ private:
     }
   }
 
+  /// Records that \p By assigns \p Target: a variable, or the iterator of
+  /// a pair (`r.first = ...`).
   void kill(const Expr *Target, const Stmt *By) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts());
+    const DeclRefExpr *Ref = pairOf(Target, "first");
+    if (!Ref)
+      Ref = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts());
     if (!Ref)
       return;
     Facts.Kills[Ref->getDecl()].push_back(By);
-    Facts.KillRefs.insert(Ref);
+    Facts.NotReads.insert(Ref);
   }
 
   void visitBlock(const CompoundStmt *Block) {
@@ -709,7 +767,7 @@ public:
                                              const Handle &H) const {
     llvm::SmallVector<const Stmt *, 8> Uses;
     for (const DeclRefExpr *Ref : Facts.Refs.lookup(H.Var))
-      if (!Facts.KillRefs.count(Ref))
+      if (!Facts.NotReads.count(Ref))
         Uses.push_back(Ref);
     std::vector<const DeclRefExpr *> Found;
     const FunctionFlow *Flow = Flows.flowOf(Body, Context);
@@ -1034,19 +1092,21 @@ void report(ClangTidyCheck &Check, const Site &S, const Handle &H,
   if (Fix.empty())
     Fix = takeValueFix(S, H, Scope, Context);
   {
-    auto Diag =
-        Check.diag(Use->getLocation(), "%0 %1 is used after '%2' invalidated it")
-        << Kinds[static_cast<int>(H.Kind)] << H.Var << S.Method;
+    auto Diag = Check.diag(Use->getLocation(),
+                           "%0 '%1' is used after '%2' invalidated it")
+                << Kinds[static_cast<int>(H.Kind)] << handleName(H.Var)
+                << S.Method;
     attachFix(Check, Diag, Use->getLocation(), Title, Fix);
   }
   const StringRef Container = Lexer::getSourceText(
       CharSourceRange::getTokenRange(S.Object->getSourceRange()),
       Context.getSourceManager(), Context.getLangOpts());
   Check.diag(S.NameLoc,
-             "%0 is invalidated by this '%1' of '%2'%select{|; take what is "
-             "needed from it first}3",
+             "'%0' is invalidated by this '%1' of '%2'%select{|; take what "
+             "is needed from it first}3",
              DiagnosticIDs::Note)
-      << H.Var << S.Method << Container << (Fix.empty() && H.Var == S.Position);
+      << handleName(H.Var) << S.Method << Container
+      << (Fix.empty() && H.Var == S.Position);
 }
 
 } // namespace

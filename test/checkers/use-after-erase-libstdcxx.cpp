@@ -84,7 +84,21 @@ void insertedPair(std::map<int, std::string> &m, int k) {
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: iterator 'it' is used after 'erase'
 }
 
+void insertedPairKeptWhole(std::unordered_map<int, std::string> &m, int k) {
+  auto r = m.emplace(k, "v");
+  if (!r.second)
+    m.erase(r.first);
+  use(r.first->second);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: iterator 'r.first' is used after 'erase'
+}
+
 // Correct code that looks alike: no warning.
+
+void onlyTheBoolOfThePair(std::set<int> &s, int k) {
+  const auto r = s.insert(k);
+  s.erase(r.first);
+  use(r.second);
+}
 
 void eraseReturnsNext(std::map<int, int> &m, std::map<int, int>::iterator it) {
   it = m.erase(it);
