@@ -63,7 +63,7 @@ struct Site {
   ElementPosition ErasedAt;            // contiguous: where the removal starts
   bool ErasesOne = false;              // and whether it removes one element
   bool InLoop = false;                 // inside some loop
-  bool OverSameContainer = false;      // inside a loop over this container
+  llvm::SmallVector<const Stmt *, 1> OwnLoops; // loops over this container
   const Stmt *Next = nullptr;          // the statement after `c.erase(it);`
 };
 
@@ -620,13 +620,13 @@ private:
       return;
     S->InLoop = !Loops.empty();
     const ValueDecl *Root = accessRoot(S->Object);
-    S->OverSameContainer = llvm::any_of(Loops, [&](const Stmt *Loop) {
-      return !walksElementOf(Loop, *S) &&
-             llvm::any_of(loopHeader(Loop), [&](const Stmt *Part) {
-               return mentions(Part, Root) || mentions(Part, S->Position) ||
-                      mentionsHandleOf(Part, *S);
-             });
-    });
+    for (const Stmt *Loop : Loops)
+      if (!walksElementOf(Loop, *S) &&
+          llvm::any_of(loopHeader(Loop), [&](const Stmt *Part) {
+            return mentions(Part, Root) || mentions(Part, S->Position) ||
+                   mentionsHandleOf(Part, *S);
+          }))
+        S->OwnLoops.push_back(Loop);
     if (Statement && isa<Expr>(Statement) &&
         cast<Expr>(Statement)->IgnoreImplicit()->IgnoreParens() == Call)
       S->Next = Next;
@@ -660,6 +660,37 @@ private:
   const Stmt *Statement = nullptr; // the block statement being walked
   const Stmt *Next = nullptr;      // and the one after it
 };
+
+/// Whether \p S declares \p Var.
+bool declares(const Stmt *S, const ValueDecl *Var) {
+  const auto *Declaration = dyn_cast_or_null<DeclStmt>(S);
+  return Declaration && llvm::any_of(Declaration->decls(),
+                                     [&](const Decl *D) { return D == Var; });
+}
+
+/// Whether \p Loop steps with \p Var: its header declares or tests it.
+bool walksWith(const Stmt *Loop, const ValueDecl *Var) {
+  if (!Var)
+    return false;
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    if (declares(For->getInit(), Var))
+      return true;
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    if (Range->getLoopVariable() == Var || declares(Range->getBeginStmt(), Var))
+      return true;
+  return llvm::any_of(loopHeader(Loop),
+                      [&](const Stmt *Part) { return mentions(Part, Var); });
+}
+
+/// Whether \p H is the iterator, or read through the iterator, of a loop
+/// over the container \p S modifies: safedelete-erase-during-iteration's.
+/// Other handles, taken before such a loop or inside its body, are ours.
+bool ownedByLoop(const Site &S, const Handle &H) {
+  return llvm::any_of(S.OwnLoops, [&](const Stmt *Loop) {
+    return H.Var == S.Position || walksWith(Loop, H.Var) ||
+           walksWith(Loop, H.From);
+  });
+}
 
 /// Whether \p Target, inside \p From, lies in a branch of an `if` taken
 /// only when the iterator \p H equals the end of its own container: the
@@ -1164,11 +1195,10 @@ void UseAfterEraseCheck::check(const MatchFinder::MatchResult &Result) {
   const ErasedHandleFinder Finder(Facts, Flows, Body, Context);
   llvm::SmallPtrSet<const DeclRefExpr *, 4> Reported;
   for (const Site &S : Facts.Sites) {
-    // Loops over the container are safedelete-erase-during-iteration's.
-    if (S.OverSameContainer || S.Call->getBeginLoc().isMacroID())
+    if (S.Call->getBeginLoc().isMacroID())
       continue;
     for (const Handle &H : Finder.invalidated(S)) {
-      if (!Finder.mayBeUsedAfter(S, H))
+      if (ownedByLoop(S, H) || !Finder.mayBeUsedAfter(S, H))
         continue;
       for (const DeclRefExpr *Use : Finder.usesAfter(S, H))
         if (Reported.insert(Use).second)
