@@ -793,6 +793,20 @@ public:
     });
   }
 
+  /// Whether every use of \p H that may follow \p S lies in \p Within: no
+  /// loop or goto leads back, and none is written after it.
+  bool usedAfterOnlyIn(const Site &S, const Handle &H,
+                       const Stmt *Within) const {
+    if (S.InLoop || Facts.HasGoto || !Within)
+      return false;
+    const SourceManager &SM = Context.getSourceManager();
+    return llvm::all_of(Facts.Refs.lookup(H.Var), [&](const DeclRefExpr *Ref) {
+      return !SM.isBeforeInTranslationUnit(S.Call->getEndLoc(),
+                                           Ref->getBeginLoc()) ||
+             isWithin(Within, Ref);
+    });
+  }
+
   /// The first uses of \p H after \p S on each path.
   std::vector<const DeclRefExpr *> usesAfter(const Site &S,
                                              const Handle &H) const {
@@ -1039,14 +1053,16 @@ bool hasWord(StringRef Text, StringRef Word) {
 
 /// `c.erase(it); return it->second;` -> `auto value = std::move(it->second);
 /// c.erase(it); return value;`: the value taken out before the erase. Only
-/// for a map iterator named once, in the statement right after the erase,
-/// whose value is only read there, has a type that can be moved and, unless
-/// the statement returns, nothing to destroy; and only when no `value` is
-/// in sight and no macro writes the statements.
+/// for a map iterator named once after the erase (\p OnlyInNext: in the
+/// statement right after it), whose value is only read there, has a type
+/// that can be moved and, unless the statement returns, nothing to
+/// destroy; and only when no `value` is in sight and no macro writes the
+/// statements.
 std::vector<FixItHint> takeValueFix(const Site &S, const Handle &H,
-                                    SourceRange Scope, ASTContext &Context) {
-  if (S.Method != "erase" || !S.Info.IsMap || H.Var != S.Position || !S.Next ||
-      countMentions(S.Next, H.Var) != 1 ||
+                                    bool OnlyInNext, SourceRange Scope,
+                                    ASTContext &Context) {
+  if (S.Method != "erase" || !S.Info.IsMap || H.Var != S.Position ||
+      !OnlyInNext || countMentions(S.Next, H.Var) != 1 ||
       !(isa<Expr>(S.Next) || isa<DeclStmt>(S.Next) || isa<ReturnStmt>(S.Next)))
     return {};
   const MemberExpr *Read = findMappedValue(S.Next, H.Var);
@@ -1108,9 +1124,11 @@ void reportLoop(ClangTidyCheck &Check, const Site &S, const Expr *Range,
 }
 
 /// Reports the use \p Use of \p H after \p S invalidated it, with the fix
-/// that applies, and a hint at the erase when none does.
+/// that applies (\p OnlyInNext: the statement after \p S holds every later
+/// use), and a hint at the erase when none does.
 void report(ClangTidyCheck &Check, const Site &S, const Handle &H,
-            const DeclRefExpr *Use, SourceRange Scope, ASTContext &Context) {
+            const DeclRefExpr *Use, bool OnlyInNext, SourceRange Scope,
+            ASTContext &Context) {
   if (const Expr *Range = loopRangeOf(H))
     return reportLoop(Check, S, Range, Context);
   static const char *const Kinds[] = {"iterator", "reference", "pointer",
@@ -1121,7 +1139,7 @@ void report(ClangTidyCheck &Check, const Site &S, const Handle &H,
                   : "continue from the iterator '" + S.Method.str() +
                         "' returns";
   if (Fix.empty())
-    Fix = takeValueFix(S, H, Scope, Context);
+    Fix = takeValueFix(S, H, OnlyInNext, Scope, Context);
   {
     auto Diag = Check.diag(Use->getLocation(),
                            "%0 '%1' is used after '%2' invalidated it")
@@ -1202,7 +1220,8 @@ void UseAfterEraseCheck::check(const MatchFinder::MatchResult &Result) {
         continue;
       for (const DeclRefExpr *Use : Finder.usesAfter(S, H))
         if (Reported.insert(Use).second)
-          report(*this, S, H, Use, Scope, Context);
+          report(*this, S, H, Use, Finder.usedAfterOnlyIn(S, H, S.Next), Scope,
+                 Context);
     }
   }
 }

@@ -103,6 +103,20 @@ int twoReads(std::map<int, int> &m, int k) {
   // CHECK-FIXES: {{^}}  return it->first + it->second;{{$}}
 }
 
+// i2pd e77f6258 (TunnelPool.cpp): the value is read again one statement
+// later; taking it out for the first read would leave the second dangling.
+void readAgainLater(std::map<int, Session> &m, int k) {
+  auto it = m.find(k);
+  if (it != m.end()) {
+    m.erase(it);
+    use(it->second.ttl);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: iterator 'it' is used after 'erase'
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: 'it' is invalidated by this 'erase' of 'm'; take what is needed from it first
+    // CHECK-FIXES: {{^}}    use(it->second.ttl);{{$}}
+    use(it->second.user.size());
+  }
+}
+
 int readsKey(std::map<int, int> &m, int k) {
   auto it = m.find(k);
   m.erase(it);
