@@ -811,10 +811,8 @@ void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
   // the qualified name.
   const auto LastParts = [](const auto &Names) {
     std::vector<StringRef> Parts;
-    for (StringRef Name : Names) {
-      const size_t Sep = Name.rfind("::");
-      Parts.push_back(Sep == StringRef::npos ? Name : Name.drop_front(Sep + 2));
-    }
+    for (StringRef Name : Names)
+      Parts.push_back(lastPart(Name));
     return Parts;
   };
   std::vector<StringRef> Functions;

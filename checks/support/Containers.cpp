@@ -147,12 +147,6 @@ bool declares(const CXXRecordDecl *Record, llvm::StringRef Member) {
          !Record->forallBases([&](const CXXRecordDecl *B) { return !Has(B); });
 }
 
-/// The last part of the qualified name \p Name: `Cache` in `::app::Cache`.
-llvm::StringRef lastPart(llvm::StringRef Name) {
-  const size_t Colons = Name.rfind("::");
-  return Colons == llvm::StringRef::npos ? Name : Name.drop_front(Colons + 2);
-}
-
 } // namespace
 
 std::string qualifiedNameOf(const NamedDecl *D) {

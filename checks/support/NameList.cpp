@@ -57,13 +57,15 @@ bool isListedName(llvm::StringRef Qualified,
   });
 }
 
+llvm::StringRef lastPart(llvm::StringRef Name) {
+  const size_t Colons = Name.rfind("::");
+  return Colons == llvm::StringRef::npos ? Name : Name.drop_front(Colons + 2);
+}
+
 bool isLastPartListed(llvm::StringRef Name,
                       const std::vector<std::string> &Listed) {
-  return llvm::any_of(Listed, [&](llvm::StringRef L) {
-    const size_t Colons = L.rfind("::");
-    return Name ==
-           (Colons == llvm::StringRef::npos ? L : L.drop_front(Colons + 2));
-  });
+  return llvm::any_of(Listed,
+                      [&](llvm::StringRef L) { return Name == lastPart(L); });
 }
 
 IndexedNameList parseIndexedNameList(llvm::StringRef Value) {

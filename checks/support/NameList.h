@@ -45,6 +45,9 @@ bool isOneOf(llvm::StringRef Name, llvm::ArrayRef<const char *> Names);
 bool isListedName(llvm::StringRef Qualified,
                   const std::vector<std::string> &Listed);
 
+/// The last part of the qualified name \p Name: `Cache` in `::app::Cache`.
+llvm::StringRef lastPart(llvm::StringRef Name);
+
 /// Whether \p Name, an unqualified name, is the last part of one of
 /// \p Listed: a test that needs no qualified name built, made before
 /// isListedName where most names are not listed.

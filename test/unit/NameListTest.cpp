@@ -7,6 +7,7 @@ using clang::tidy::safedelete::IndexedNameList;
 using clang::tidy::safedelete::isLastPartListed;
 using clang::tidy::safedelete::isListedName;
 using clang::tidy::safedelete::isQualifiedName;
+using clang::tidy::safedelete::lastPart;
 using clang::tidy::safedelete::matchesListedName;
 using clang::tidy::safedelete::NameList;
 using clang::tidy::safedelete::parseIndexedNameList;
@@ -105,6 +106,15 @@ TEST(IsLastPartListed, ComparesTheUnqualifiedName) {
   EXPECT_FALSE(isLastPartListed("base", Guards));
   EXPECT_FALSE(isLastPartListed("guard", Guards));
   EXPECT_FALSE(isLastPartListed("lock_guard", {}));
+}
+
+TEST(NameListTest, LastPartIsAfterTheLastColons) {
+  EXPECT_EQ(lastPart("::app::Cache"), "Cache");
+  EXPECT_EQ(lastPart("std::map"), "map");
+  EXPECT_EQ(lastPart("::sqlite3_exec"), "sqlite3_exec");
+  EXPECT_EQ(lastPart("erase"), "erase");
+  EXPECT_EQ(lastPart("ns::"), "");
+  EXPECT_EQ(lastPart(""), "");
 }
 
 TEST(NameListTest, IsOneOfIsExact) {
