@@ -394,12 +394,13 @@ AST_MATCHER_P(QualType, isDependentGuardIn, std::vector<std::string>, Names) {
   return Class && isListedName(qualifiedNameOf(Class), Names);
 }
 
-/// Whether \p T is the type of a lock guard: a class of \p Guards (also a
-/// dependent one) or a class declared `scoped_lockable`; guardType and
-/// isDependentGuardIn in one test, for the variables of every block, where
-/// the unqualified name rejects most of them.
-bool isGuardType(QualType T, const std::vector<std::string> &Guards) {
-  const NamedDecl *Class = guardClass(T);
+/// Whether \p Class, the guardClass of \p T, makes \p T the type of a lock
+/// guard: a class of \p Guards (also a dependent one) or a class declared
+/// `scoped_lockable`; guardType and isDependentGuardIn in one test, for the
+/// variables of every block, where the unqualified name rejects most of
+/// them.
+bool isGuardClass(const NamedDecl *Class, QualType T,
+                  const std::vector<std::string> &Guards) {
   if (!Class)
     return false;
   if (!T->isDependentType() &&
@@ -1577,12 +1578,13 @@ void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
 
 void UnlockedEraseCheck::recordGuards(const DeclStmt *DS, const Stmt *Scope) {
   for (const Decl *D : DS->decls())
-    if (const auto *Var = dyn_cast<VarDecl>(D))
-      if (isGuardType(Var->getType(), AllGuardTypes))
+    if (const auto *Var = dyn_cast<VarDecl>(D)) {
+      const NamedDecl *Class = guardClass(Var->getType());
+      if (isGuardClass(Class, Var->getType(), AllGuardTypes))
         TU->Guards.push_back(
             {Var, DS, Scope,
-             isListedName(qualifiedNameOf(guardClass(Var->getType())),
-                          SharedLockGuardTypes)});
+             isListedName(qualifiedNameOf(Class), SharedLockGuardTypes)});
+    }
 }
 
 void UnlockedEraseCheck::recordBlock(const CompoundStmt *Block) {
