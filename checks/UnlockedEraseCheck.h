@@ -10,6 +10,9 @@
 #include <vector>
 
 namespace clang::tidy::safedelete {
+namespace unlocked {
+struct Facts;
+} // namespace unlocked
 
 /// Finds an erase-family call on a container that the translation unit
 /// otherwise accesses with a mutex held (or that is declared `GUARDED_BY` a
@@ -33,10 +36,6 @@ public:
   compat::Optional<TraversalKind> getCheckTraversalKind() const override {
     return TK_IgnoreUnlessSpelledInSource;
   }
-
-  /// What one translation unit shows: guards, lock calls, erase calls,
-  /// functions and helper calls, decided on in onEndOfTranslationUnit.
-  struct Facts;
 
 private:
   void recordErase(const CallExpr *Call);
@@ -71,7 +70,9 @@ private:
   std::vector<std::string> EraseMethodNames;
   std::vector<std::string> EraseFunctionNames;
   bool EraseByAssignment = false;
-  std::unique_ptr<Facts> TU;
+  /// What one translation unit shows: guards, lock calls, erase calls,
+  /// functions and helper calls, decided on in onEndOfTranslationUnit.
+  std::unique_ptr<unlocked::Facts> TU;
 };
 
 } // namespace clang::tidy::safedelete
