@@ -1028,9 +1028,11 @@ void UnlockedEraseFinder::strongestHold(Finding &F,
     const Event *Last = nullptr;
     Hold H = A.heldAt(P, G.Mutex, Member ? F.C.Base : nullptr, &Last);
     const HelperCall *Caller = nullptr;
-    if (H != Hold::Exclusive && (!Member || isThisBase(F.C.Base)))
+    // What the function holds on entry lasts until it releases the mutex.
+    const bool Released = Last && !Last->Acquire && !Last->Wildcard;
+    if (H != Hold::Exclusive && !Released && (!Member || isThisBase(F.C.Base)))
       H = std::max(H, A.entryHold(F.Fn, G.Mutex, &Caller));
-    else if (H != Hold::Exclusive && F.Fn && F.Fn->Fn)
+    else if (H != Hold::Exclusive && !Released && F.Fn && F.Fn->Fn)
       H = std::max(H, requiredHold(F.Fn->Fn, G.Mutex, F.C.Base));
     if (H > F.Held || (H == F.Held && !F.Unheld && Caller)) {
       F.Held = H;

@@ -93,6 +93,40 @@ void SendShared(Node &node) SHARED_LOCKS_REQUIRED(node.cs_vSend) {
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'pop_front' modifies 'node.vSendMsg' while 'node.cs_vSend' is held only shared; modifying it needs the lock exclusively [safedelete-unlocked-erase]
 }
 
+// The lock required on entry, released in the body before the erase (as
+// clang's -Wthread-safety also says): leveldb's WriteLevel0Table shape,
+// with the unlock moved (issue 12).
+class Table {
+public:
+  void EraseUnlocked(int k) EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    mu_.unlock();
+    files_.erase(k);
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'erase' modifies 'files_' without holding 'mu_', the mutex that guards it [safedelete-unlocked-erase]
+    mu_.lock();
+  }
+  void EraseAfterRelock(int k) EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    mu_.unlock();
+    mu_.lock();
+    files_.erase(k);
+  }
+  void EraseBeforeUnlock(int k) EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    files_.erase(k);
+    mu_.unlock();
+    mu_.lock();
+  }
+  void UnlockOnOneBranch(int k, bool slow) EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (slow) {
+      mu_.unlock();
+      mu_.lock();
+    }
+    files_.erase(k);
+  }
+
+private:
+  Mutex mu_;
+  std::map<int, int> files_ GUARDED_BY(mu_);
+};
+
 extern Mutex cs_other;
 
 class WrongAccessor {
