@@ -731,9 +731,12 @@ Hold LockModel::heldAt(Pos P, const ValueDecl *Mutex, const Expr *Base,
 }
 
 bool LockModel::heldOnOtherObject(Pos P, const ValueDecl *Mutex) const {
+  // An acquisition that covers P, of an object whose mutex is not
+  // released again before it (`l.unlock()`, `r.mu.unlock()`).
   return llvm::any_of(Events, [&](const Event &E) {
     return E.Acquire && E.Lock.Decl == Mutex && before(E.At, P) &&
-           within(P, E.At, E.Reach);
+           within(P, E.At, E.Reach) &&
+           heldAt(P, Mutex, E.Lock.Base) != Hold::None;
   });
 }
 

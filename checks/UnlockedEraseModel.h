@@ -155,6 +155,7 @@ public:
   const FunctionRec *threadAt(Pos P) const;
   Hold entryHold(const FunctionRec *Fn, const ValueDecl *Mutex,
                  const HelperCall **Unheld);
+  /// Whether the \p Mutex of some object is held at \p P.
   bool heldOnOtherObject(Pos P, const ValueDecl *Mutex) const;
   bool anyAcquireIn(const FunctionRec *Fn, const ValueDecl *Mutex) const;
   bool runsBeforeThreads(Pos P, const FunctionRec *Fn) const;

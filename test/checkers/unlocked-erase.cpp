@@ -526,6 +526,26 @@ public:
     std::lock_guard<std::mutex> lock(other.mu13_);
     other.m13_.erase(k);
   }
+  // The other object's lock, released before the erase (rpclib's
+  // close_session shape, with the unlock moved): held by nobody.
+  void dropFromOtherReleased(Copies &other, int k) {
+    std::unique_lock<std::mutex> lock(other.mu13_);
+    lock.unlock();
+    other.m13_.erase(k);
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'erase' modifies 'other.m13_' without holding 'other.mu13_', the mutex that guards it [safedelete-unlocked-erase]
+  }
+  void dropFromOtherUnlocked(Copies *other, int k) {
+    other->mu13_.lock();
+    other->mu13_.unlock();
+    other->m13_.erase(k);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'erase' modifies 'other->m13_' without holding 'other->mu13_', the mutex that guards it [safedelete-unlocked-erase]
+  }
+  void dropFromOtherRelocked(Copies &other, int k) {
+    std::unique_lock<std::mutex> lock(other.mu13_);
+    lock.unlock();
+    lock.lock();
+    other.m13_.erase(k);
+  }
 };
 
 // A mutex of another class is held: it guards nothing here.
