@@ -1264,10 +1264,12 @@ namespace {
 
 /// The rewrite of `if (cond) c.erase(it);` / `it = c.erase(it);` in a loop
 /// that then advances `it` unconditionally into
-/// `if (cond) it = c.erase(it); else ++it;`, or no hints.
+/// `if (cond) it = c.erase(it); else ++it;`, or no hints. With
+/// \p StepInArgument (a node container whose erase returns nothing, as
+/// C++03's map and set do): `if (cond) c.erase(it++); else ++it;`.
 std::vector<FixItHint> iteratorLoopFix(const Stmt *Loop, const ValueDecl *It,
                                        const Expr *Erase, const Stmt *Site,
-                                       bool TakesResult,
+                                       bool TakesResult, bool StepInArgument,
                                        llvm::ArrayRef<const Stmt *> Hits,
                                        ASTContext &Context) {
   const Stmt *Body = loopBody(Loop);
@@ -1302,10 +1304,12 @@ std::vector<FixItHint> iteratorLoopFix(const Stmt *Loop, const ValueDecl *It,
         return isStatement(S, cast<Expr>(Site));
       }))
     return {};
+  StepInArgument = StepInArgument && !TakesResult;
   if (!TakesResult &&
       (!refersTo(cast<CallExpr>(Erase)->getArg(0), It) ||
-       Erase->getType().getCanonicalType().getUnqualifiedType() !=
-           It->getType().getCanonicalType().getUnqualifiedType()))
+       (!StepInArgument &&
+        Erase->getType().getCanonicalType().getUnqualifiedType() !=
+            It->getType().getCanonicalType().getUnqualifiedType())))
     return {};
   if (inMacro(Loop->getSourceRange()) || inMacro(Increment->getSourceRange()) ||
       inMacro(If->getSourceRange()) || inMacro(Site->getSourceRange()) ||
@@ -1317,7 +1321,11 @@ std::vector<FixItHint> iteratorLoopFix(const Stmt *Loop, const ValueDecl *It,
   const SourceManager &SM = Context.getSourceManager();
   const StringRef IncrementText = textOf(Increment->getSourceRange(), Context);
   std::vector<FixItHint> Hints;
-  if (!TakesResult)
+  if (StepInArgument)
+    Hints.push_back(FixItHint::CreateReplacement(
+        cast<CallExpr>(Erase)->getArg(0)->getSourceRange(),
+        (It->getName() + "++").str()));
+  else if (!TakesResult)
     Hints.push_back(FixItHint::CreateInsertion(Erase->getBeginLoc(),
                                                (It->getName() + " = ").str()));
   if (For) {
@@ -1568,6 +1576,12 @@ void reportIncrementAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
         << L.It << L.It->getName() << L.ContainerText;
 }
 
+/// Whether the erase of \p S returns nothing, on a container of \p Kind
+/// that keeps the other iterators: `c.erase(it++)` is the way to go on.
+bool returnsNothing(const EraseSite &S, const Family &Kind) {
+  return !Kind.Shifting && S.Call->getType()->isVoidType();
+}
+
 /// Reports `c.erase(it)` or `c.clear()` followed by a use of `it`.
 void reportUseAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
                          const EraseSite &S, const Stmt *Hit,
@@ -1586,15 +1600,20 @@ void reportUseAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
                "and leaves %1 on the removed element",
                DiagnosticIDs::Note)
         << L.It->getName() << L.It;
+  else if (Hints.empty() && S.Name == "clear")
+    Check.diag(S.Call->getExprLoc(),
+               "leave the loop right after 'clear' or restart it from "
+               "'%0.begin()'",
+               DiagnosticIDs::Note)
+        << L.ContainerText;
   else if (Hints.empty())
     Check.diag(S.Call->getExprLoc(),
-               S.Name == "clear"
-                   ? "leave the loop right after 'clear' or restart it from "
-                     "'%1.begin()'"
-                   : "continue from the iterator 'erase' returns: '%0 = "
-                     "%1.erase(%0)', and advance only when nothing was erased",
+               "%select{continue from the iterator 'erase' returns: '%0 = "
+               "%1.erase(%0)'|step past the element as it goes: "
+               "'%1.erase(%0++)'}2, and advance only when nothing was erased",
                DiagnosticIDs::Note)
-        << L.It->getName() << L.ContainerText;
+        << L.It->getName() << L.ContainerText
+        << S.Call->getType()->isVoidType();
 }
 
 /// Whether the block that holds \p Loop reserves room in \p Container
@@ -1732,9 +1751,9 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
     // moves with the erase: continuing from erase's result is not enough.
     if (Fix != FixKind::None && S.Name == "erase" &&
         (!Kind.Shifting || isWithin(loopCondition(Loop), Object)))
-      Hints = iteratorLoopFix(Loop, It, S.Call,
-                              S.Assignment ? S.Assignment : S.Call,
-                              S.Assignment != nullptr, Hits, Context);
+      Hints = iteratorLoopFix(
+          Loop, It, S.Call, S.Assignment ? S.Assignment : S.Call,
+          S.Assignment != nullptr, returnsNothing(S, Kind), Hits, Context);
     if (S.Assignment)
       reportIncrementAfterErase(*this, L, S, Hits.front(), Hints);
     else

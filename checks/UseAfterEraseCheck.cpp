@@ -1057,12 +1057,13 @@ bool hasWord(StringRef Text, StringRef Word) {
 /// statement right after it), whose value is only read there, has a type
 /// that can be moved and, unless the statement returns, nothing to
 /// destroy; and only when no `value` is in sight and no macro writes the
-/// statements.
+/// statements. C++11 on: the new variable is `auto`.
 std::vector<FixItHint> takeValueFix(const Site &S, const Handle &H,
                                     bool OnlyInNext, SourceRange Scope,
                                     ASTContext &Context) {
-  if (S.Method != "erase" || !S.Info.IsMap || H.Var != S.Position ||
-      !OnlyInNext || countMentions(S.Next, H.Var) != 1 ||
+  if (!Context.getLangOpts().CPlusPlus11 || S.Method != "erase" ||
+      !S.Info.IsMap || H.Var != S.Position || !OnlyInNext ||
+      countMentions(S.Next, H.Var) != 1 ||
       !(isa<Expr>(S.Next) || isa<DeclStmt>(S.Next) || isa<ReturnStmt>(S.Next)))
     return {};
   const MemberExpr *Read = findMappedValue(S.Next, H.Var);
