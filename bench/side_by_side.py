@@ -24,7 +24,8 @@ MOCKS = os.path.join(HERE, "..", "test", "checkers", "Inputs", "Headers")
 WARNING = re.compile(r"^(.*?):(\d+):(\d+): (warning|error): (.*?)(?: \[([\w.,-]+)\])?$")
 EXPECTED = re.compile(r"CHECK-MESSAGES[\w-]*: :\[\[@LINE(-\d+)?\]\]:\d+: warning:")
 FUNCTION = re.compile(r"^(  )?(template <[^>]*> )?(?!using |typedef |struct |class |"
-                      r"namespace |return |#|//|\}|case |default:)[A-Za-z_][^;=]*\(")
+                      r"namespace |return |#|//|\}|case |default:|(?:for|while|if|switch)\b)"
+                      r"[A-Za-z_][^;=]*\(")
 CPPCHECK_IDS = {"eraseDereference", "invalidContainer", "invalidContainerLoop",
                 "invalidIterator1", "invalidIterator2", "derefInvalidIterator",
                 "danglingReference", "danglingLifetime", "danglingTempReference",
