@@ -167,11 +167,13 @@ struct PendingMapLeakCheck::Facts {
 
 namespace {
 
-class Analysis {
+/// Which types are pending completions, and which map entry an expression
+/// inside a function reaches (traced back to its lookup).
+class PendingEntries {
 public:
-  Analysis(const std::vector<std::string> &Pending,
-           const std::vector<std::string> &Callbacks,
-           const std::vector<std::string> &Containers)
+  PendingEntries(const std::vector<std::string> &Pending,
+                 const std::vector<std::string> &Callbacks,
+                 const std::vector<std::string> &Containers)
       : Pending(Pending), Callbacks(Callbacks), Containers(Containers) {}
 
   bool isPendingValue(QualType Type) const {
@@ -1035,7 +1037,7 @@ void PendingMapLeakCheck::check(const MatchFinder::MatchResult &Result) {
   if (Context.getDiagnostics().hasUncompilableErrorOccurred())
     return;
   State->Context = &Context;
-  const Analysis Types(PendingTypes, AnyCallbackTypes, ContainerTypes);
+  const PendingEntries Types(PendingTypes, AnyCallbackTypes, ContainerTypes);
 
   if (const auto *Insertion = Result.Nodes.getNodeAs<Expr>(InsertionId)) {
     const Expr *Object = strip(MemberCall::withOperators(Insertion).object());
@@ -1046,7 +1048,7 @@ void PendingMapLeakCheck::check(const MatchFinder::MatchResult &Result) {
     if (!Map)
       return;
     State->Insertions[Map].push_back(Insertion);
-    if (!Analysis(PendingTypes, CallbackTypes, ContainerTypes)
+    if (!PendingEntries(PendingTypes, CallbackTypes, ContainerTypes)
              .isPendingMap(Object->getType()))
       State->RequestMaps.insert(Map);
     if (isFreshId(insertedKey(Insertion)))
