@@ -687,8 +687,7 @@ bool walksWith(const Stmt *Loop, const ValueDecl *Var) {
 /// Other handles, taken before such a loop or inside its body, are ours.
 bool ownedByLoop(const Site &S, const Handle &H) {
   return llvm::any_of(S.OwnLoops, [&](const Stmt *Loop) {
-    return H.Var == S.Position || walksWith(Loop, H.Var) ||
-           walksWith(Loop, H.From);
+    return walksWith(Loop, H.Var) || walksWith(Loop, H.From);
   });
 }
 

@@ -61,6 +61,20 @@ void iteratorIntoMember(std::map<int, std::vector<int>> &m, int k) {
   // CHECK-MESSAGES: :[[@LINE-3]]:5: note: 'first' is invalidated by this 'erase' of 'm'
 }
 
+// Another element erased through its iterator on every bad item: the
+// second pass erases through a dangling iterator.
+void erasesAnotherElementTwice(std::map<int, std::vector<int>> &m, int k,
+                               int j) {
+  auto it = m.find(k);
+  auto other = m.find(j);
+  if (it == m.end() || other == m.end() || it == other)
+    return;
+  for (int x : it->second)
+    if (bad(x))
+      m.erase(other);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: iterator 'other' is used after 'erase' invalidated it [safedelete-use-after-erase]
+}
+
 // ===== Silent =====
 
 void leavesTheLoop(std::map<int, std::vector<int>> &m, int k) {
@@ -99,12 +113,11 @@ void erasesAfterTheLoop(std::map<int, std::vector<int>> &m, int k) {
 
 void erasesAnotherElement(std::map<int, std::vector<int>> &m, int k, int j) {
   auto it = m.find(k);
-  auto other = m.find(j);
-  if (it == m.end() || other == m.end() || it == other)
+  if (it == m.end() || it->first == j)
     return;
   for (int x : it->second)
     if (bad(x))
-      m.erase(other);
+      m.erase(j);
 }
 
 void loopsOverACopy(std::map<int, std::vector<int>> &m, int k) {

@@ -64,6 +64,17 @@ void foundBeforeClearingLoop(std::map<int, int> &m, int k) {
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: iterator 'found' is used after 'clear' invalidated it [safedelete-use-after-erase]
 }
 
+// An iterator the loop does not walk (cppcheck's history, reduced): the
+// erase leaves it dangling for the next statement and the next pass.
+void erasedIteratorNotWalked(std::map<int, int> &m) {
+  auto it = m.begin();
+  while (!m.empty()) {
+    m.erase(it);
+    use(it->second);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: iterator 'it' is used after 'erase' invalidated it [safedelete-use-after-erase]
+  }
+}
+
 // The loop's own iterator: reported once, by safedelete-erase-during-iteration.
 
 void loopIteratorErased(std::vector<int> &v) {
