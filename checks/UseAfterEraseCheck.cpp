@@ -166,18 +166,43 @@ llvm::SmallVector<const Stmt *, 3> loopHeader(const Stmt *Loop) {
   return {};
 }
 
-/// Whether the argument of a removal is a position (an iterator) rather
-/// than a key: erase by key returns a count or a bool, and a position is a
-/// pointer or a class named like an iterator.
+/// Whether \p Type may be an iterator of \p Record: what one of its
+/// `begin()` or `cbegin()` (or a base's) returns; any iterator-like type
+/// when the class has no `begin`.
+bool isIteratorOf(const CXXRecordDecl *Record, QualType Type) {
+  const QualType Wanted = Type.getCanonicalType().getUnqualifiedType();
+  bool HasBegin = false, Returns = false;
+  const auto Look = [&](const CXXRecordDecl *R) {
+    for (const CXXMethodDecl *M : R->methods())
+      if (M->getIdentifier() &&
+          (M->getName() == "begin" || M->getName() == "cbegin")) {
+        HasBegin = true;
+        Returns = Returns ||
+                  M->getReturnType().getCanonicalType().getUnqualifiedType() ==
+                      Wanted;
+      }
+    return true;
+  };
+  Look(Record);
+  Record->forallBases(Look);
+  return Returns || !HasBegin;
+}
+
+/// Whether the first argument of a removal or an insertion is a position
+/// rather than a key or a value: erase by key returns a count or a bool,
+/// and a position has one of the container's iterator types (a pointer
+/// key, `m.emplace(user, v)`, is not one).
 bool isPositionArgument(const CallExpr *Call) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  const CXXMethodDecl *Callee = Member ? Member->getMethodDecl() : nullptr;
   if (!Callee || Callee->getNumParams() == 0)
     return false;
   const QualType Result = Callee->getReturnType();
   if (Result->isIntegralOrEnumerationType() || Result->isBooleanType())
     return false;
-  return isIteratorLike(
-      Callee->getParamDecl(0)->getType().getNonReferenceType());
+  const QualType Param =
+      Callee->getParamDecl(0)->getType().getNonReferenceType();
+  return isIteratorLike(Param) && isIteratorOf(Callee->getParent(), Param);
 }
 
 /// An element access on a container: `c[k]`, `c.at(k)`, `*c.find(k)`,

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 void use(int);
@@ -288,3 +289,19 @@ void lambdas(std::map<int, int> &m, int k) {
   m.erase(it);
   (void)g;
 }
+
+// A pointer key or value is not a position: inspircd's Channel::AddUser
+// (channels.cpp:72) emplaces `user`, a User*, into an unordered_map keyed
+// by it, then uses `user` (issue 13).
+struct User;
+void use(User *);
+void pointerKeyEmplaced(std::unordered_map<User *, int> &m, User *user) {
+  m.emplace(user, 1);
+  use(user);
+}
+
+void pointerValueInserted(std::unordered_set<User *> &s, User *user) {
+  s.insert(user);
+  use(user);
+}
+
