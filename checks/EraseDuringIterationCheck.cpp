@@ -1582,10 +1582,11 @@ bool returnsNothing(const EraseSite &S, const Family &Kind) {
   return !Kind.Shifting && S.Call->getType()->isVoidType();
 }
 
-/// Reports `c.erase(it)` or `c.clear()` followed by a use of `it`.
+/// Reports `c.erase(it)` or `c.clear()` followed by a use of `it`; with
+/// \p StepInCall (returnsNothing), the way on is `c.erase(it++)`.
 void reportUseAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
                          const EraseSite &S, const Stmt *Hit,
-                         const std::vector<FixItHint> &Hints) {
+                         const std::vector<FixItHint> &Hints, bool StepInCall) {
   {
     auto Diag = Check.diag(S.Call->getExprLoc(),
                            "'%0' on '%1' invalidates %2, which is used again "
@@ -1612,8 +1613,7 @@ void reportUseAfterErase(ClangTidyCheck &Check, const IteratorLoop &L,
                "%1.erase(%0)'|step past the element as it goes: "
                "'%1.erase(%0++)'}2, and advance only when nothing was erased",
                DiagnosticIDs::Note)
-        << L.It->getName() << L.ContainerText
-        << S.Call->getType()->isVoidType();
+        << L.It->getName() << L.ContainerText << StepInCall;
 }
 
 /// Whether the block that holds \p Loop reserves room in \p Container
@@ -1747,17 +1747,18 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
       continue;
     }
     std::vector<FixItHint> Hints;
+    const bool StepInCall = returnsNothing(S, Kind);
     // A bound saved before the loop (`end`, `last`) of a shifting container
     // moves with the erase: continuing from erase's result is not enough.
     if (Fix != FixKind::None && S.Name == "erase" &&
         (!Kind.Shifting || isWithin(loopCondition(Loop), Object)))
       Hints = iteratorLoopFix(
           Loop, It, S.Call, S.Assignment ? S.Assignment : S.Call,
-          S.Assignment != nullptr, returnsNothing(S, Kind), Hits, Context);
+          S.Assignment != nullptr, StepInCall, Hits, Context);
     if (S.Assignment)
       reportIncrementAfterErase(*this, L, S, Hits.front(), Hints);
     else
-      reportUseAfterErase(*this, L, S, Hits.front(), Hints);
+      reportUseAfterErase(*this, L, S, Hits.front(), Hints, StepInCall);
   }
 }
 

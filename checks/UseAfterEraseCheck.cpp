@@ -812,8 +812,7 @@ public:
     if (S.InLoop || Facts.HasGoto)
       return true;
     return llvm::any_of(Refs->second, [&](const DeclRefExpr *Ref) {
-      return Context.getSourceManager().isBeforeInTranslationUnit(
-          S.Call->getEndLoc(), Ref->getBeginLoc());
+      return writtenAfter(S, Ref);
     });
   }
 
@@ -823,11 +822,8 @@ public:
                        const Stmt *Within) const {
     if (S.InLoop || Facts.HasGoto || !Within)
       return false;
-    const SourceManager &SM = Context.getSourceManager();
     return llvm::all_of(Facts.Refs.lookup(H.Var), [&](const DeclRefExpr *Ref) {
-      return !SM.isBeforeInTranslationUnit(S.Call->getEndLoc(),
-                                           Ref->getBeginLoc()) ||
-             isWithin(Within, Ref);
+      return !writtenAfter(S, Ref) || isWithin(Within, Ref);
     });
   }
 
@@ -849,6 +845,12 @@ public:
   }
 
 private:
+  /// Whether \p Ref is written after the call of \p S.
+  bool writtenAfter(const Site &S, const DeclRefExpr *Ref) const {
+    return Context.getSourceManager().isBeforeInTranslationUnit(
+        S.Call->getEndLoc(), Ref->getBeginLoc());
+  }
+
   /// Where \p S starts removing: its own argument's position, or that of
   /// the handle it erases.
   ElementPosition erasedAt(const Site &S) const {
