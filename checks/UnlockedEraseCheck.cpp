@@ -1,10 +1,13 @@
 //===--- UnlockedEraseCheck.cpp - safedelete ------------------------------===//
 //
-// The check never walks whole function bodies. Matchers anchored on rare
-// nodes (guard declarations, lock/unlock calls, erase-family calls, function
-// definitions, calls of private helpers) record facts with their positions;
-// onEndOfTranslationUnit builds the lock model of UnlockedEraseModel.h on
-// them, lets its finder decide every erase once, and reports the findings.
+// The check walks the code of user functions once: function definitions,
+// and lambdas and in-class initializers outside them. The walk records
+// blocks, guards, erase-family and helper calls, and runs the call matchers
+// only on the calls a test of the callee's name leaves (lock/unlock, join,
+// thread start), never on every call of the translation unit. The facts
+// carry their positions; onEndOfTranslationUnit builds the lock model of
+// UnlockedEraseModel.h on them, lets its finder decide every erase once,
+// and reports the findings.
 //
 //===----------------------------------------------------------------------===//
 
@@ -57,17 +60,21 @@ constexpr char DefaultThreadClasses[] =
 // Bind ids.
 constexpr char FunctionId[] = "function";
 constexpr char LambdaId[] = "lambda";
+constexpr char FieldId[] = "field";
 constexpr char ThreadLambdaId[] = "thread-lambda";
 constexpr char ThreadStartId[] = "thread-start";
-constexpr char GuardDeclId[] = "guard-decl";
-constexpr char ScopeId[] = "scope";
 constexpr char LockCallId[] = "lock-call";
-constexpr char EraseId[] = "erase";
-constexpr char HelperCallId[] = "helper-call";
 constexpr char JoinId[] = "join";
 
-/// Whether \p Subscript, a call of `operator[]`, may insert: one not
-/// resolved yet, or a non-const one of a map.
+/// The positions where \p R begins and ends.
+std::pair<Pos, Pos> span(const SourceManager &SM, SourceRange R) {
+  const std::pair<FileID, unsigned> B =
+      SM.getDecomposedExpansionLoc(R.getBegin());
+  const std::pair<FileID, unsigned> E =
+      SM.getDecomposedExpansionLoc(R.getEnd());
+  return {Pos{B.first, B.second}, Pos{E.first, E.second}};
+}
+
 /// A method whose identifier is one of \p Patterns; an entry ending in `*`
 /// is a prefix.
 bool isMethodNameIn(StringRef Name, const std::vector<std::string> &Patterns) {
@@ -126,8 +133,6 @@ AST_MATCHER_P(NamedDecl, hasMethodNameIn, std::vector<std::string>, Patterns) {
   return Node.getIdentifier() && isMethodNameIn(Node.getName(), Patterns);
 }
 
-AST_MATCHER(FunctionDecl, hasKnownCallsFunction) { return hasKnownCalls(Node); }
-
 /// A variable of a lambda's own closure type initialised with that lambda:
 /// no other lambda can be assigned to it. (The closure class is implicit,
 /// which the matchers skip in the traversal mode of the check.)
@@ -153,15 +158,6 @@ AST_MATCHER(CXXRecordDecl, isAnnotatedMutex) {
 /// A class declared a guard (`scoped_lockable`).
 AST_MATCHER(CXXRecordDecl, isAnnotatedGuard) {
   return locks::isAnnotatedGuard(&Node);
-}
-
-/// A guard type whose class \p Names lists, when the type is dependent (the
-/// record matchers see the others).
-AST_MATCHER_P(QualType, isDependentGuardIn, std::vector<std::string>, Names) {
-  if (!Node->isDependentType())
-    return false;
-  const NamedDecl *Class = guardClass(Node);
-  return Class && isListedName(qualifiedNameOf(Class), Names);
 }
 
 /// A call `obj.name(...)` in a template where `obj` is dependent.
@@ -282,12 +278,6 @@ auto guardType(const std::vector<std::string> &Guards) {
       cxxRecordDecl(anyOf(hasAnyName(refs(Guards)), isAnnotatedGuard())));
 }
 
-/// A declaration statement of a lock guard, also of a dependent type.
-auto guardDecl(const std::vector<std::string> &Guards) {
-  return declStmt(has(varDecl(hasType(
-      qualType(anyOf(guardType(Guards), isDependentGuardIn(Guards)))))));
-}
-
 /// lock()/unlock() on a mutex (of \p MutexTypes or annotated) or on a guard
 /// (of \p Guards or annotated), and std::lock(a, b).
 auto lockCall(const std::vector<std::string> &MutexTypes,
@@ -328,22 +318,6 @@ auto threadLambdaArgument() {
 
 } // namespace
 
-MatcherList UnlockedEraseCheck::eraseForms() const {
-  MatcherList Forms;
-  if (!EraseMethodNames.empty()) {
-    Forms.push_back(cxxMemberCallExpr(
-        callee(cxxMethodDecl(hasMethodNameIn(EraseMethodNames)))));
-    Forms.push_back(callExpr(callee(cxxDependentScopeMemberExpr())));
-  }
-  if (EraseByAssignment)
-    Forms.push_back(cxxOperatorCallExpr(hasOverloadedOperatorName("=")));
-  if (!EraseFunctionNames.empty())
-    Forms.push_back(
-        callExpr(callee(functionDecl(hasAnyName(refs(EraseFunctionNames)))),
-                 unless(cxxMemberCallExpr())));
-  return Forms;
-}
-
 MatcherList UnlockedEraseCheck::threadStartForms() const {
   MatcherList Forms;
   if (!ThreadStartFunctions.empty())
@@ -355,58 +329,52 @@ MatcherList UnlockedEraseCheck::threadStartForms() const {
 
 void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
   TU = std::make_unique<Facts>();
-  const auto NotSystem = unless(isExpansionInSystemHeader());
   AllGuardTypes = LockGuardTypes;
   AllGuardTypes.insert(AllGuardTypes.end(), SharedLockGuardTypes.begin(),
                        SharedLockGuardTypes.end());
-  const auto GuardDecl = guardDecl(AllGuardTypes);
-  const auto LockCall = lockCall(MutexTypes, AllGuardTypes);
-  const MatcherList EraseForms = eraseForms();
-  const auto EraseCall = expr(anyOfForms<Expr>(EraseForms));
-
-  // Every block: check() reads the guards it declares and which calls are
-  // its statements (the lock and erase calls among them are known from the
-  // call matcher below, which tests each call once). A loop in check(), not
-  // a forEach: the matcher's memoization cost more than the test.
-  Finder->addMatcher(compoundStmt(NotSystem).bind(ScopeId), this);
-  // A guard in the init-statement of an if, switch or for lives as long as
-  // that statement.
+  // The code walk() reads. A lambda or an in-class initializer inside a
+  // function is walked with the function (pre-order: the function matches
+  // first); the matchers find the others.
+  const auto NotSystem = unless(isExpansionInSystemHeader());
   Finder->addMatcher(
-      ifStmt(hasInitStatement(GuardDecl.bind(GuardDeclId)), NotSystem)
-          .bind(ScopeId),
-      this);
-  Finder->addMatcher(
-      switchStmt(hasInitStatement(GuardDecl.bind(GuardDeclId)), NotSystem)
-          .bind(ScopeId),
-      this);
-  Finder->addMatcher(
-      forStmt(hasLoopInit(GuardDecl.bind(GuardDeclId)), NotSystem)
-          .bind(ScopeId),
-      this);
-
-  Finder->addMatcher(
-      functionDecl(NotSystem, isDefinition(), hasBody(stmt())).bind(FunctionId),
+      functionDecl(isDefinition(), NotSystem, hasBody(stmt())).bind(FunctionId),
       this);
   Finder->addMatcher(lambdaExpr(NotSystem).bind(LambdaId), this);
-  // A thread object constructed with a function starts a thread.
-  if (!ThreadClasses.empty())
-    Finder->addMatcher(
-        cxxConstructExpr(NotSystem,
-                         hasDeclaration(cxxConstructorDecl(
+  Finder->addMatcher(
+      fieldDecl(hasInClassInitializer(expr()), NotSystem).bind(FieldId), this);
+  registerCallMatchers();
+}
+
+/// The matchers walk() runs on the calls and thread constructions that
+/// mayMatch() lets through, and the callee names that test reads. Helper
+/// calls need no matcher (recordHelperCall).
+void UnlockedEraseCheck::registerCallMatchers() {
+  CallMatchers = std::make_unique<MatchFinder>();
+  for (const StringRef Name : locks::conventionalLockMethods())
+    CalleeNames.insert(Name);
+  CalleeNames.insert("lock");
+  CalleeNames.insert("try_lock");
+  for (const auto *Names :
+       {&ThreadStartFunctions, &ThreadStartMethods, &ThreadClasses})
+    for (const std::string &Name : *Names)
+      CalleeNames.insert(lastPart(Name));
+  MatcherList CallForms = {
+      lockCall(MutexTypes, AllGuardTypes).bind(LockCallId)};
+  if (!ThreadClasses.empty()) {
+    CalleeNames.insert("join");
+    CallForms.push_back(callExpr(callee(cxxMethodDecl(
+                                     hasName("join"),
+                                     ofClass(hasAnyName(refs(ThreadClasses))))))
+                            .bind(JoinId));
+    // A thread object constructed with a function starts a thread.
+    CallMatchers->addMatcher(
+        cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
                              ofClass(hasAnyName(refs(ThreadClasses))))),
                          hasArgument(0, expr()),
                          optionally(threadLambdaArgument()))
             .bind(ThreadStartId),
         this);
-  // Every call of interest is found by one matcher: each registered matcher
-  // costs a dispatch on every call of the translation unit, system headers
-  // included, and the system-header test rejects most of them first.
-  MatcherList CallForms = {LockCall.bind(LockCallId)};
-  if (!ThreadClasses.empty())
-    CallForms.push_back(callExpr(callee(cxxMethodDecl(
-                                     hasName("join"),
-                                     ofClass(hasAnyName(refs(ThreadClasses))))))
-                            .bind(JoinId));
+  }
   const MatcherList StartForms = threadStartForms();
   // std::launch::deferred runs the function in get(), on the caller's thread.
   const auto Deferred =
@@ -415,76 +383,138 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
     CallForms.push_back(
         callExpr(callee(functionDecl(anyOfForms<Decl>(StartForms))),
                  threadLambdaArgument(), unless(hasArgument(0, Deferred))));
-  CallForms.push_back(
-      callExpr(callee(expr(anyOf(
-                   unresolvedMemberExpr(),
-                   declRefExpr(to(functionDecl(hasKnownCallsFunction()))),
-                   memberExpr(member(functionDecl(hasKnownCallsFunction())))))))
-          .bind(HelperCallId));
-  if (!EraseForms.empty())
-    CallForms.push_back(EraseCall.bind(EraseId));
-  Finder->addMatcher(callExpr(NotSystem, eachOfForms<CallExpr>(CallForms)),
-                     this);
+  CallMatchers->addMatcher(callExpr(eachOfForms<CallExpr>(CallForms)), this);
+}
+
+bool UnlockedEraseCheck::mayMatch(const CallExpr *Call) const {
+  const Expr *Callee = Call->getCallee();
+  if (!Callee)
+    return false;
+  Callee = Callee->IgnoreParenImpCasts();
+  if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
+    const IdentifierInfo *Id = Dependent->getMember().getAsIdentifierInfo();
+    return Id && CalleeNames.count(Id->getName());
+  }
+  const FunctionDecl *Fn = Call->getDirectCallee();
+  if (!Fn)
+    return false;
+  if (Fn->hasAttrs() && !locks::declaredEffects(Fn).empty())
+    return true;
+  const IdentifierInfo *Id = Fn->getIdentifier();
+  return Id && CalleeNames.count(Id->getName());
+}
+
+/// Records \p Call if it calls a helper whose calls matter: one of the
+/// functions walked, never one of a system header.
+void UnlockedEraseCheck::recordHelperCall(const CallExpr *Call) {
+  const auto Helper = helperCallOf(Call);
+  const SourceManager &SM = TU->Ctx->getSourceManager();
+  if (Helper && !SM.isInSystemHeader(Helper->first->getLocation()))
+    TU->HelperCalls.push_back({Helper->first, Helper->second,
+                               span(SM, Call->getSourceRange()).first,
+                               Call->getBeginLoc()});
+}
+
+void UnlockedEraseCheck::walkFunction(const FunctionDecl *Fn) {
+  const auto [B, E] =
+      span(TU->Ctx->getSourceManager(), Fn->getBody()->getSourceRange());
+  TU->Functions.push_back({Fn, B, E, Fn->getBody()});
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Fn))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten())
+        walk(Init->getInit());
+  walk(Fn->getBody());
+}
+
+void UnlockedEraseCheck::walkLambda(const LambdaExpr *Lambda) {
+  if (!WalkedLambdas.insert(Lambda).second)
+    return;
+  const auto [B, E] =
+      span(TU->Ctx->getSourceManager(), Lambda->getBody()->getSourceRange());
+  TU->Functions.push_back({nullptr, B, E, Lambda->getBody(), Lambda});
+  for (const Expr *Init : Lambda->capture_inits())
+    walk(Init);
+  walk(Lambda->getBody());
+}
+
+void UnlockedEraseCheck::walk(const Stmt *S) {
+  if (!S)
+    return;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
+    return walkLambda(Lambda);
+  if (const auto *Loop = dyn_cast<CXXForRangeStmt>(S)) {
+    // What is spelled: its calls of begin(), end() and the iterator's
+    // operators are implicit.
+    walk(Loop->getInit());
+    walk(Loop->getRangeInit());
+    walk(Loop->getBody());
+    return;
+  }
+  walkStatement(S);
+  for (const Stmt *Child : S->children())
+    walk(Child);
+}
+
+void UnlockedEraseCheck::walkStatement(const Stmt *S) {
+  if (const auto *Block = dyn_cast<CompoundStmt>(S))
+    return recordBlock(Block);
+  // A guard in the init-statement of an if, switch or for lives as long as
+  // that statement.
+  const Stmt *Init = nullptr;
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    Init = If->getInit();
+  else if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+    Init = Switch->getInit();
+  else if (const auto *For = dyn_cast<ForStmt>(S))
+    Init = For->getInit();
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(Init))
+    return recordGuards(DS, S);
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    // A call the code spells, not an implicit conversion.
+    if (Call->IgnoreUnlessSpelledInSource() != Call)
+      return;
+    recordHelperCall(Call);
+    recordErase(Call);
+    if (mayMatch(Call))
+      CallMatchers->match(*Call, *TU->Ctx);
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
+    if (Class->getIdentifier() && CalleeNames.count(Class->getName()))
+      CallMatchers->match(*Construct, *TU->Ctx);
+  }
 }
 
 void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
-  Facts &Facts = *TU;
-  Facts.Ctx = Result.Context;
-  const SourceManager &SM = *Result.SourceManager;
-  const auto &Nodes = Result.Nodes;
-  const auto Range = [&](SourceRange R) {
-    const std::pair<FileID, unsigned> B =
-        SM.getDecomposedExpansionLoc(R.getBegin());
-    const std::pair<FileID, unsigned> E =
-        SM.getDecomposedExpansionLoc(R.getEnd());
-    return std::make_pair(Pos{B.first, B.second}, Pos{E.first, E.second});
-  };
+  TU->Ctx = Result.Context;
+  const BoundNodes &Nodes = Result.Nodes;
+  if (const auto *Fn = Nodes.getNodeAs<FunctionDecl>(FunctionId))
+    return walkFunction(Fn);
+  if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(LambdaId))
+    return walkLambda(Lambda);
+  if (const auto *Field = Nodes.getNodeAs<FieldDecl>(FieldId))
+    return walk(Field->getInClassInitializer());
+  recordCall(Nodes);
+}
 
-  if (const auto *Fn = Nodes.getNodeAs<FunctionDecl>(FunctionId)) {
-    const auto [B, E] = Range(Fn->getBody()->getSourceRange());
-    Facts.Functions.push_back({Fn, B, E, Fn->getBody()});
-    return;
-  }
+void UnlockedEraseCheck::recordCall(const BoundNodes &Nodes) {
+  const SourceManager &SM = TU->Ctx->getSourceManager();
   if (const auto *Start = Nodes.getNodeAs<CXXConstructExpr>(ThreadStartId))
-    Facts.ThreadStarts.push_back(Range(Start->getSourceRange()).first);
+    TU->ThreadStarts.push_back(span(SM, Start->getSourceRange()).first);
   if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(ThreadLambdaId))
-    Facts.ThreadLambdas.insert(Lambda);
+    TU->ThreadLambdas.insert(Lambda);
   if (Nodes.getNodeAs<Expr>(ThreadStartId) ||
       Nodes.getNodeAs<LambdaExpr>(ThreadLambdaId))
     return;
-  if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(LambdaId)) {
-    const auto [B, E] = Range(Lambda->getBody()->getSourceRange());
-    Facts.Functions.push_back({nullptr, B, E, Lambda->getBody(), Lambda});
-    return;
-  }
   if (const auto *Join = Nodes.getNodeAs<CallExpr>(JoinId)) {
     const auto *Member = dyn_cast<CXXMemberCallExpr>(Join);
     if (const FieldDecl *Thread =
             Member ? threadMember(Member->getImplicitObjectArgument())
                    : nullptr)
-      Facts.Joins.push_back({Thread, Range(Join->getSourceRange()).first});
+      TU->Joins.push_back({Thread, span(SM, Join->getSourceRange()).first});
     return;
   }
-  if (const auto *Call = Nodes.getNodeAs<CallExpr>(HelperCallId)) {
-    if (const auto Helper = helperCallOf(Call))
-      Facts.HelperCalls.push_back({Helper->first, Helper->second,
-                                   Range(Call->getSourceRange()).first,
-                                   Call->getBeginLoc()});
-    return;
-  }
-  if (const auto *Scope = Nodes.getNodeAs<Stmt>(ScopeId)) {
-    if (const auto *DS = Nodes.getNodeAs<DeclStmt>(GuardDeclId))
-      recordGuards(DS, Scope);
-    if (const auto *Block = dyn_cast<CompoundStmt>(Scope))
-      recordBlock(Block);
-    return;
-  }
-  if (const auto *Call = Nodes.getNodeAs<CallExpr>(LockCallId)) {
-    Facts.LockCalls.push_back(Call);
-    return;
-  }
-  if (const auto *Call = Nodes.getNodeAs<CallExpr>(EraseId))
-    recordErase(Call);
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>(LockCallId))
+    TU->LockCalls.push_back(Call);
 }
 
 void UnlockedEraseCheck::recordGuards(const DeclStmt *DS, const Stmt *Scope) {
@@ -509,25 +539,35 @@ void UnlockedEraseCheck::recordBlock(const CompoundStmt *Block) {
   }
 }
 
-/// Records which containers \p Call modifies, and how.
+/// Records which containers \p Call modifies, and how, when it is an
+/// erase-family call that EraseMethods names.
 void UnlockedEraseCheck::recordErase(const CallExpr *Call) {
   auto Add = [&](const Expr *Object, std::string Op) {
     if (Object)
       TU->Erases.push_back({Call, Object, std::move(Op)});
   };
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-    const std::string Op = Member->getMethodDecl()->getNameAsString();
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getIdentifier() ||
+        !isMethodNameIn(Method->getName(), EraseMethodNames))
+      return;
+    const std::string Op = Method->getName().str();
     Add(Member->getImplicitObjectArgument(), Op);
     if ((Op == "swap" || Op == "merge") && Member->getNumArgs() == 1)
       Add(Member->getArg(0), Op);
   } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call)) {
-    Add(Operator->getArg(0), "operator=");
+    if (EraseByAssignment && Operator->getOperator() == OO_Equal)
+      Add(Operator->getArg(0), "operator=");
   } else if (const auto *Dependent =
                  dyn_cast<CXXDependentScopeMemberExpr>(Call->getCallee())) {
     const std::string Op = Dependent->getMember().getAsString();
     if (!Dependent->isImplicitAccess() && isMethodNameIn(Op, EraseMethodNames))
       Add(Dependent->getBase(), Op);
   } else if (const FunctionDecl *Fn = Call->getDirectCallee()) {
+    if (!Fn->getIdentifier() ||
+        !isLastPartListed(Fn->getName(), EraseFunctionNames) ||
+        !isListedName(qualifiedNameOf(Fn), EraseFunctionNames))
+      return;
     const std::string Op = Fn->getQualifiedNameAsString();
     if (Call->getNumArgs() >= 1)
       Add(Call->getArg(0), Op);
@@ -809,6 +849,7 @@ void UnlockedEraseReporter::reportUnheld(const Finding &F, SourceLocation Loc,
 void UnlockedEraseCheck::onEndOfTranslationUnit() {
   const std::unique_ptr<Facts> Done = std::move(TU);
   TU = std::make_unique<Facts>();
+  WalkedLambdas.clear();
   if (!Done->Ctx || Done->Erases.empty() ||
       Done->Ctx->getDiagnostics().hasUncompilableErrorOccurred())
     return;

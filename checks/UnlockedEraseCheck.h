@@ -5,6 +5,8 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "support/Compat.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,13 +40,25 @@ public:
   }
 
 private:
+  void registerCallMatchers();
+  /// Walks the code of a function, a lambda or an initializer: records its
+  /// blocks, guards, erase-family and helper calls, and runs the call
+  /// matchers on each call and thread construction that may be theirs.
+  void walk(const Stmt *S);
+  void walkFunction(const FunctionDecl *Fn);
+  void walkLambda(const LambdaExpr *Lambda);
+  void walkStatement(const Stmt *S);
+  /// Whether \p Call may be a lock, join or thread-start call: a test of
+  /// its callee cheaper than the call matchers.
+  bool mayMatch(const CallExpr *Call) const;
+  void recordHelperCall(const CallExpr *Call);
+  /// Records what the call matchers bound.
+  void recordCall(const ast_matchers::BoundNodes &Nodes);
   void recordErase(const CallExpr *Call);
   /// The guards \p DS declares, alive in \p Scope.
   void recordGuards(const DeclStmt *DS, const Stmt *Scope);
   /// The guards of \p Block, and the calls that are its statements.
   void recordBlock(const CompoundStmt *Block);
-  /// The erase-family calls the options name, one matcher per form.
-  std::vector<ast_matchers::internal::DynTypedMatcher> eraseForms() const;
   /// The functions and methods the options say start a thread.
   std::vector<ast_matchers::internal::DynTypedMatcher> threadStartForms() const;
 
@@ -70,6 +84,13 @@ private:
   std::vector<std::string> EraseMethodNames;
   std::vector<std::string> EraseFunctionNames;
   bool EraseByAssignment = false;
+  /// The identifiers of the functions and classes the call matchers name.
+  llvm::StringSet<> CalleeNames;
+  /// The matchers of lock, join and thread-start calls, run on the calls
+  /// of the code walked that mayMatch() lets through, not on every call of
+  /// the translation unit.
+  std::unique_ptr<ast_matchers::MatchFinder> CallMatchers;
+  llvm::SmallPtrSet<const LambdaExpr *, 8> WalkedLambdas;
   /// What one translation unit shows: guards, lock calls, erase calls,
   /// functions and helper calls, decided on in onEndOfTranslationUnit.
   std::unique_ptr<unlocked::Facts> TU;
