@@ -1,13 +1,12 @@
 //===--- UnlockedEraseCheck.cpp - safedelete ------------------------------===//
 //
-// The check walks the code of user functions once: function definitions,
-// and lambdas and in-class initializers outside them. The walk records
-// blocks, guards, erase-family and helper calls, and runs the call matchers
-// only on the calls a test of the callee's name leaves (lock/unlock, join,
-// thread start), never on every call of the translation unit. The facts
-// carry their positions; onEndOfTranslationUnit builds the lock model of
-// UnlockedEraseModel.h on them, lets its finder decide every erase once,
-// and reports the findings.
+// The check walks the code of user functions once (support/CodeWalk.h). The
+// walk records blocks, guards, erase-family and helper calls, and runs the
+// call matchers only on the calls a test of the callee's name leaves
+// (lock/unlock, join, thread start), never on every call of the translation
+// unit. The facts carry their positions; onEndOfTranslationUnit builds the
+// lock model of UnlockedEraseModel.h on them, lets its finder decide every
+// erase once, and reports the findings.
 //
 //===----------------------------------------------------------------------===//
 
@@ -58,9 +57,6 @@ constexpr char DefaultThreadClasses[] =
     "::std::thread;::std::jthread;::boost::thread";
 
 // Bind ids.
-constexpr char FunctionId[] = "function";
-constexpr char LambdaId[] = "lambda";
-constexpr char FieldId[] = "field";
 constexpr char ThreadLambdaId[] = "thread-lambda";
 constexpr char ThreadStartId[] = "thread-start";
 constexpr char LockCallId[] = "lock-call";
@@ -332,21 +328,12 @@ void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
   AllGuardTypes = LockGuardTypes;
   AllGuardTypes.insert(AllGuardTypes.end(), SharedLockGuardTypes.begin(),
                        SharedLockGuardTypes.end());
-  // The code walk() reads. A lambda or an in-class initializer inside a
-  // function is walked with the function (pre-order: the function matches
-  // first); the matchers find the others.
-  const auto NotSystem = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(
-      functionDecl(isDefinition(), NotSystem, hasBody(stmt())).bind(FunctionId),
-      this);
-  Finder->addMatcher(lambdaExpr(NotSystem).bind(LambdaId), this);
-  Finder->addMatcher(
-      fieldDecl(hasInClassInitializer(expr()), NotSystem).bind(FieldId), this);
+  CodeWalk::registerRoots(*Finder, this);
   registerCallMatchers();
 }
 
-/// The matchers walk() runs on the calls and thread constructions that
-/// mayMatch() lets through, and the callee names that test reads. Helper
+/// The matchers visitStatement() runs on the calls and thread constructions
+/// that mayMatch() lets through, and the callee names that test reads. Helper
 /// calls need no matcher (recordHelperCall).
 void UnlockedEraseCheck::registerCallMatchers() {
   CallMatchers = std::make_unique<MatchFinder>();
@@ -415,47 +402,19 @@ void UnlockedEraseCheck::recordHelperCall(const CallExpr *Call) {
                                Call->getBeginLoc()});
 }
 
-void UnlockedEraseCheck::walkFunction(const FunctionDecl *Fn) {
+void UnlockedEraseCheck::enterFunction(const FunctionDecl *Fn) {
   const auto [B, E] =
       span(TU->Ctx->getSourceManager(), Fn->getBody()->getSourceRange());
   TU->Functions.push_back({Fn, B, E, Fn->getBody()});
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Fn))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->isWritten())
-        walk(Init->getInit());
-  walk(Fn->getBody());
 }
 
-void UnlockedEraseCheck::walkLambda(const LambdaExpr *Lambda) {
-  if (!WalkedLambdas.insert(Lambda).second)
-    return;
+void UnlockedEraseCheck::enterLambda(const LambdaExpr *Lambda) {
   const auto [B, E] =
       span(TU->Ctx->getSourceManager(), Lambda->getBody()->getSourceRange());
   TU->Functions.push_back({nullptr, B, E, Lambda->getBody(), Lambda});
-  for (const Expr *Init : Lambda->capture_inits())
-    walk(Init);
-  walk(Lambda->getBody());
 }
 
-void UnlockedEraseCheck::walk(const Stmt *S) {
-  if (!S)
-    return;
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
-    return walkLambda(Lambda);
-  if (const auto *Loop = dyn_cast<CXXForRangeStmt>(S)) {
-    // What is spelled: its calls of begin(), end() and the iterator's
-    // operators are implicit.
-    walk(Loop->getInit());
-    walk(Loop->getRangeInit());
-    walk(Loop->getBody());
-    return;
-  }
-  walkStatement(S);
-  for (const Stmt *Child : S->children())
-    walk(Child);
-}
-
-void UnlockedEraseCheck::walkStatement(const Stmt *S) {
+void UnlockedEraseCheck::visitStatement(const Stmt *S) {
   if (const auto *Block = dyn_cast<CompoundStmt>(S))
     return recordBlock(Block);
   // A guard in the init-statement of an if, switch or for lives as long as
@@ -486,14 +445,8 @@ void UnlockedEraseCheck::walkStatement(const Stmt *S) {
 
 void UnlockedEraseCheck::check(const MatchFinder::MatchResult &Result) {
   TU->Ctx = Result.Context;
-  const BoundNodes &Nodes = Result.Nodes;
-  if (const auto *Fn = Nodes.getNodeAs<FunctionDecl>(FunctionId))
-    return walkFunction(Fn);
-  if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(LambdaId))
-    return walkLambda(Lambda);
-  if (const auto *Field = Nodes.getNodeAs<FieldDecl>(FieldId))
-    return walk(Field->getInClassInitializer());
-  recordCall(Nodes);
+  if (!Walk.walkRoot(Result.Nodes, *this))
+    recordCall(Result.Nodes);
 }
 
 void UnlockedEraseCheck::recordCall(const BoundNodes &Nodes) {
@@ -849,7 +802,7 @@ void UnlockedEraseReporter::reportUnheld(const Finding &F, SourceLocation Loc,
 void UnlockedEraseCheck::onEndOfTranslationUnit() {
   const std::unique_ptr<Facts> Done = std::move(TU);
   TU = std::make_unique<Facts>();
-  WalkedLambdas.clear();
+  Walk.reset();
   if (!Done->Ctx || Done->Erases.empty() ||
       Done->Ctx->getDiagnostics().hasUncompilableErrorOccurred())
     return;

@@ -4,8 +4,8 @@
 #define SAFEDELETE_CHECKS_UNLOCKEDERASECHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "support/CodeWalk.h"
 #include "support/Compat.h"
-#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <string>
@@ -22,7 +22,7 @@ struct Facts;
 ///
 /// For the user-facing documentation see:
 /// docs/checks/unlocked-erase.rst
-class UnlockedEraseCheck : public ClangTidyCheck {
+class UnlockedEraseCheck : public ClangTidyCheck, private CodeWalk::Visitor {
 public:
   UnlockedEraseCheck(StringRef Name, ClangTidyContext *Context);
   ~UnlockedEraseCheck() override;
@@ -41,13 +41,12 @@ public:
 
 private:
   void registerCallMatchers();
-  /// Walks the code of a function, a lambda or an initializer: records its
-  /// blocks, guards, erase-family and helper calls, and runs the call
-  /// matchers on each call and thread construction that may be theirs.
-  void walk(const Stmt *S);
-  void walkFunction(const FunctionDecl *Fn);
-  void walkLambda(const LambdaExpr *Lambda);
-  void walkStatement(const Stmt *S);
+  void enterFunction(const FunctionDecl *Fn) override;
+  void enterLambda(const LambdaExpr *Lambda) override;
+  /// Records the blocks, guards, erase-family and helper calls of the code
+  /// walked, and runs the call matchers on each call and thread
+  /// construction that may be theirs.
+  void visitStatement(const Stmt *S) override;
   /// Whether \p Call may be a lock, join or thread-start call: a test of
   /// its callee cheaper than the call matchers.
   bool mayMatch(const CallExpr *Call) const;
@@ -90,7 +89,7 @@ private:
   /// of the code walked that mayMatch() lets through, not on every call of
   /// the translation unit.
   std::unique_ptr<ast_matchers::MatchFinder> CallMatchers;
-  llvm::SmallPtrSet<const LambdaExpr *, 8> WalkedLambdas;
+  CodeWalk Walk;
   /// What one translation unit shows: guards, lock calls, erase calls,
   /// functions and helper calls, decided on in onEndOfTranslationUnit.
   std::unique_ptr<unlocked::Facts> TU;
