@@ -1,5 +1,10 @@
-//===--- UnconditionalSqlDeleteCheck.cpp - safedelete
-//----------------------===//
+//===--- UnconditionalSqlDeleteCheck.cpp - safedelete --------------------===//
+//
+// The check walks the code of user functions once (support/CodeWalk.h) and
+// runs its matchers only on the calls and constructions whose callee may be
+// an SQL function, a stream, a delete-all call or a wrapper defined here.
+//
+//===----------------------------------------------------------------------===//
 
 #include "UnconditionalSqlDeleteCheck.h"
 #include "support/CheckOptions.h"
@@ -806,13 +811,17 @@ void UnconditionalSqlDeleteCheck::storeOptions(
 }
 
 void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
+  CodeWalk::registerRoots(*Finder, this);
+  CallMatchers = std::make_unique<MatchFinder>();
   // hasName does not see through the template arguments of a class template
   // specialisation: match the last part of each name, and check() compares
   // the qualified name.
-  const auto LastParts = [](const auto &Names) {
+  const auto LastParts = [this](const auto &Names) {
     std::vector<StringRef> Parts;
-    for (StringRef Name : Names)
+    for (StringRef Name : Names) {
       Parts.push_back(lastPart(Name));
+      CalleeNames.insert(Parts.back());
+    }
     return Parts;
   };
   std::vector<StringRef> Functions;
@@ -829,17 +838,12 @@ void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
     else
       StreamFunctions.push_back(Name);
   }
-  // Every call of interest is found by one matcher: each matcher costs a
-  // dispatch on every call of the translation unit, system headers included,
-  // and the system-header test rejects most of them first.
   MatcherList CallForms;
   const auto Sql = functionDecl(hasAnyName(LastParts(Functions)));
   if (!Functions.empty()) {
     CallForms.push_back(callExpr(callee(Sql)).bind(CallId));
-    Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader()),
-                                        hasDeclaration(Sql))
-                           .bind(ConstructId),
-                       this);
+    CallMatchers->addMatcher(
+        cxxConstructExpr(hasDeclaration(Sql)).bind(ConstructId), this);
   }
   if (!StreamClasses.empty() || !StreamFunctions.empty())
     CallForms.push_back(
@@ -871,13 +875,36 @@ void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
                                    hasBody(stmt()),
                                    hasAnyParameter(StringParameter))))
           .bind(WrapperCallId));
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                              eachOfForms<CallExpr>(CallForms)),
-                     this);
+  CallMatchers->addMatcher(callExpr(eachOfForms<CallExpr>(CallForms)), this);
   if (CheckAllStringLiterals)
     Finder->addMatcher(
         stringLiteral(unless(isExpansionInSystemHeader())).bind(LiteralId),
         this);
+}
+
+bool UnconditionalSqlDeleteCheck::mayMatch(const CallExpr *Call) const {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return false;
+  if (Callee->getOverloadedOperator() == OO_LessLess)
+    return true;
+  if (const IdentifierInfo *Id = Callee->getIdentifier())
+    if (CalleeNames.count(Id->getName()))
+      return true;
+  return !isa<CXXOperatorCallExpr>(Call) && Callee->hasBody() &&
+         !TU->Context->getSourceManager().isInSystemHeader(
+             Callee->getLocation());
+}
+
+void UnconditionalSqlDeleteCheck::visitStatement(const Stmt *S) {
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (mayMatch(Call))
+      CallMatchers->match(*Call, *TU->Context);
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
+    if (Class->getIdentifier() && CalleeNames.count(Class->getName()))
+      CallMatchers->match(*Construct, *TU->Context);
+  }
 }
 
 namespace {
@@ -1105,6 +1132,8 @@ void UnconditionalSqlDeleteCheck::check(
   if (Context.getDiagnostics().hasUncompilableErrorOccurred())
     return;
   TU->Context = &Context;
+  if (Walk.walkRoot(Result.Nodes, *this))
+    return;
   Reporter Report(*this, *TU, AllowExplicitAllRows, CheckUpdate);
   const BoundNodes &Nodes = Result.Nodes;
   if (const auto *Call = Nodes.getNodeAs<CallExpr>(WrapperCallId))
@@ -1176,6 +1205,7 @@ void UnconditionalSqlDeleteCheck::onEndOfTranslationUnit() {
     }
   }
   TU->Context = nullptr;
+  Walk.reset();
   TU->Reported.clear();
   TU->StreamRoots.clear();
   TU->StreamEnds.clear();

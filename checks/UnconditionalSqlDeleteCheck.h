@@ -4,7 +4,9 @@
 #define SAFEDELETE_CHECKS_UNCONDITIONALSQLDELETECHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "support/CodeWalk.h"
 #include "support/Compat.h"
+#include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,7 +18,8 @@ namespace clang::tidy::safedelete {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/unconditional-sql-delete.rst
-class UnconditionalSqlDeleteCheck : public ClangTidyCheck {
+class UnconditionalSqlDeleteCheck : public ClangTidyCheck,
+                                    private CodeWalk::Visitor {
 public:
   UnconditionalSqlDeleteCheck(StringRef Name, ClangTidyContext *Context);
   ~UnconditionalSqlDeleteCheck() override;
@@ -35,7 +38,13 @@ public:
   struct State;
 
 private:
-  /// Reads a boolean option, reporting a value that is not one.
+  /// Runs the call matchers on the calls and constructions of the code
+  /// walked that may be theirs.
+  void visitStatement(const Stmt *S) override;
+  /// Whether \p Call may be an SQL call, a stream of SQL, a delete-all
+  /// call or a call of a wrapper: a test of its callee cheaper than the
+  /// matchers.
+  bool mayMatch(const CallExpr *Call) const;
 
   const std::string RawSqlFunctions;
   const std::string RawDeleteAllFunctions;
@@ -44,6 +53,13 @@ private:
   const bool CheckUpdate;
   const bool CheckAllStringLiterals;
   std::unique_ptr<State> TU;
+  CodeWalk Walk;
+  /// The matchers of SQL, stream, delete-all and wrapper calls and of SQL
+  /// constructions, run on what visitStatement() lets through, not on every
+  /// call of the translation unit.
+  std::unique_ptr<ast_matchers::MatchFinder> CallMatchers;
+  /// The last parts of SqlFunctions and DeleteAllFunctions.
+  llvm::StringSet<> CalleeNames;
 };
 
 } // namespace clang::tidy::safedelete

@@ -34,7 +34,10 @@ public:
   /// Registers the roots for \p Check, whose check() hands every match to
   /// walkRoot(): function definitions outside system headers, and the
   /// lambdas and in-class initializers that are not inside one (those are
-  /// walked with their function: it matches first).
+  /// walked with their function: it matches first). Not walked: the
+  /// initializers of variables at namespace scope (static initialization;
+  /// a matcher on them would be dispatched on every parameter of the
+  /// translation unit), default arguments.
   static void registerRoots(ast_matchers::MatchFinder &Finder,
                             ast_matchers::MatchFinder::MatchCallback *Check);
   /// Walks the root \p Nodes bound; false when they bound no root.
