@@ -7,6 +7,7 @@
 #include "support/ExprIdentity.h"
 #include "support/FixIt.h"
 #include "support/MemberCall.h"
+#include "support/NameList.h"
 #include "support/SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -55,6 +56,30 @@ std::string keyRemovalOf(const ContainerTable &Containers,
   const auto Info =
       Containers.classify(Lookup.object()->IgnoreParenImpCasts()->getType());
   return Info && !Info->KeyRemoval.empty() ? Info->KeyRemoval : "erase";
+}
+
+/// Whether \p S names a method or function that the lookup tests call:
+/// `count`, `contains`, `find`, `end` or `cend`.
+bool namesLookup(const Stmt *S) {
+  const IdentifierInfo *Id = nullptr;
+  if (const auto *Member = dyn_cast<MemberExpr>(S))
+    Id = Member->getMemberDecl()->getIdentifier();
+  else if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(S))
+    Id = Dependent->getMember().getAsIdentifierInfo();
+  else if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    Id = Ref->getDecl()->getIdentifier();
+  if (Id &&
+      isOneOf(Id->getName(), {"count", "contains", "find", "end", "cend"}))
+    return true;
+  return llvm::any_of(S->children(), [](const Stmt *Child) {
+    return Child && namesLookup(Child);
+  });
+}
+
+/// An `if` whose condition names a lookup (namesLookup): a test much
+/// cheaper than the lookup tests, which most conditions fail.
+AST_MATCHER(IfStmt, conditionNamesLookup) {
+  return Node.getCond() && namesLookup(Node.getCond());
 }
 
 /// Matches a function template's parameter (or a pointer or reference)
@@ -586,8 +611,8 @@ void LookupBeforeEraseCheck::registerMatchers(MatchFinder *Finder) {
 
   Finder->addMatcher(
       ifStmt(
-          unless(isExpansionInSystemHeader()), unless(hasElse(stmt())),
-          unless(hasInitStatement(stmt())),
+          unless(isExpansionInSystemHeader()), conditionNamesLookup(),
+          unless(hasElse(stmt())), unless(hasInitStatement(stmt())),
           unless(hasConditionVariableStatement(declStmt())),
           anyOf(
               allOf(hasCondition(Tests.Presence),
