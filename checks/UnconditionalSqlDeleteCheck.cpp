@@ -901,8 +901,7 @@ void UnconditionalSqlDeleteCheck::visitStatement(const Stmt *S) {
     if (mayMatch(Call))
       CallMatchers->match(*Call, *TU->Context);
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
-    const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
-    if (Class->getIdentifier() && CalleeNames.count(Class->getName()))
+    if (constructsClassNamed(Construct, CalleeNames))
       CallMatchers->match(*Construct, *TU->Context);
   }
 }

@@ -82,4 +82,10 @@ void CodeWalk::walk(const Stmt *S, Visitor &V) {
     walk(Child, V);
 }
 
+bool constructsClassNamed(const CXXConstructExpr *Construct,
+                          const llvm::StringSet<> &Names) {
+  const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
+  return Class->getIdentifier() && Names.count(Class->getName());
+}
+
 } // namespace clang::tidy::safedelete

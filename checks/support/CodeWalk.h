@@ -15,6 +15,7 @@
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::safedelete {
 
@@ -52,6 +53,11 @@ private:
 
   llvm::SmallPtrSet<const LambdaExpr *, 8> WalkedLambdas;
 };
+
+/// Whether the class \p Construct builds has one of \p Names (unqualified):
+/// the test before running a matcher on a construction.
+bool constructsClassNamed(const CXXConstructExpr *Construct,
+                          const llvm::StringSet<> &Names);
 
 } // namespace clang::tidy::safedelete
 
