@@ -9,9 +9,9 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::safedelete {
 namespace {
-constexpr char FunctionId[] = "safedelete-walk-function";
-constexpr char LambdaId[] = "safedelete-walk-lambda";
-constexpr char FieldId[] = "safedelete-walk-field";
+constexpr char FunctionId[] = "code-walk-function";
+constexpr char LambdaId[] = "code-walk-lambda";
+constexpr char FieldId[] = "code-walk-field";
 } // namespace
 
 void CodeWalk::registerRoots(MatchFinder &Finder,
