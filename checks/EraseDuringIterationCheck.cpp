@@ -8,6 +8,7 @@
 #include "support/Flow.h"
 #include "support/MemberCall.h"
 #include "support/NameList.h"
+#include "support/SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -119,16 +120,6 @@ bool sameContainer(const ContainerRef &A, const ContainerRef &B) {
 /// The object a member call is made on, as a container reference.
 ContainerRef resolve(const MemberCall &Call) {
   return resolve(Call.object(), Call.isArrow() ? 1 : 0);
-}
-
-StringRef textOf(SourceRange Range, const ASTContext &Context) {
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
-                              Context.getSourceManager(),
-                              Context.getLangOpts());
-}
-
-bool inMacro(SourceRange Range) {
-  return Range.getBegin().isMacroID() || Range.getEnd().isMacroID();
 }
 
 /// Whether \p D, a local variable or a field, belongs to a template
@@ -484,19 +475,9 @@ SourceLocation endOfBranch(const Stmt *Branch, const ASTContext &Context) {
 /// A name not spelled in \p Text, from \p Candidates, or "".
 std::string freshName(StringRef Text,
                       std::initializer_list<const char *> Candidates) {
-  for (const char *Candidate : Candidates) {
-    bool Used = false;
-    for (size_t Pos = Text.find(Candidate); Pos != StringRef::npos;
-         Pos = Text.find(Candidate, Pos + 1)) {
-      const size_t End = Pos + StringRef(Candidate).size();
-      const auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
-      if ((Pos == 0 || !IsIdent(Text[Pos - 1])) &&
-          (End >= Text.size() || !IsIdent(Text[End])))
-        Used = true;
-    }
-    if (!Used)
+  for (const char *Candidate : Candidates)
+    if (!hasWord(Text, Candidate))
       return Candidate;
-  }
   return "";
 }
 

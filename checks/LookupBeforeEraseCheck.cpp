@@ -235,8 +235,7 @@ llvm::SmallVector<Token, 8> tokensOf(const Expr *E, const SourceManager &SM,
                                      const LangOptions &LangOpts) {
   llvm::SmallVector<Token, 8> Tokens;
   const SourceRange Range = E->getSourceRange();
-  if (Range.isInvalid() || Range.getBegin().isMacroID() ||
-      Range.getEnd().isMacroID())
+  if (Range.isInvalid() || inMacro(Range))
     return {};
   Token Tok;
   if (Lexer::getRawToken(Range.getBegin(), Tok, SM, LangOpts,
@@ -341,16 +340,14 @@ void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
                      const VarDecl *Iter, const SourceManager &SM,
                      const LangOptions &LangOpts) {
   if (!isBlockStatement(If, SM, LangOpts) ||
-      If->getCond()->getBeginLoc().isMacroID() ||
-      If->getCond()->getEndLoc().isMacroID())
+      inMacro(If->getCond()->getSourceRange()))
     return;
   const compat::Optional<EraseAfter> Erase =
       eraseAfter(If, Lookup, Removal, SM, LangOpts);
   if (!Erase)
     return;
-  const StringRef ObjectText = Lexer::getSourceText(
-      CharSourceRange::getTokenRange(Lookup.object()->getSourceRange()), SM,
-      LangOpts);
+  const StringRef ObjectText =
+      textOf(Lookup.object()->getSourceRange(), SM, LangOpts);
 
   if (Iter) {
     // auto it = c.find(k); if (it == c.end()) return; c.erase(k);
@@ -370,9 +367,8 @@ void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
       statementRemoval(Erase->Begin, Erase->RParen, SM, LangOpts);
   if (Statement.isInvalid())
     return;
-  const StringRef EraseText = Lexer::getSourceText(
-      CharSourceRange::getTokenRange(Erase->Begin, Erase->RParen), SM,
-      LangOpts);
+  const StringRef EraseText =
+      textOf(SourceRange(Erase->Begin, Erase->RParen), SM, LangOpts);
   attachFix(Check, Diag, Lookup.nameLoc(), testRemoval(Removal),
             {FixItHint::CreateReplacement(If->getCond()->getSourceRange(),
                                           ("!" + EraseText).str()),
@@ -427,9 +423,8 @@ void reportFindThenErase(ClangTidyCheck &Check, const GuardedErase &G,
                          const LangOptions &LangOpts) {
   if (!declaredRightBefore(Iter, G.If, SM, LangOpts))
     return;
-  const StringRef ObjectText = Lexer::getSourceText(
-      CharSourceRange::getTokenRange(Lookup.object()->getSourceRange()), SM,
-      LangOpts);
+  const StringRef ObjectText =
+      textOf(Lookup.object()->getSourceRange(), SM, LangOpts);
   if (MultiKey) {
     // erase(it) would remove one element where erase(k) removes them all:
     // the find is redundant when nothing else uses its result.
@@ -444,8 +439,7 @@ void reportFindThenErase(ClangTidyCheck &Check, const GuardedErase &G,
   const Expr *Arg = G.Erase.arg(0);
   auto Diag = Check.diag(G.Erase.nameLoc(), RepeatedLookup)
               << ObjectText << Iter;
-  if (!Touched && !Arg->getBeginLoc().isMacroID() &&
-      !Arg->getEndLoc().isMacroID())
+  if (!Touched && !inMacro(Arg->getSourceRange()))
     attachFix(Check, Diag, G.Erase.nameLoc(), eraseThrough(Iter),
               FixItHint::CreateReplacement(Arg->getSourceRange(),
                                            Iter->getName()));
@@ -460,8 +454,7 @@ void reportCountThenErase(ClangTidyCheck &Check, const GuardedErase &G,
   if (!G.Before.empty())
     return;
   const auto TextOf = [&](const Stmt *S) {
-    return Lexer::getSourceText(
-        CharSourceRange::getTokenRange(S->getSourceRange()), SM, LangOpts);
+    return textOf(S->getSourceRange(), SM, LangOpts);
   };
   const IfStmt *If = G.If;
   const StringRef EraseText = TextOf(G.Erase.call());
@@ -496,8 +489,7 @@ void reportCountThenErase(ClangTidyCheck &Check, const GuardedErase &G,
   // if (c.count(k)) { c.erase(k); f(); } -> if (c.erase(k)) { f(); }
   const CharSourceRange Statement = statementRemoval(
       G.EraseStmt->getBeginLoc(), G.EraseStmt->getEndLoc(), SM, LangOpts);
-  if (Statement.isInvalid() || If->getCond()->getBeginLoc().isMacroID() ||
-      If->getCond()->getEndLoc().isMacroID())
+  if (Statement.isInvalid() || inMacro(If->getCond()->getSourceRange()))
     return;
   attachFix(
       Check, Diag, Lookup.nameLoc(), testRemoval(Removal),
@@ -645,9 +637,7 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
   const LangOptions &LangOpts = getLangOpts();
 
   // Code written by a macro is the macro's business.
-  if (If->getBeginLoc().isMacroID() || If->getEndLoc().isMacroID() ||
-      Lookup.call()->getBeginLoc().isMacroID() ||
-      Lookup.call()->getEndLoc().isMacroID())
+  if (inMacro(If->getSourceRange()) || inMacro(Lookup.call()->getSourceRange()))
     return;
   if (!isSideEffectFreeAccess(Lookup.object()) ||
       !isSideEffectFreeAccess(Lookup.arg(0)) ||
@@ -665,8 +655,7 @@ void LookupBeforeEraseCheck::check(const MatchFinder::MatchResult &Result) {
   }
 
   GuardedErase Guarded = guardedErase(If, Lookup, Removal, Iter);
-  if (!Guarded.EraseStmt || Guarded.EraseStmt->getBeginLoc().isMacroID() ||
-      Guarded.EraseStmt->getEndLoc().isMacroID() ||
+  if (!Guarded.EraseStmt || inMacro(Guarded.EraseStmt->getSourceRange()) ||
       !isSameAccess(Guarded.Erase.arg(0), Lookup.arg(0)))
     return;
   if (Iter)

@@ -677,16 +677,6 @@ void collectFunctions(const DeclContext *Context, const SourceManager &SM,
   }
 }
 
-StringRef textOf(SourceRange Range, const ASTContext &Context) {
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
-                              Context.getSourceManager(),
-                              Context.getLangOpts());
-}
-
-bool inMacro(const Stmt *S) {
-  return S->getBeginLoc().isMacroID() || S->getEndLoc().isMacroID();
-}
-
 bool isLoop(const Stmt *S) {
   return isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||
          isa<CXXForRangeStmt>(S);
@@ -870,7 +860,7 @@ std::string mapAccessText(const Expr *Lookup, const ASTContext &Context) {
   if (const auto *Member = dyn_cast_or_null<MemberExpr>(
           Callee ? Callee->IgnoreParens() : nullptr)) {
     const Expr *Base = Member->getBase();
-    if (Base->isImplicitCXXThis() || inMacro(Base) ||
+    if (Base->isImplicitCXXThis() || inMacro(Base->getSourceRange()) ||
         !isSideEffectFreeAccess(Base))
       return "";
     return (textOf(Base->getSourceRange(), Context) +
@@ -881,20 +871,9 @@ std::string mapAccessText(const Expr *Lookup, const ASTContext &Context) {
   if (!Op || Op->getOperator() != OO_Subscript)
     return "";
   const Expr *Base = Op->getArg(0);
-  if (inMacro(Base) || !isSideEffectFreeAccess(Base))
+  if (inMacro(Base->getSourceRange()) || !isSideEffectFreeAccess(Base))
     return "";
   return (textOf(Base->getSourceRange(), Context) + ".").str();
-}
-
-bool containsWord(StringRef Text, StringRef Word) {
-  for (size_t Pos = Text.find(Word); Pos != StringRef::npos;
-       Pos = Text.find(Word, Pos + 1)) {
-    const auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
-    if ((Pos == 0 || !IsIdent(Text[Pos - 1])) &&
-        (Pos + Word.size() >= Text.size() || !IsIdent(Text[Pos + Word.size()])))
-      return true;
-  }
-  return false;
 }
 
 } // namespace
@@ -1070,7 +1049,8 @@ void PendingMapLeakCheck::check(const MatchFinder::MatchResult &Result) {
   if (!llvm::is_contained(CompletionMethods, Method))
     return;
   Trace Path;
-  if (!Types.traceMapped(Completion.object(), Path) || inMacro(Path.Call))
+  if (!Types.traceMapped(Completion.object(), Path) ||
+      inMacro(Path.Call->getSourceRange()))
     return;
   const ValueDecl *Map = mapIdentity(Path.Container);
   if (!Map)
@@ -1261,7 +1241,8 @@ compat::Optional<Leak> PendingMapLeakFinder::decide(const Completion &C) {
     return {};
   L.Statement = statementOf(Body, C.Call, L.Chain);
   if (L.Statement && isa<Expr>(L.Statement) &&
-      strip(cast<Expr>(L.Statement)) == C.Call && !inMacro(L.Statement))
+      strip(cast<Expr>(L.Statement)) == C.Call &&
+      !inMacro(L.Statement->getSourceRange()))
     L.Semi = Lexer::findLocationAfterToken(
         L.Statement->getEndLoc(), tok::semi, Context.getSourceManager(),
         Context.getLangOpts(), /*SkipTrailingWhitespaceAndNewLine=*/false);
@@ -1366,7 +1347,7 @@ std::string PendingMapLeakReporter::subscriptFix(const Leak &L,
   // `m[k]` must be in it, not bound to a reference earlier.
   if (L.Semi.isInvalid() || !L.Final || !LangOpts.CPlusPlus17 || !KeyReusable ||
       Access.empty() || !isWithin(Statement, Op) ||
-      containsWord(textOf(Statement->getSourceRange(), Context), "it"))
+      hasWord(textOf(Statement->getSourceRange(), Context), "it"))
     return "";
   const StringRef Before =
       Lexer::getSourceText(CharSourceRange::getCharRange(
@@ -1406,9 +1387,9 @@ void PendingMapLeakReporter::report(const Leak &L) {
   const std::string Access = mapAccessText(C.Path.Call, Context);
   const StringRef KeyText =
       C.Path.Key ? textOf(C.Path.Key->getSourceRange(), Context) : "";
-  const bool KeyReusable = C.Path.Key && !inMacro(C.Path.Key) &&
-                           isSideEffectFreeAccess(C.Path.Key) &&
-                           !mayChangeValues(C.Call);
+  const bool KeyReusable =
+      C.Path.Key && !inMacro(C.Path.Key->getSourceRange()) &&
+      isSideEffectFreeAccess(C.Path.Key) && !mayChangeValues(C.Call);
   if (L.Subscript)
     reportSubscript(L, MapText, subscriptFix(L, Access, KeyText, KeyReusable));
   else

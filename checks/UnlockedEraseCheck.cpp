@@ -19,6 +19,7 @@
 #include "support/Locks.h"
 #include "support/MatcherSet.h"
 #include "support/NameList.h"
+#include "support/SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -530,24 +531,6 @@ void UnlockedEraseCheck::recordErase(const CallExpr *Call) {
 
 namespace {
 
-bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
-
-/// Where \p Word occurs in \p Text as a whole identifier, or npos.
-size_t findWord(StringRef Text, StringRef Word) {
-  for (size_t At = Text.find(Word); At != StringRef::npos;
-       At = Text.find(Word, At + 1)) {
-    const bool Start = At == 0 || !isIdentifierChar(Text[At - 1]);
-    const size_t End = At + Word.size();
-    if (Start && (End == Text.size() || !isIdentifierChar(Text[End])))
-      return At;
-  }
-  return StringRef::npos;
-}
-
-} // namespace
-
-namespace {
-
 /// Speaks for the check: the warning, its notes and fix-its.
 class UnlockedEraseReporter {
 public:
@@ -560,13 +543,6 @@ public:
   void report(const Finding &F);
 
 private:
-  StringRef textOf(SourceRange R) const {
-    return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM,
-                                LangOpts);
-  }
-  static bool inMacro(SourceRange R) {
-    return R.getBegin().isMacroID() || R.getEnd().isMacroID();
-  }
   /// The guards the fixes write are declared in <mutex>.
   void includeMutex(std::vector<FixItHint> &Hints, SourceLocation At) {
     if (auto Include =
@@ -603,7 +579,7 @@ void UnlockedEraseReporter::names(const Finding &F, std::string &ContainerText,
   MutexText = Mutex->getNameAsString();
   if (inMacro(Object->getSourceRange()))
     return;
-  const StringRef Written = textOf(Object->getSourceRange());
+  const StringRef Written = textOf(Object->getSourceRange(), SM, LangOpts);
   if (Written.empty() || Written.size() > 60)
     return;
   ContainerText = Written.str();
@@ -650,7 +626,8 @@ void UnlockedEraseReporter::reportShared(const Finding &F, SourceLocation Loc,
         !Finder.heldByACaller(F.Fn, Mutex)) {
       const SourceRange TypeRange(Guard->getTypeSpecStartLoc(),
                                   Guard->getLocation());
-      const size_t At = findWord(textOf(TypeRange), "shared_lock");
+      const size_t At =
+          findWord(textOf(TypeRange, SM, LangOpts), "shared_lock");
       if (!inMacro(TypeRange) && At != StringRef::npos) {
         const SourceLocation Begin = TypeRange.getBegin().getLocWithOffset(At);
         std::vector<FixItHint> Hints = {FixItHint::CreateReplacement(
@@ -707,7 +684,7 @@ UnlockedEraseReporter::guardInsertion(const Finding &F) {
   const StringRef Indent = Buffer.slice(LineStart, Begin.second);
   const SourceLocation AfterSemi = Lexer::findLocationAfterToken(
       Range.getEnd(), tok::semi, SM, LangOpts, false);
-  const StringRef FnText = textOf(F.Fn->Body->getSourceRange());
+  const StringRef FnText = textOf(F.Fn->Body->getSourceRange(), SM, LangOpts);
   const char *Name = nullptr;
   for (const char *Candidate : {"lock", "guard", "lock_", "mutex_lock"})
     if (findWord(FnText, Candidate) == StringRef::npos) {

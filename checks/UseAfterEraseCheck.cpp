@@ -922,8 +922,7 @@ std::vector<FixItHint> incrementFix(const Site &S, const Handle &H,
       Var->getType().isConstQualified())
     return {};
   const SourceRange Range = S.Next->getSourceRange();
-  if (S.Call->getBeginLoc().isMacroID() || Range.getBegin().isMacroID() ||
-      Range.getEnd().isMacroID() ||
+  if (S.Call->getBeginLoc().isMacroID() || inMacro(Range) ||
       Use->getSourceRange().getBegin() < Range.getBegin() ||
       Range.getEnd() < Use->getSourceRange().getEnd())
     return {};
@@ -1065,18 +1064,6 @@ bool declaresStdMove(ASTContext &Context) {
   return false;
 }
 
-/// Whether \p Text has \p Word as a whole identifier.
-bool hasWord(StringRef Text, StringRef Word) {
-  for (size_t At = Text.find(Word); At != StringRef::npos;
-       At = Text.find(Word, At + 1)) {
-    const auto Ident = [](char C) { return isAlphanumeric(C) || C == '_'; };
-    if ((At == 0 || !Ident(Text[At - 1])) &&
-        (At + Word.size() == Text.size() || !Ident(Text[At + Word.size()])))
-      return true;
-  }
-  return false;
-}
-
 /// `c.erase(it); return it->second;` -> `auto value = std::move(it->second);
 /// c.erase(it); return value;`: the value taken out before the erase. Only
 /// for a map iterator named once after the erase (\p OnlyInNext: in the
@@ -1103,15 +1090,11 @@ std::vector<FixItHint> takeValueFix(const Site &S, const Handle &H,
     return {};
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LangOpts = Context.getLangOpts();
-  if (S.Call->getBeginLoc().isMacroID() || S.Next->getBeginLoc().isMacroID() ||
-      S.Next->getEndLoc().isMacroID() || Read->getBeginLoc().isMacroID() ||
-      Read->getEndLoc().isMacroID() ||
-      hasWord(Lexer::getSourceText(CharSourceRange::getTokenRange(Scope), SM,
-                                   LangOpts),
-              "value"))
+  if (S.Call->getBeginLoc().isMacroID() || inMacro(S.Next->getSourceRange()) ||
+      inMacro(Read->getSourceRange()) ||
+      hasWord(textOf(Scope, SM, LangOpts), "value"))
     return {};
-  const StringRef Text = Lexer::getSourceText(
-      CharSourceRange::getTokenRange(Read->getSourceRange()), SM, LangOpts);
+  const StringRef Text = textOf(Read->getSourceRange(), SM, LangOpts);
   const std::string Value =
       Scalar ? Text.str() : ("std::move(" + Text + ")").str();
   return {
@@ -1135,9 +1118,7 @@ const Expr *loopRangeOf(const Handle &H) {
 void reportLoop(ClangTidyCheck &Check, const Site &S, const Expr *Range,
                 ASTContext &Context) {
   const auto Text = [&](const Expr *E) {
-    return Lexer::getSourceText(
-        CharSourceRange::getTokenRange(E->getSourceRange()),
-        Context.getSourceManager(), Context.getLangOpts());
+    return textOf(E->getSourceRange(), Context);
   };
   Check.diag(Range->getBeginLoc(),
              "loop over '%0' goes on after '%1' destroyed the element that "
@@ -1174,9 +1155,7 @@ void report(ClangTidyCheck &Check, const Site &S, const Handle &H,
                 << S.Method;
     attachFix(Check, Diag, Use->getLocation(), Title, Fix);
   }
-  const StringRef Container = Lexer::getSourceText(
-      CharSourceRange::getTokenRange(S.Object->getSourceRange()),
-      Context.getSourceManager(), Context.getLangOpts());
+  const StringRef Container = textOf(S.Object->getSourceRange(), Context);
   Check.diag(S.NameLoc,
              "'%0' is invalidated by this '%1' of '%2'%select{|; take what "
              "is needed from it first}3",

@@ -1,10 +1,37 @@
-//===--- SourceText.cpp - ranges of source text for fix-its --------------===//
+//===--- SourceText.cpp - source text for messages and fix-its -----------===//
 
 #include "support/SourceText.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::safedelete {
+
+StringRef textOf(SourceRange Range, const SourceManager &SM,
+                 const LangOptions &LangOpts) {
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(Range), SM,
+                              LangOpts);
+}
+
+StringRef textOf(SourceRange Range, const ASTContext &Context) {
+  return textOf(Range, Context.getSourceManager(), Context.getLangOpts());
+}
+
+bool inMacro(SourceRange Range) {
+  return Range.getBegin().isMacroID() || Range.getEnd().isMacroID();
+}
+
+size_t findWord(StringRef Text, StringRef Word) {
+  for (size_t At = Text.find(Word); At != StringRef::npos;
+       At = Text.find(Word, At + 1)) {
+    const size_t End = At + Word.size();
+    if ((At == 0 || !isAsciiIdentifierContinue(Text[At - 1])) &&
+        (End == Text.size() || !isAsciiIdentifierContinue(Text[End])))
+      return At;
+  }
+  return StringRef::npos;
+}
 
 CharSourceRange statementRemoval(SourceLocation Begin, SourceLocation Last,
                                  const SourceManager &SM,

@@ -1,7 +1,8 @@
-//===--- SourceText.h - ranges of source text for fix-its -------*- C++ -*-===//
+//===--- SourceText.h - source text for messages and fix-its ----*- C++ -*-===//
 //
-// Fix-its that remove or rewrite whole statements need ranges that keep the
-// surrounding layout: these helpers compute them once for every check.
+// Messages quote the code as written and fix-its rewrite it: these helpers
+// read source text, test for macros and whole words, and compute ranges
+// that keep the surrounding layout, once for every check.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,11 +11,31 @@
 
 #include "clang/Basic/LangOptions.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringRef.h"
 #include <string>
 
 namespace clang {
+class ASTContext;
 class SourceManager;
 namespace tidy::safedelete {
+
+/// The text of the token range \p Range as written; empty when it cannot
+/// be read (a range inside a macro's arguments may not be).
+StringRef textOf(SourceRange Range, const SourceManager &SM,
+                 const LangOptions &LangOpts);
+StringRef textOf(SourceRange Range, const ASTContext &Context);
+
+/// Whether either end of \p Range comes from a macro expansion (its
+/// arguments included): text read or rewritten there is not where the
+/// user wrote it.
+bool inMacro(SourceRange Range);
+
+/// Where \p Word occurs in \p Text as a whole identifier (not inside a
+/// longer one), or npos.
+size_t findWord(StringRef Text, StringRef Word);
+inline bool hasWord(StringRef Text, StringRef Word) {
+  return findWord(Text, Word) != StringRef::npos;
+}
 
 /// The range that removes the statement from \p Begin to the `;` after
 /// \p Last; an invalid range when there is no such `;`. A statement alone
