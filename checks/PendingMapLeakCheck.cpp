@@ -76,15 +76,6 @@ const Expr *strip(const Expr *E) {
   return E;
 }
 
-bool isListed(const NamedDecl *D, const std::vector<std::string> &Names) {
-  if (!D)
-    return false;
-  const std::string Name = D->getQualifiedNameAsString();
-  return llvm::any_of(Names, [&](const std::string &Listed) {
-    return StringRef(Listed).ltrim(':') == Name;
-  });
-}
-
 const CXXRecordDecl *recordOf(QualType Type) {
   if (Type.isNull())
     return nullptr;
@@ -178,11 +169,11 @@ public:
 
   bool isPendingValue(QualType Type) const {
     const CXXRecordDecl *Record = recordOf(Type);
-    return isListed(Record, Pending) || isListed(Record, Callbacks);
+    return isListedDecl(Record, Pending) || isListedDecl(Record, Callbacks);
   }
 
   bool isCallback(QualType Type) const {
-    return isListed(recordOf(Type), Callbacks);
+    return isListedDecl(recordOf(Type), Callbacks);
   }
 
   /// A pending value, possibly behind a smart pointer or an optional.
@@ -214,10 +205,11 @@ public:
     const CXXRecordDecl *Record = recordOf(Type);
     if (!Record || !Record->hasDefinition())
       return false;
-    if (isListed(Record, Containers))
+    if (isListedDecl(Record, Containers))
       return true;
-    return !Record->forallBases(
-        [&](const CXXRecordDecl *Base) { return !isListed(Base, Containers); });
+    return !Record->forallBases([&](const CXXRecordDecl *Base) {
+      return !isListedDecl(Base, Containers);
+    });
   }
 
   /// Whether \p Type is a listed map whose mapped type is pending.
@@ -232,10 +224,11 @@ public:
         return {};
       return Spec->getTemplateArgs()[1].getAsType();
     };
-    if (isListed(Record, Containers))
+    if (isListedDecl(Record, Containers))
       return isPendingMapped(MappedOf(Record));
     return !Record->forallBases([&](const CXXRecordDecl *Base) {
-      return !(isListed(Base, Containers) && isPendingMapped(MappedOf(Base)));
+      return !(isListedDecl(Base, Containers) &&
+               isPendingMapped(MappedOf(Base)));
     });
   }
 
@@ -249,7 +242,7 @@ public:
         if (!Field)
           return false;
         if (Field->getName() == "second" &&
-            isListed(Field->getParent(), {"::std::pair"}))
+            isListedDecl(Field->getParent(), {"::std::pair"}))
           return traceElement(Member->getBase(), T);
         E = Member->getBase();
         continue;
@@ -287,8 +280,8 @@ public:
             dyn_cast_or_null<FunctionDecl>(Call->getDirectCallee());
         if (!Callee || Call->getNumArgs() != 1 || !Callee->getIdentifier() ||
             Callee->getName() != "get" || !Callee->isInStdNamespace() ||
-            !isListed(recordOf(strip(Call->getArg(0))->getType()),
-                      {"::std::pair", "::std::tuple"}))
+            !isListedDecl(recordOf(strip(Call->getArg(0))->getType()),
+                          {"::std::pair", "::std::tuple"}))
           return false;
         E = Call->getArg(0);
         continue;
@@ -315,8 +308,7 @@ private:
   static bool isWrapper(const CXXRecordDecl *Record) {
     if (!Record)
       return false;
-    const std::string Name = Record->getQualifiedNameAsString();
-    return llvm::any_of(Wrappers, [&](const char *W) { return Name == W; });
+    return isOneOf(qualifiedNameOf(Record), Wrappers);
   }
 
   /// A variable that refers to the object it was initialised from rather
@@ -324,7 +316,7 @@ private:
   bool isAlias(const ValueDecl *D) const {
     const QualType Type = D->getType();
     return Type->isReferenceType() || Type->isPointerType() ||
-           isListed(recordOf(Type), {"::std::shared_ptr"});
+           isListedDecl(recordOf(Type), {"::std::shared_ptr"});
   }
 
   bool found(Lookup Kind, const Expr *Call, const Expr *Container,
@@ -1056,11 +1048,11 @@ void PendingMapLeakCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Map)
     return;
   const QualType Object = Completion.object()->getType();
-  const bool Repeatable = isListed(recordOf(Object), CallbackTypes);
+  const bool Repeatable = isListedDecl(recordOf(Object), CallbackTypes);
   const bool OneShot =
       llvm::is_contained(OneShotCompletionMethods, Method) && !Repeatable;
   const bool RequestCallback =
-      !Repeatable && isListed(recordOf(Object), RequestCallbackTypes);
+      !Repeatable && isListedDecl(recordOf(Object), RequestCallbackTypes);
   State->Completions.push_back(
       {Call, nullptr, Path, Map, OneShot, RequestCallback});
 }

@@ -88,37 +88,6 @@ constexpr unsigned MaxDepth = 8;
 /// How many wrappers deep the SQL argument is followed.
 constexpr unsigned MaxWrapperDepth = 4;
 
-/// `ns::Class::name`, skipping inline and anonymous namespaces.
-std::string qualifiedName(const NamedDecl *D) {
-  llvm::SmallVector<std::string, 4> Parts = {D->getNameAsString()};
-  for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent()) {
-    if (const auto *NS = dyn_cast<NamespaceDecl>(C)) {
-      if (!NS->isInline() && !NS->isAnonymousNamespace())
-        Parts.push_back(NS->getNameAsString());
-    } else if (const auto *Record = dyn_cast<RecordDecl>(C)) {
-      Parts.push_back(Record->getNameAsString());
-    } else if (!isa<LinkageSpecDecl>(C)) {
-      break;
-    }
-  }
-  std::string Name;
-  for (const std::string &Part : llvm::reverse(Parts)) {
-    if (!Name.empty())
-      Name += "::";
-    Name += Part;
-  }
-  return Name;
-}
-
-/// Whether the configured \p Entry (`::a::b`, `a::b` or `b`) names \p Name.
-bool namesDecl(StringRef Entry, StringRef Name) {
-  if (Entry.consume_front("::"))
-    return Entry == Name;
-  return Name == Entry || (Name.size() > Entry.size() + 2 &&
-                           Name.take_back(Entry.size()) == Entry &&
-                           Name.drop_back(Entry.size()).take_back(2) == "::");
-}
-
 /// Whether \p E is `a << b`.
 const CXXOperatorCallExpr *asStreamCall(const Expr *E) {
   const auto *Op = dyn_cast<CXXOperatorCallExpr>(E->IgnoreImplicit());
@@ -356,7 +325,7 @@ private:
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     if (!Callee || !Callee->getIdentifier())
       return false;
-    const std::string Name = qualifiedName(Callee);
+    const std::string Name = qualifiedNameOf(Callee);
     const unsigned Format = Name == "sprintf" || Name == "std::sprintf"     ? 1
                             : Name == "snprintf" || Name == "std::snprintf" ? 2
                                                                             : 0;
@@ -413,7 +382,7 @@ bool isStringStream(QualType Type) {
   return Record && Record->getIdentifier() &&
          (Record->getName() == "basic_ostringstream" ||
           Record->getName() == "basic_stringstream") &&
-         qualifiedName(Record).rfind("std::", 0) == 0;
+         qualifiedNameOf(Record).rfind("std::", 0) == 0;
 }
 
 /// Whether \p E concatenates two strings with `+`.
@@ -588,9 +557,9 @@ private:
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee || !Callee->getIdentifier())
       return false;
-    const std::string Name = qualifiedName(Callee);
+    const std::string Name = qualifiedNameOf(Callee);
     if (Call->getNumArgs() > 0 && llvm::any_of(TextFunctions, [&](StringRef F) {
-          return namesDecl(F, Name);
+          return matchesListedName(Name, F);
         })) {
       add(Call->getArg(0), Depth + 1);
       return true;
@@ -732,9 +701,10 @@ struct UnconditionalSqlDeleteCheck::State {
 
   /// The index of the SQL argument of \p Callee, if it is an SQL function.
   compat::Optional<unsigned> sqlArgument(const FunctionDecl *Callee) {
-    const std::string Name = qualifiedName(Callee);
+    const std::string Name = qualifiedNameOf(Callee);
     for (unsigned I = 0; I != SqlFunctions.size(); ++I)
-      if (namesDecl(SqlFunctions[I].Name, Name) && hasArgument(I, Callee))
+      if (matchesListedName(Name, SqlFunctions[I].Name) &&
+          hasArgument(I, Callee))
         return SqlFunctions[I].Index;
     return {};
   }
@@ -1101,9 +1071,8 @@ void checkSqlConstruct(State &TU, Reporter &Report,
 void checkDeleteAll(ClangTidyCheck &Check, State &TU,
                     const CXXMemberCallExpr *DeleteAll) {
   const CXXMethodDecl *Method = DeleteAll->getMethodDecl();
-  const std::string Name = qualifiedName(Method);
-  if (llvm::none_of(TU.DeleteAllFunctions,
-                    [&](StringRef F) { return namesDecl(F, Name); }))
+  const std::string Name = qualifiedNameOf(Method);
+  if (!isListedName(Name, TU.DeleteAllFunctions))
     return;
   std::string Entity;
   if (const TemplateArgumentList *Args =

@@ -118,7 +118,7 @@ bool isGuardClass(const NamedDecl *Class, QualType T,
       locks::isAnnotatedGuard(dyn_cast<CXXRecordDecl>(Class)))
     return true;
   return Class->getIdentifier() && isLastPartListed(Class->getName(), Guards) &&
-         isListedName(qualifiedNameOf(Class), Guards);
+         isListedDecl(Class, Guards);
 }
 
 /// A method whose identifier is listed in \p Names.
@@ -476,8 +476,7 @@ void UnlockedEraseCheck::recordGuards(const DeclStmt *DS, const Stmt *Scope) {
       const NamedDecl *Class = guardClass(Var->getType());
       if (isGuardClass(Class, Var->getType(), AllGuardTypes))
         TU->Guards.push_back(
-            {Var, DS, Scope,
-             isListedName(qualifiedNameOf(Class), SharedLockGuardTypes)});
+            {Var, DS, Scope, isListedDecl(Class, SharedLockGuardTypes)});
     }
 }
 
@@ -519,7 +518,7 @@ void UnlockedEraseCheck::recordErase(const CallExpr *Call) {
   } else if (const FunctionDecl *Fn = Call->getDirectCallee()) {
     if (!Fn->getIdentifier() ||
         !isLastPartListed(Fn->getName(), EraseFunctionNames) ||
-        !isListedName(qualifiedNameOf(Fn), EraseFunctionNames))
+        !isListedDecl(Fn, EraseFunctionNames))
       return;
     const std::string Op = Fn->getQualifiedNameAsString();
     if (Call->getNumArgs() >= 1)

@@ -797,7 +797,7 @@ static bool holdsThreads(QualType Type, llvm::ArrayRef<std::string> Classes,
   const auto *Record = Type->getAsCXXRecordDecl();
   if (!Record)
     return false;
-  if (isListedName(qualifiedNameOf(Record), Classes))
+  if (isListedDecl(Record, Classes))
     return true;
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
   return Spec && llvm::any_of(
@@ -1066,7 +1066,7 @@ compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
     return {};
   const CXXRecordDecl *Type = recordOrTemplateOf(F.C.Decl->getType());
   if (!Containers.isContainerLike(Type) || isStringLike(Type) ||
-      isListedName(qualifiedNameOf(Type), ThreadSafe))
+      isListedDecl(Type, ThreadSafe))
     return {};
   const Pos P = A.pos(Erase.Call->getExprLoc());
   F.Fn = A.functionAt(P);

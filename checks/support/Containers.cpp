@@ -150,12 +150,15 @@ bool declares(const CXXRecordDecl *Record, llvm::StringRef Member) {
 } // namespace
 
 std::string qualifiedNameOf(const NamedDecl *D) {
-  if (!D || !D->getIdentifier())
+  if (!D || D->getDeclName().isEmpty())
     return "";
-  llvm::SmallVector<llvm::StringRef, 4> Parts{D->getName()};
+  const std::string Leaf = D->getNameAsString();
+  llvm::SmallVector<llvm::StringRef, 4> Parts{Leaf};
   for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent()) {
+    const auto *Namespace = dyn_cast<NamespaceDecl>(C);
     if (C->isInlineNamespace() || isa<TranslationUnitDecl>(C) ||
-        isa<LinkageSpecDecl>(C))
+        isa<LinkageSpecDecl>(C) ||
+        (Namespace && Namespace->isAnonymousNamespace()))
       continue;
     const auto *Named = dyn_cast<NamedDecl>(C);
     if (!Named || !Named->getIdentifier() ||
@@ -170,6 +173,10 @@ std::string qualifiedNameOf(const NamedDecl *D) {
     Result += Part.str();
   }
   return Result;
+}
+
+bool isListedDecl(const NamedDecl *D, const std::vector<std::string> &Listed) {
+  return D && isListedName(qualifiedNameOf(D), Listed);
 }
 
 ContainerTable::ContainerTable() {

@@ -176,10 +176,14 @@ bool isInsertion(llvm::StringRef Method);
 /// template), the class its template declares. Null for other types.
 const CXXRecordDecl *recordOrTemplateOf(QualType Type);
 
-/// The qualified name of \p D without inline namespaces (`std::__cxx11`,
-/// `std::__1`) or a leading `::`; empty inside functions and anonymous
-/// namespaces.
+/// The qualified name of \p D without inline or anonymous namespaces
+/// (`std::__cxx11`, `std::__1`) or a leading `::`: `app::Conn::operator<<`,
+/// `app::Conn::Conn`. Empty inside functions and for unnamed classes.
 std::string qualifiedNameOf(const NamedDecl *D);
+
+/// Whether a user listed \p D in \p Listed, by the rule every option of
+/// the module follows (support/NameList's isListedName).
+bool isListedDecl(const NamedDecl *D, const std::vector<std::string> &Listed);
 
 } // namespace tidy::safedelete
 } // namespace clang

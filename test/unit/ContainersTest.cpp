@@ -19,10 +19,12 @@ using clang::tidy::safedelete::erasureReaches;
 using clang::tidy::safedelete::hasMappedType;
 using clang::tidy::safedelete::Invalidation;
 using clang::tidy::safedelete::invalidationOf;
+using clang::tidy::safedelete::isListedDecl;
 using clang::tidy::safedelete::isStringLike;
 using clang::tidy::safedelete::keyedFamilyList;
 using clang::tidy::safedelete::kindFromName;
 using clang::tidy::safedelete::mapFamilyList;
+using clang::tidy::safedelete::qualifiedNameOf;
 using clang::tidy::safedelete::recordOrTemplateOf;
 
 namespace {
@@ -289,6 +291,33 @@ TEST_F(ContainersTest, ListedNamesMatchAsHasAnyName) {
   const std::vector<std::string> Names = Table.qualifiedNames();
   EXPECT_EQ(llvm::count(Names, "::std::map"), 1);
   EXPECT_EQ(llvm::count(Names, "Registry"), 1);
+}
+
+TEST_F(ContainersTest, QualifiedNamesAsUsersWriteThem) {
+  build(R"(
+    namespace { struct Hidden {}; }
+    namespace db { struct Conn { Conn(); Conn &operator<<(const char *); }; }
+    void f() { struct Local {}; }
+    extern "C" { struct Plain {}; })");
+  ASTContext &Context = AST->getASTContext();
+  const auto NameOf = [&](auto Matcher) {
+    return qualifiedNameOf(
+        selectFirst<NamedDecl>("d", match(Matcher.bind("d"), Context)));
+  };
+  EXPECT_EQ(NameOf(cxxRecordDecl(hasName("map"))), "std::map");
+  EXPECT_EQ(NameOf(cxxRecordDecl(hasName("Hidden"))), "Hidden");
+  EXPECT_EQ(NameOf(cxxMethodDecl(hasName("operator<<"))),
+            "db::Conn::operator<<");
+  EXPECT_EQ(NameOf(cxxRecordDecl(hasName("Plain"))), "Plain");
+  EXPECT_EQ(NameOf(cxxRecordDecl(hasName("Local"))), "");
+  EXPECT_EQ(NameOf(cxxConstructorDecl(ofClass(hasName("Conn")))),
+            "db::Conn::Conn");
+  const auto *Hidden = selectFirst<NamedDecl>(
+      "d", match(cxxRecordDecl(hasName("Hidden")).bind("d"), Context));
+  EXPECT_TRUE(isListedDecl(Hidden, {"Hidden"}));
+  EXPECT_TRUE(isListedDecl(Hidden, {"::Hidden"}));
+  EXPECT_FALSE(isListedDecl(Hidden, {"::app::Hidden"}));
+  EXPECT_FALSE(isListedDecl(nullptr, {"Hidden"}));
 }
 
 TEST(ContainersNames, KindFromName) {
