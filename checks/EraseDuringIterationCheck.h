@@ -3,6 +3,7 @@
 #ifndef SAFEDELETE_CHECKS_ERASEDURINGITERATIONCHECK_H
 #define SAFEDELETE_CHECKS_ERASEDURINGITERATIONCHECK_H
 
+#include "EraseDuringIterationFixes.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "support/Compat.h"
 #include "support/Containers.h"
@@ -32,8 +33,7 @@ public:
     return TK_AsIs;
   }
 
-  /// Which rewrite a fixable loop gets.
-  enum class FixKind { EraseIf, IteratorLoop, None };
+  using FixKind = erase_during_iteration::FixKind;
 
 private:
   void checkRangeFor(const Stmt *S, ASTContext &Context);
