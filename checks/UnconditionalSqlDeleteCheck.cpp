@@ -19,6 +19,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Regex.h"
 
 using namespace clang::ast_matchers;
@@ -638,6 +639,53 @@ bool someOverloadHasArgument(const FunctionDecl *Callee, unsigned Index) {
 }
 
 /// Whether \p Regex matches the whole of \p Text.
+/// The characters of a string literal token as spelled, without its prefix,
+/// quotes and a raw string's delimiters; escapes are left as written.
+StringRef literalContent(StringRef Spelling) {
+  const std::size_t Open = Spelling.find('"');
+  const std::size_t Close = Spelling.rfind('"');
+  if (Open == StringRef::npos || Close <= Open)
+    return "";
+  StringRef Body = Spelling.slice(Open + 1, Close);
+  if (Open > 0 && Spelling[Open - 1] == 'R') {
+    const std::size_t Paren = Body.find('(');
+    Body =
+        Paren == StringRef::npos ? "" : Body.slice(Paren + 1, Body.rfind(')'));
+  }
+  return Body;
+}
+
+/// The tables that string literals of the main file create as temporary
+/// (`CREATE TEMP TABLE name`), in lower case. Read from the file's tokens,
+/// adjacent literals joined, so that the order of the functions that
+/// create and empty a table does not matter.
+llvm::StringSet<> temporaryTablesOf(const SourceManager &SM,
+                                    const LangOptions &LangOpts) {
+  llvm::StringSet<> Tables;
+  const FileID Main = SM.getMainFileID();
+  const StringRef Buffer = SM.getBufferData(Main);
+  if (!Buffer.contains_insensitive("temp") ||
+      !Buffer.contains_insensitive("table"))
+    return Tables;
+  Lexer Raw(SM.getLocForStartOfFile(Main), LangOpts, Buffer.begin(),
+            Buffer.begin(), Buffer.end());
+  std::string Text;
+  Token Tok;
+  do {
+    Raw.LexFromRawLexer(Tok);
+    if (tok::isStringLiteral(Tok.getKind())) {
+      Text += literalContent(StringRef(Tok.getLiteralData(), Tok.getLength()));
+      continue;
+    }
+    if (StringRef(Text).contains_insensitive("temp"))
+      for (const sql::Statement &S : sql::scan(Text))
+        if (S.Kind == sql::StatementKind::CreateTemporary)
+          Tables.insert(StringRef(S.Table).lower());
+    Text.clear();
+  } while (Tok.isNot(tok::eof));
+  return Tables;
+}
+
 bool matchesWhole(const llvm::Regex &Regex, StringRef Text) {
   llvm::SmallVector<StringRef, 4> Groups;
   return Regex.match(Text, &Groups) && Groups.front().data() == Text.data() &&
@@ -673,6 +721,14 @@ struct UnconditionalSqlDeleteCheck::State {
   /// Calls of functions of this translation unit that take a string: SQL
   /// calls if their callee turns out to be a wrapper.
   std::vector<const CallExpr *> WrapperCalls;
+
+  /// The tables that string literals of the main file create as
+  /// temporary, in lower case.
+  llvm::StringSet<> TemporaryTables;
+
+  bool isTemporary(StringRef Table) const {
+    return TemporaryTables.contains(Table.lower());
+  }
 
   /// The key of \p F in Wrappers: its template pattern, canonical.
   static const FunctionDecl *wrapperKey(const FunctionDecl *F) {
@@ -912,7 +968,7 @@ public:
       if (!Use && (!S.UpperCase || !S.Complete ||
                    (!Rest.empty() && Rest.trim().empty())))
         continue;
-      if (TU.allowedTable(S.Table))
+      if (TU.allowedTable(S.Table) || TU.isTemporary(S.Table))
         continue;
       const Piece *Keyword = Sql.pieceAt(S.KeywordOffset);
       if (!Keyword || !Keyword->Literal)
@@ -1099,6 +1155,9 @@ void UnconditionalSqlDeleteCheck::check(
   ASTContext &Context = *Result.Context;
   if (Context.getDiagnostics().hasUncompilableErrorOccurred())
     return;
+  if (TU->Context != &Context)
+    TU->TemporaryTables =
+        temporaryTablesOf(Context.getSourceManager(), Context.getLangOpts());
   TU->Context = &Context;
   if (Walk.walkRoot(Result.Nodes, *this))
     return;
@@ -1180,6 +1239,7 @@ void UnconditionalSqlDeleteCheck::onEndOfTranslationUnit() {
   TU->Continuations.clear();
   TU->Wrappers.clear();
   TU->WrapperCalls.clear();
+  TU->TemporaryTables.clear();
 }
 
 } // namespace clang::tidy::safedelete

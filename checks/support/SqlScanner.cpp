@@ -260,6 +260,8 @@ public:
       readDelete(S, I);
     else if (isKeyword(I, "UPDATE"))
       readUpdate(S, I);
+    else if (isKeyword(I, "CREATE"))
+      readCreateTemporary(S, I);
     // The text ends inside parentheses: a clause added there would belong
     // to them, not to the statement.
     const std::size_t Last = Tokens.size() - 1;
@@ -434,6 +436,25 @@ private:
     S.UpperCase = isUpper(Verb) && isUpper(Set);
     S.Complete = completeAfter(AfterName);
     readClauses(S, AfterName);
+  }
+
+  void readCreateTemporary(Statement &S, std::size_t Verb) const {
+    std::size_t I = skipWords(Verb + 1, {"GLOBAL", "LOCAL"});
+    if (!isKeyword(I, "TEMP") && !isKeyword(I, "TEMPORARY"))
+      return;
+    if (!isKeyword(++I, "TABLE"))
+      return;
+    ++I;
+    if (isKeyword(I, "IF") && isKeyword(I + 1, "NOT") &&
+        isKeyword(I + 2, "EXISTS"))
+      I += 3;
+    std::string Table;
+    readName(I, Table);
+    if (Table.empty())
+      return;
+    S.Kind = StatementKind::CreateTemporary;
+    S.KeywordOffset = Tokens[Verb].Begin;
+    S.Table = std::move(Table);
   }
 
   /// Whether what follows a target name at \p I reads like SQL (nothing, or

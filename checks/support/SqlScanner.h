@@ -23,7 +23,9 @@ namespace clang::tidy::safedelete::sql {
 /// like a format placeholder (`{}`, `%s`, `%1`), as an opaque name.
 constexpr char OpaqueMark = '\x1f';
 
-enum class StatementKind { Other, Delete, Update };
+/// What a statement does. CreateTemporary is `CREATE [GLOBAL | LOCAL]
+/// TEMP[ORARY] TABLE [IF NOT EXISTS] name`: a table of the session only.
+enum class StatementKind { Other, Delete, Update, CreateTemporary };
 
 /// What the scanner found out about one statement. Offsets are byte offsets
 /// into the scanned text.
@@ -64,8 +66,8 @@ std::vector<Statement> scan(llvm::StringRef Sql);
 /// UPDATE with no top-level WHERE, no LIMIT/TOP and no opaque piece that may
 /// bring a WHERE. An explicit `WHERE 1 = 1` counts as a WHERE.
 inline bool affectsEveryRow(const Statement &S) {
-  return S.Kind != StatementKind::Other && !S.HasWhere && !S.Limited &&
-         !S.OpaqueClause;
+  return (S.Kind == StatementKind::Delete || S.Kind == StatementKind::Update) &&
+         !S.HasWhere && !S.Limited && !S.OpaqueClause;
 }
 
 /// What makes \p S, a statement of \p Sql, delete or update every row on

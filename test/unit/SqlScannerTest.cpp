@@ -514,6 +514,31 @@ TEST(SqlScanner, UpsertIsNotAnUpdate) {
 
 // --- Robustness and speed ---------------------------------------------------
 
+TEST(SqlScanner, TemporaryTablesAndTheirNames) {
+  const sql::Statement Temp = one("CREATE TEMP TABLE pqxxbin (binfield bytea)");
+  EXPECT_EQ(Temp.Kind, StatementKind::CreateTemporary);
+  EXPECT_EQ(Temp.Table, "pqxxbin");
+  EXPECT_FALSE(sql::affectsEveryRow(Temp));
+  const sql::Statement Global =
+      one("create global temporary table if not exists s.\"Jobs\" (id int)");
+  EXPECT_EQ(Global.Kind, StatementKind::CreateTemporary);
+  EXPECT_EQ(Global.Table, "s.Jobs");
+  const std::vector<sql::Statement> Both =
+      sql::scan("CREATE LOCAL TEMPORARY TABLE t AS SELECT 1; DELETE FROM t");
+  ASSERT_EQ(Both.size(), 2u);
+  EXPECT_EQ(Both[0].Kind, StatementKind::CreateTemporary);
+  EXPECT_EQ(Both[0].KeywordOffset, 0u);
+  EXPECT_EQ(Both[1].Kind, StatementKind::Delete);
+}
+
+TEST(SqlScanner, OtherCreatesAreNotTemporary) {
+  EXPECT_EQ(one("CREATE TABLE t (id int)").Kind, StatementKind::Other);
+  EXPECT_EQ(one("CREATE TEMP VIEW v AS SELECT 1").Kind, StatementKind::Other);
+  EXPECT_EQ(one("CREATE TEMP TABLE " + O + " (id int)").Kind,
+            StatementKind::Other);
+  EXPECT_EQ(one("CREATE TEMPORARY TABLE").Kind, StatementKind::Other);
+}
+
 TEST(SqlScanner, OddInputDoesNotCrash) {
   for (const char *Text : {"'",
                            "\"",
