@@ -10,6 +10,9 @@
 #include <vector>
 
 namespace clang::tidy::safedelete {
+namespace pending_map_leak {
+struct Facts;
+} // namespace pending_map_leak
 
 /// Finds entries of a map of pending completions (request id -> promise,
 /// packaged task, channel, configured callback) that are completed but never
@@ -33,9 +36,6 @@ public:
     return TK_AsIs;
   }
 
-  /// What the matchers found in one translation unit (defined in the source).
-  struct Facts;
-
 private:
   std::vector<std::string> methodListOption(StringRef Check, StringRef Option,
                                             const std::string &Raw);
@@ -54,7 +54,7 @@ private:
   std::vector<std::string> CompletionMethods;
   std::vector<std::string> OneShotCompletionMethods;
   std::vector<std::string> ContainerTypes;
-  std::unique_ptr<Facts> State;
+  std::unique_ptr<pending_map_leak::Facts> State;
 };
 
 } // namespace clang::tidy::safedelete
