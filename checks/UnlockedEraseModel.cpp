@@ -17,6 +17,7 @@
 #include "UnlockedEraseModel.h"
 #include "support/ExprIdentity.h"
 #include "support/NameList.h"
+#include "support/SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
@@ -1020,6 +1021,54 @@ UnlockedEraseFinder::guardsOf(const Container &C, const FunctionRec *Fn) const {
   return Guards;
 }
 
+/// The member of `*this` that \p Call fills, if it adds elements to one:
+/// `c_.insert(x)`, `c_.emplace_back(x)`, `m_[k] = v`.
+static const ValueDecl *filledMember(const Expr *Call) {
+  const Expr *Object = nullptr;
+  bool Dependent = false;
+  if (const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    if (Subscript->getOperator() != OO_Subscript ||
+        !insertsOnSubscript(Subscript))
+      return nullptr;
+    Object = Subscript->getArg(0)->IgnoreParenImpCasts();
+  } else if (!isInsertion(calledMethod(Call, Object, Dependent))) {
+    return nullptr;
+  }
+  const auto *Member = dyn_cast_or_null<MemberExpr>(Object);
+  return Member && isThisBase(Member->getBase()) ? Member->getMemberDecl()
+                                                 : nullptr;
+}
+
+/// Whether the member \p C is filled somewhere in the translation unit
+/// without \p G's mutex, by a function that neither builds the object nor
+/// runs before its threads: a class that adds elements unguarded keeps no
+/// lock discipline that a removal could break, and the mutex it takes in
+/// other places serializes those (Cockatrice's card sets, inserted by
+/// `addSet` and cleared under `clearDatabaseMutex`).
+bool UnlockedEraseFinder::filledWithout(const Container &C, const Evidence &G) {
+  const auto Unguarded = [&](const Expr *Call) {
+    const Pos P = A.pos(Call->getExprLoc());
+    const FunctionRec *Fn = A.functionAt(P);
+    const HelperCall *Caller = nullptr;
+    return Fn && Fn->Fn && !buildsOrDestroysThis(*Fn->Fn) &&
+           !A.runsBeforeThreads(P, Fn) &&
+           A.heldAt(P, G.Mutex, nullptr) == Hold::None &&
+           A.entryHold(Fn, G.Mutex, &Caller) == Hold::None;
+  };
+  const auto Visit = [&](const Stmt *S, const auto &Self) -> bool {
+    if (!S)
+      return false;
+    const auto *Call = dyn_cast<CallExpr>(S);
+    if (Call && filledMember(Call) == C.Decl && Unguarded(Call))
+      return true;
+    return llvm::any_of(S->children(),
+                        [&](const Stmt *Child) { return Self(Child, Self); });
+  };
+  return llvm::any_of(A.F.Functions, [&](const FunctionRec &Fn) {
+    return Fn.Fn && Visit(Fn.Body, Visit);
+  });
+}
+
 /// Sets in \p F the strongest hold at the erase of any of \p Guards, and
 /// the evidence, event and unlocked call behind it.
 void UnlockedEraseFinder::strongestHold(Finding &F,
@@ -1056,6 +1105,40 @@ static bool isLocalObject(const Expr *Base) {
          !Var->getType()->isReferenceType() && !Var->getType()->isPointerType();
 }
 
+/// Whether the author of \p Fn wrote that \p Mutex is held where \p At
+/// is, in a comment naming it above a declaration of \p Fn or in its body
+/// up to the end of the line of \p At: `// REQUIRES: mutex_ held`
+/// (leveldb), `m_.erase(k); // mu_ held by the caller`, `// No need to lock
+/// gamesLock ... ~Server_Game ... locks both mutexes` (Cockatrice): the
+/// comment names the mutex and says it is held or locked. A TODO or FIXME
+/// says the opposite.
+static bool documentedHeld(const FunctionDecl &Fn, SourceLocation At,
+                           const ValueDecl &Mutex, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const auto Says = [&](StringRef Comment) {
+    if (!hasWord(Comment, Mutex.getName()) || hasWord(Comment, "TODO") ||
+        hasWord(Comment, "FIXME"))
+      return false;
+    const std::string Lower = Comment.lower();
+    return llvm::any_of(
+        std::initializer_list<StringRef>{"held", "hold", "holds", "holding",
+                                         "lock", "locks", "locked", "acquired",
+                                         "owns", "requires"},
+        [&](StringRef Word) { return hasWord(Lower, Word); });
+  };
+  if (llvm::any_of(Fn.redecls(), [&](const FunctionDecl *D) {
+        return Says(commentAbove(D->getOuterLocStart(), SM));
+      }))
+    return true;
+  const SourceLocation Line = SM.getExpansionLoc(At);
+  const SourceLocation NextLine = SM.translateLineCol(
+      SM.getFileID(Line), SM.getExpansionLineNumber(Line) + 1, 1);
+  return Fn.getBody() &&
+         llvm::any_of(commentsBetween(Fn.getBody()->getBeginLoc(), NextLine, SM,
+                                      Ctx.getLangOpts()),
+                      Says);
+}
+
 compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
   Finding F;
   F.Erase = &Erase;
@@ -1079,6 +1162,10 @@ compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
     return {}; // cannot tell which object
   if (isLocalObject(F.C.Base))
     return {}; // a member of a local object: shared with nobody
+  if (isa<FieldDecl>(F.C.Decl) && llvm::all_of(Guards, [&](const Evidence &G) {
+        return !G.Declared && filledWithout(F.C, G);
+      }))
+    return {}; // no lock discipline to break
   F.OnlyGuard = Guards.size() == 1;
   strongestHold(F, Guards);
   if (F.Held == Hold::Exclusive)
@@ -1086,6 +1173,10 @@ compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
   if (F.Held == Hold::None) {
     if (!F.Fn->Fn && !F.Fn->OtherThread)
       return {}; // a lambda: when it runs is unknown
+    if (F.Fn->Fn && F.Why.Mutex->getIdentifier() &&
+        documentedHeld(*F.Fn->Fn, Erase.Call->getExprLoc(), *F.Why.Mutex,
+                       A.Ctx))
+      return {}; // its author says the caller holds it
     if (A.runsBeforeThreads(P, F.Fn))
       return {}; // no other thread of the object runs yet
     if (A.runsAfterJoins(P, F.Fn, Guards))

@@ -240,6 +240,7 @@ private:
                                           const FunctionRec *Fn) const;
   bool pointsOnlyThere(const VarDecl *Pointer) const;
   void strongestHold(Finding &F, llvm::ArrayRef<Evidence> Guards);
+  bool filledWithout(const Container &C, const Evidence &G);
 
   const ContainerTable Containers;
   const std::vector<std::string> &ThreadSafe;

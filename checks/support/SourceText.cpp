@@ -33,6 +33,54 @@ size_t findWord(StringRef Text, StringRef Word) {
   return StringRef::npos;
 }
 
+std::vector<StringRef> commentsBetween(SourceLocation Begin, SourceLocation End,
+                                       const SourceManager &SM,
+                                       const LangOptions &LangOpts) {
+  const auto [File, From] = SM.getDecomposedLoc(SM.getFileLoc(Begin));
+  const auto [EndFile, To] = SM.getDecomposedLoc(SM.getFileLoc(End));
+  bool Invalid = false;
+  const StringRef Buffer = SM.getBufferData(File, &Invalid);
+  std::vector<StringRef> Comments;
+  if (Invalid || File != EndFile || To < From)
+    return Comments;
+  Lexer Lex(SM.getLocForStartOfFile(File), LangOpts, Buffer.begin(),
+            Buffer.begin() + From, Buffer.end());
+  Lex.SetCommentRetentionState(true);
+  Token Tok;
+  for (bool End = false; !End;) {
+    End = Lex.LexFromRawLexer(Tok);
+    const unsigned At = SM.getFileOffset(Tok.getLocation());
+    if (At >= To)
+      break;
+    if (Tok.is(tok::comment))
+      Comments.push_back(Buffer.substr(At, Tok.getLength()));
+  }
+  return Comments;
+}
+
+StringRef commentAbove(SourceLocation Loc, const SourceManager &SM) {
+  const auto [File, Offset] = SM.getDecomposedLoc(SM.getFileLoc(Loc));
+  bool Invalid = false;
+  const StringRef Buffer = SM.getBufferData(File, &Invalid);
+  if (Invalid)
+    return {};
+  const size_t LineStart = Buffer.rfind('\n', Offset) + 1;
+  size_t Top = LineStart;
+  bool InBlock = false;
+  while (Top > 0) {
+    const size_t Start = Buffer.rfind('\n', Top - 1) + 1;
+    const StringRef Line = Buffer.slice(Start, Top - 1).trim();
+    if (Line.take_back(2) == "*/")
+      InBlock = true;
+    if (!InBlock && Line.take_front(2) != "//")
+      break;
+    if (Line.take_front(2) == "/*")
+      InBlock = false;
+    Top = Start;
+  }
+  return Buffer.slice(Top, LineStart);
+}
+
 CharSourceRange statementRemoval(SourceLocation Begin, SourceLocation Last,
                                  const SourceManager &SM,
                                  const LangOptions &LangOpts) {

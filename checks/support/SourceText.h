@@ -13,6 +13,7 @@
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
+#include <vector>
 
 namespace clang {
 class ASTContext;
@@ -36,6 +37,16 @@ size_t findWord(StringRef Text, StringRef Word);
 inline bool hasWord(StringRef Text, StringRef Word) {
   return findWord(Text, Word) != StringRef::npos;
 }
+
+/// The comments written from \p Begin up to \p End, two places of one
+/// file, in order; empty when they are in different files.
+std::vector<StringRef> commentsBetween(SourceLocation Begin, SourceLocation End,
+                                       const SourceManager &SM,
+                                       const LangOptions &LangOpts);
+
+/// The comment lines right above the line of \p Loc (`//` lines, or the
+/// lines of a `/* ... */` block ending there) as one text; empty if none.
+StringRef commentAbove(SourceLocation Loc, const SourceManager &SM);
 
 /// The range that removes the statement from \p Begin to the `;` after
 /// \p Last; an invalid range when there is no such `;`. A statement alone

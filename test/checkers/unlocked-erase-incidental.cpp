@@ -5,7 +5,9 @@
 // says nothing about this object's (primitives/block.h:103); a local object
 // is shared with nobody (node/miner.cpp:91). A container modified under
 // several mutexes has none of them as its lock, and an assignment operator
-// replaces its object's value as a constructor makes it (Cockatrice).
+// replaces its object's value as a constructor makes it (Cockatrice). A
+// container the class also fills without the mutex has no lock discipline
+// to break (Cockatrice card_database.cpp:259, i2pd UDPTunnel.cpp:427).
 // RUN: %check_clang_tidy -std=c++17-or-later %s safedelete-unlocked-erase %t
 
 #include <list>
@@ -128,6 +130,44 @@ private:
   mutable std::map<int, int> properties_;
 };
 
+// Cockatrice's card sets: cleared under the database's clear mutex, which
+// serializes clear(); filled without it by addSet and getSet. A class that
+// fills a container unguarded keeps no discipline a removal could break.
+class CardSets {
+public:
+  void clear() {
+    std::lock_guard<std::mutex> lock(clearMutex_);
+    sets_.clear();
+  }
+  void addSet(int s) { sets_.insert(s); }
+  int getSet(int s) {
+    if (!sets_.count(s))
+      sets_.insert(s);
+    return s;
+  }
+  void swapIn(const std::set<int> &fresh) { sets_ = fresh; }
+
+private:
+  std::mutex clearMutex_;
+  std::set<int> sets_;
+};
+
+// i2pd's UDP client tunnel: sessions pruned under the mutex by one
+// function, added without it by the receive handler.
+class ClientTunnel {
+public:
+  void ExpireStale() {
+    std::lock_guard<std::mutex> lock(sessionsMutex_);
+    sessions_.erase(0);
+  }
+  void HandleRecvFromLocal(int port) { sessions_[port] = 1; }
+  void Stop() { sessions_.clear(); }
+
+private:
+  std::mutex sessionsMutex_;
+  std::map<int, int> sessions_;
+};
+
 // ===== Flagged: the same shapes where the evidence is real =====
 
 // Without annotations in the class, a modification under the mutex shows
@@ -158,4 +198,42 @@ public:
 
 private:
   std::set<int> ids_;
+};
+
+// Filled without the mutex only while the object is built, or by another
+// object's container: the discipline holds.
+class FilledWhileBuilt {
+public:
+  FilledWhileBuilt() { sets_.insert(0); }
+  void add(int s) {
+    std::lock_guard<std::mutex> lock(mu_);
+    sets_.insert(s);
+  }
+  void copyTo(FilledWhileBuilt &other) { other.sets_.insert(1); }
+  void reset() { sets_.clear(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: 'clear' modifies 'sets_' without holding 'mu_', the mutex that guards it [safedelete-unlocked-erase]
+
+private:
+  std::mutex mu_;
+  std::set<int> sets_;
+};
+
+// Filled without the mutex in a helper every caller of which holds it.
+class FilledByLockedHelper {
+public:
+  void add(int s) {
+    std::lock_guard<std::mutex> lock(mu_);
+    addLocked(s);
+  }
+  void drop(int s) {
+    std::lock_guard<std::mutex> lock(mu_);
+    sets_.erase(s);
+  }
+  void reset() { sets_.clear(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: 'clear' modifies 'sets_' without holding 'mu_', the mutex that guards it [safedelete-unlocked-erase]
+
+private:
+  void addLocked(int s) { sets_.insert(s); }
+  std::mutex mu_;
+  std::set<int> sets_;
 };

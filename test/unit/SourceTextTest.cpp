@@ -10,6 +10,8 @@
 
 using namespace clang;
 using namespace clang::ast_matchers;
+using clang::tidy::safedelete::commentAbove;
+using clang::tidy::safedelete::commentsBetween;
 using clang::tidy::safedelete::findWord;
 using clang::tidy::safedelete::hasWord;
 using clang::tidy::safedelete::indentationAt;
@@ -92,6 +94,36 @@ TEST_F(SourceTextTest, FindsNoRemovalWithoutASemicolon) {
   EXPECT_TRUE(statementRemoval(Call->getBeginLoc(), Call->getEndLoc(), sm(),
                                AST->getASTContext().getLangOpts())
                   .isInvalid());
+}
+
+TEST_F(SourceTextTest, ReadsTheCommentsBeforeACall) {
+  build("int g(int);\nvoid f(int k) {\n  // caller holds mu\n  k = 1; /* "
+        "b */\n  g(k); // after\n}");
+  const FunctionDecl *F = selectFirst<FunctionDecl>(
+      "f", match(functionDecl(hasName("f"), isDefinition()).bind("f"),
+                 AST->getASTContext()));
+  ASSERT_TRUE(F);
+  const std::vector<StringRef> Comments =
+      commentsBetween(F->getBody()->getBeginLoc(), Call->getBeginLoc(), sm(),
+                      AST->getASTContext().getLangOpts());
+  ASSERT_EQ(Comments.size(), 2u);
+  EXPECT_EQ(Comments[0], "// caller holds mu");
+  EXPECT_EQ(Comments[1], "/* b */");
+}
+
+TEST_F(SourceTextTest, ReadsTheCommentAboveADeclaration) {
+  build("int x;\n\n// REQUIRES: mu held\n// (the caller's)\nint g(int);\n"
+        "/* a\n * block */\nint h();\nint i();\nint j() { return g(1); }\n");
+  const auto Named = [&](StringRef Name) {
+    return selectFirst<FunctionDecl>(
+        "f",
+        match(functionDecl(hasName(Name)).bind("f"), AST->getASTContext()));
+  };
+  EXPECT_EQ(commentAbove(Named("g")->getBeginLoc(), sm()),
+            "// REQUIRES: mu held\n// (the caller's)\n");
+  EXPECT_EQ(commentAbove(Named("h")->getBeginLoc(), sm()),
+            "/* a\n * block */\n");
+  EXPECT_EQ(commentAbove(Named("i")->getBeginLoc(), sm()), "");
 }
 
 } // namespace
