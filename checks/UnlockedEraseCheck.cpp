@@ -182,6 +182,7 @@ UnlockedEraseCheck::UnlockedEraseCheck(StringRef Name,
       RawThreadStartFunctions(
           Options.get("ThreadStartFunctions", DefaultThreadStartFunctions)),
       RawThreadClasses(Options.get("ThreadClasses", DefaultThreadClasses)),
+      RawThreadJoinFunctions(Options.get("ThreadJoinFunctions", "")),
       InferFromUsage(
           boolOption(Context, Options, Name, "InferFromUsage", true)),
       Inserter(compat::makeIncludeInserter(
@@ -200,6 +201,9 @@ UnlockedEraseCheck::UnlockedEraseCheck(StringRef Name,
       "::tbb::concurrent_hash_map");
   ThreadClasses = classListOption(Context, Name, "ThreadClasses",
                                   RawThreadClasses, "::std::thread");
+  ThreadJoinFunctions = nameListOption(
+      Context, Name, "ThreadJoinFunctions", RawThreadJoinFunctions,
+      "a method name such as '::app::Service::StopThreads'");
   for (std::string &Start : nameListOption(
            Context, Name, "ThreadStartFunctions", RawThreadStartFunctions,
            "a function name such as '::std::async', a method name such as "
@@ -247,6 +251,7 @@ void UnlockedEraseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ThreadSafeContainerTypes", RawThreadSafeContainerTypes);
   Options.store(Opts, "ThreadStartFunctions", RawThreadStartFunctions);
   Options.store(Opts, "ThreadClasses", RawThreadClasses);
+  Options.store(Opts, "ThreadJoinFunctions", RawThreadJoinFunctions);
   compat::storeBool(Options, Opts, "InferFromUsage", InferFromUsage);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
@@ -784,6 +789,7 @@ void UnlockedEraseCheck::onEndOfTranslationUnit() {
   llvm::Regex Pattern(RawLockedFunctionPattern);
   std::string Error;
   Done->ThreadClasses = ThreadClasses;
+  Done->ThreadJoinFunctions = ThreadJoinFunctions;
   LockModel A(*Done, InferFromUsage,
               Pattern.isValid(Error) ? &Pattern : nullptr);
   A.build();

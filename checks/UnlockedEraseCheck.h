@@ -69,6 +69,7 @@ private:
   const std::string RawThreadSafeContainerTypes;
   const std::string RawThreadStartFunctions;
   const std::string RawThreadClasses;
+  const std::string RawThreadJoinFunctions;
   const bool InferFromUsage;
   utils::IncludeInserter Inserter;
   std::vector<std::string> MutexTypes;
@@ -80,6 +81,7 @@ private:
   std::vector<std::string> ThreadStartFunctions; // qualified
   std::vector<std::string> ThreadStartMethods;   // bare method names
   std::vector<std::string> ThreadClasses;
+  std::vector<std::string> ThreadJoinFunctions;
   std::vector<std::string> EraseMethodNames;
   std::vector<std::string> EraseFunctionNames;
   bool EraseByAssignment = false;

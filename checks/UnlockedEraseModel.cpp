@@ -809,46 +809,95 @@ static bool holdsThreads(QualType Type, llvm::ArrayRef<std::string> Classes,
                      });
 }
 
+/// The thread members of \p Record and of its bases (`ThreadClasses`).
+static void threadMembers(const CXXRecordDecl *Record,
+                          llvm::ArrayRef<std::string> Classes,
+                          llvm::SmallVectorImpl<const FieldDecl *> &Out,
+                          unsigned Depth = 0) {
+  Record = Record ? Record->getDefinition() : nullptr;
+  if (!Record || Depth > 4)
+    return;
+  for (const FieldDecl *Field : Record->fields())
+    if (holdsThreads(Field->getType(), Classes))
+      Out.push_back(Field);
+  for (const CXXBaseSpecifier &Base : Record->bases())
+    threadMembers(Base.getType()->getAsCXXRecordDecl(), Classes, Out,
+                  Depth + 1);
+}
+
+/// Whether \p Call, a call on `*this`, joins \p Thread (null: any thread
+/// member): the callee is one of `ThreadJoinFunctions` of the class that
+/// declares the thread or of a class derived from it, or its body in this
+/// translation unit joins it (`Stop() { StopThread(); ... }`).
+bool LockModel::callJoins(const HelperCall &Call,
+                          const FieldDecl *Thread) const {
+  if (!isThisBase(Call.Object))
+    return false;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Call.Callee);
+  if (Method && isListedDecl(Method, F.ThreadJoinFunctions)) {
+    const auto *Owner =
+        Thread ? dyn_cast<CXXRecordDecl>(Thread->getParent()) : nullptr;
+    return !Thread || (Owner && (Method->getParent() == Owner ||
+                                 Method->getParent()->isDerivedFrom(Owner)));
+  }
+  return llvm::any_of(F.Joins, [&](const Facts::Join &J) {
+    const FunctionRec *In = functionAt(J.At);
+    return (!Thread || J.Thread == Thread) && In && In->Fn &&
+           In->Fn->getCanonicalDecl() == Call.Callee;
+  });
+}
+
+/// Whether \p Thread (null: any thread member) is joined in \p Fn before
+/// \p P (anywhere in \p Fn when \p P is null): `t_.join()` there, or a
+/// call that joins it (callJoins).
+bool LockModel::joinsIn(const FunctionRec *Fn, const FieldDecl *Thread,
+                        const Pos *P) const {
+  const auto Earlier = [&](Pos At) {
+    return functionAt(At) == Fn && (!P || before(At, *P));
+  };
+  return llvm::any_of(F.Joins,
+                      [&](const Facts::Join &J) {
+                        return (!Thread || J.Thread == Thread) && Earlier(J.At);
+                      }) ||
+         llvm::any_of(F.HelperCalls, [&](const HelperCall &Call) {
+           return Earlier(Call.At) && callJoins(Call, Thread);
+         });
+}
+
 /// Whether every use of the container with its mutex held (\p Guards) is
 /// in code only the object itself runs: a lambda, a member function that is
 /// not public, or one that joins the object's threads (its own teardown). A
 /// public one may be called by another component that is still running
 /// (`VisitLeaseSets` from a web console).
 bool LockModel::usedOnlyByTheObject(llvm::ArrayRef<Evidence> Guards) const {
-  const auto Joins = [&](const FunctionRec *U) {
-    return llvm::any_of(
-        F.Joins, [&](const Facts::Join &J) { return functionAt(J.At) == U; });
-  };
   return llvm::all_of(Guards, [&](const Evidence &G) {
     return !G.UsedIn.empty() &&
            llvm::all_of(G.UsedIn, [&](const FunctionRec *U) {
-             return !U->Fn || (isa<CXXMethodDecl>(U->Fn) &&
-                               (U->Fn->getAccess() != AS_public || Joins(U)));
+             return !U->Fn ||
+                    (isa<CXXMethodDecl>(U->Fn) &&
+                     (U->Fn->getAccess() != AS_public || joinsIn(U, nullptr)));
            });
   });
 }
 
 /// Whether \p P in the member function \p Fn comes after a join of every
-/// thread member of its class (`Stop()` after `worker_.join()`), and the
-/// container is used under its mutex only by the object's own code
-/// (\p Guards): no other thread touches it any more. An object with no
-/// thread member, or one left unjoined, proves nothing.
+/// thread member of its class and of its bases (`Stop()` after
+/// `worker_.join()` or after a call that joins them), and the container is
+/// used under its mutex only by the object's own code (\p Guards): no
+/// other thread touches it any more. An object with no thread member, or
+/// one left unjoined, proves nothing.
 bool LockModel::runsAfterJoins(Pos P, const FunctionRec *Fn,
                                llvm::ArrayRef<Evidence> Guards) const {
   const auto *Method = Fn->Fn ? dyn_cast<CXXMethodDecl>(Fn->Fn) : nullptr;
-  if (!Method || F.Joins.empty() || !usedOnlyByTheObject(Guards))
+  if (!Method || (F.Joins.empty() && F.ThreadJoinFunctions.empty()) ||
+      !usedOnlyByTheObject(Guards))
     return false;
-  bool Any = false;
-  for (const FieldDecl *Field : Method->getParent()->fields()) {
-    if (!holdsThreads(Field->getType(), F.ThreadClasses))
-      continue;
-    Any = true;
-    if (!llvm::any_of(F.Joins, [&](const Facts::Join &J) {
-          return J.Thread == Field && functionAt(J.At) == Fn && before(J.At, P);
-        }))
-      return false;
-  }
-  return Any;
+  llvm::SmallVector<const FieldDecl *, 4> Threads;
+  threadMembers(Method->getParent(), F.ThreadClasses, Threads);
+  return !Threads.empty() &&
+         llvm::all_of(Threads, [&](const FieldDecl *Thread) {
+           return joinsIn(Fn, Thread, &P);
+         });
 }
 
 /// Whether \p Named, an object an attribute of \p Fn names, is \p Base:
@@ -1039,33 +1088,35 @@ static const ValueDecl *filledMember(const Expr *Call) {
                                                  : nullptr;
 }
 
-/// Whether the member \p C is filled somewhere in the translation unit
-/// without \p G's mutex, by a function that neither builds the object nor
-/// runs before its threads: a class that adds elements unguarded keeps no
-/// lock discipline that a removal could break, and the mutex it takes in
-/// other places serializes those (Cockatrice's card sets, inserted by
-/// `addSet` and cleared under `clearDatabaseMutex`).
-bool UnlockedEraseFinder::filledWithout(const Container &C, const Evidence &G) {
-  const auto Unguarded = [&](const Expr *Call) {
+/// How many functions fill the member \p C without \p G's mutex: member
+/// functions that neither build the object nor run before its threads, at
+/// a place where the mutex is not held and, for one called in the
+/// translation unit, not held by its callers either.
+unsigned UnlockedEraseFinder::unguardedFillers(const Container &C,
+                                               const Evidence &G) {
+  const auto Unguarded = [&](const Expr *Call, const FunctionRec &Fn) {
     const Pos P = A.pos(Call->getExprLoc());
-    const FunctionRec *Fn = A.functionAt(P);
+    const FunctionDecl *Key = Fn.Fn->getCanonicalDecl();
+    const bool Called = llvm::any_of(
+        A.F.HelperCalls, [&](const HelperCall &H) { return H.Callee == Key; });
     const HelperCall *Caller = nullptr;
-    return Fn && Fn->Fn && !buildsOrDestroysThis(*Fn->Fn) &&
-           !A.runsBeforeThreads(P, Fn) &&
+    return !buildsOrDestroysThis(*Fn.Fn) && !A.runsBeforeThreads(P, &Fn) &&
            A.heldAt(P, G.Mutex, nullptr) == Hold::None &&
-           A.entryHold(Fn, G.Mutex, &Caller) == Hold::None;
+           (!Called || A.entryHold(&Fn, G.Mutex, &Caller) == Hold::None);
   };
-  const auto Visit = [&](const Stmt *S, const auto &Self) -> bool {
-    if (!S)
+  const auto Fills = [&](const Stmt *S, const FunctionRec &Fn,
+                         const auto &Self) -> bool {
+    if (!S || isa<LambdaExpr>(S))
       return false;
     const auto *Call = dyn_cast<CallExpr>(S);
-    if (Call && filledMember(Call) == C.Decl && Unguarded(Call))
+    if (Call && filledMember(Call) == C.Decl && Unguarded(Call, Fn))
       return true;
-    return llvm::any_of(S->children(),
-                        [&](const Stmt *Child) { return Self(Child, Self); });
+    return llvm::any_of(S->children(), [&](const Stmt *Child) {
+      return Self(Child, Fn, Self);
+    });
   };
-  return llvm::any_of(A.F.Functions, [&](const FunctionRec &Fn) {
-    return Fn.Fn && Visit(Fn.Body, Visit);
+  return llvm::count_if(A.F.Functions, [&](const FunctionRec &Fn) {
+    return Fn.Fn && Fills(Fn.Body, Fn, Fills);
   });
 }
 
@@ -1162,10 +1213,14 @@ compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
     return {}; // cannot tell which object
   if (isLocalObject(F.C.Base))
     return {}; // a member of a local object: shared with nobody
+  // A class that fills the container without the mutex in as many functions
+  // as it uses it with the mutex held keeps no lock discipline a removal
+  // could break: the mutex serializes that code (Cockatrice's card sets,
+  // inserted by addSet and getSet and cleared under clearDatabaseMutex).
   if (isa<FieldDecl>(F.C.Decl) && llvm::all_of(Guards, [&](const Evidence &G) {
-        return !G.Declared && filledWithout(F.C, G);
+        return !G.Declared && unguardedFillers(F.C, G) >= G.UsedIn.size();
       }))
-    return {}; // no lock discipline to break
+    return {};
   F.OnlyGuard = Guards.size() == 1;
   strongestHold(F, Guards);
   if (F.Held == Hold::Exclusive)

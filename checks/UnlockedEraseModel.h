@@ -134,6 +134,9 @@ struct Facts {
   std::vector<Join> Joins;
   /// The ThreadClasses option, for the thread members of a class.
   std::vector<std::string> ThreadClasses;
+  /// The ThreadJoinFunctions option: methods that join the thread members
+  /// of their class when called on `*this`.
+  std::vector<std::string> ThreadJoinFunctions;
 };
 
 /// The decisions of one translation unit.
@@ -162,6 +165,9 @@ public:
   bool runsAfterJoins(Pos P, const FunctionRec *Fn,
                       llvm::ArrayRef<Evidence> Guards) const;
   bool usedOnlyByTheObject(llvm::ArrayRef<Evidence> Guards) const;
+  bool callJoins(const HelperCall &Call, const FieldDecl *Thread) const;
+  bool joinsIn(const FunctionRec *Fn, const FieldDecl *Thread,
+               const Pos *P = nullptr) const;
   bool beforeThreadStart(Pos P, const FunctionRec *Fn) const;
 
   Facts &F;
@@ -240,7 +246,7 @@ private:
                                           const FunctionRec *Fn) const;
   bool pointsOnlyThere(const VarDecl *Pointer) const;
   void strongestHold(Finding &F, llvm::ArrayRef<Evidence> Guards);
-  bool filledWithout(const Container &C, const Evidence &G);
+  unsigned unguardedFillers(const Container &C, const Evidence &G);
 
   const ContainerTable Containers;
   const std::vector<std::string> &ThreadSafe;

@@ -1,5 +1,6 @@
 // Teardown after every thread of the object is joined runs alone: a
-// modification there is silent (issue 12, class 8, teardown). One before the
+// modification there is silent (issue 12, class 8, teardown), also when a
+// method of the object whose body is here does the join. One before the
 // join, or after joining only some of the object's threads, stays a race.
 // RUN: %check_clang_tidy -real-stdlib -std=c++17-or-later %s safedelete-unlocked-erase %t
 
@@ -106,4 +107,56 @@ private:
   std::mutex mu_;
   std::map<int, int> entries_;
   std::thread worker_;
+};
+
+// The join done by a method of the object whose body is in this file, on
+// the object's own thread or on a thread member of its base.
+class Base {
+protected:
+  void StopThread() {
+    if (thread_)
+      thread_->join();
+  }
+  std::unique_ptr<std::thread> thread_;
+};
+
+class Router : private Base {
+public:
+  void Start() { thread_ = std::make_unique<std::thread>([this] { Run(); }); }
+  void Stop() {
+    StopThread();
+    routes_.clear();
+  }
+
+private:
+  void Run() {
+    std::lock_guard<std::mutex> lock(mu_);
+    routes_.erase(0);
+  }
+  std::mutex mu_;
+  std::map<int, int> routes_;
+};
+
+// The same join after the erase, or on another object, proves nothing.
+class EarlyRouter : private Base {
+public:
+  void StopEarly() {
+    routes_.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'clear' modifies 'routes_' without holding 'mu_', the mutex that guards it [safedelete-unlocked-erase]
+    StopThread();
+  }
+  void StopOther(EarlyRouter &other) {
+    other.StopThread();
+    others_.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'clear' modifies 'others_' without holding 'mu_', the mutex that guards it [safedelete-unlocked-erase]
+  }
+
+private:
+  void Run() {
+    std::lock_guard<std::mutex> lock(mu_);
+    routes_.erase(0);
+    others_.erase(0);
+  }
+  std::mutex mu_;
+  std::map<int, int> routes_, others_;
 };
