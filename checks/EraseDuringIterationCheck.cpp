@@ -221,7 +221,7 @@ bool isStatementIn(const Stmt *S, const Expr *E) {
     Bodies.append(Block->body_begin(), Block->body_end());
   else if (const auto *If = dyn_cast<IfStmt>(S))
     Bodies = {If->getThen(), If->getElse()};
-  else if (const Stmt *Body = loopBody(S))
+  else if (const Stmt *Body = loopParts(S).Body)
     Bodies = {Body};
   else if (const auto *Label = dyn_cast<LabelStmt>(S))
     Bodies = {Label->getSubStmt()};
@@ -439,8 +439,8 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
                                                   ASTContext &Context) {
   ContainerRef Container;
   const Expr *Object = nullptr;
-  const ValueDecl *It =
-      iteratorOf(loopCondition(Loop), loopBody(Loop), Container, Object);
+  const ValueDecl *It = iteratorOf(loopParts(Loop).Condition,
+                                   loopParts(Loop).Body, Container, Object);
   if (!It || !isSideEffectFreeAccess(Container.Base))
     return;
   QualType ObjectType = Object->getType();
@@ -449,7 +449,7 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
   const Family Kind = familyOf(ObjectType, Containers);
   if (!Kind.Known)
     return;
-  const Stmt *Body = loopBody(Loop);
+  const Stmt *Body = loopParts(Loop).Body;
   const IteratorWrites W = writesOf(Loop, It);
   llvm::SmallVector<EraseSite, 2> Sites =
       eraseSitesOf(Body, It, Container, Kind, W, Context, EraseMethods);
@@ -483,7 +483,7 @@ void EraseDuringIterationCheck::checkIteratorLoop(const Stmt *Loop,
     // A bound saved before the loop (`end`, `last`) of a shifting container
     // moves with the erase: continuing from erase's result is not enough.
     if (Fix != FixKind::None && S.Name == "erase" &&
-        (!Kind.Shifting || isWithin(loopCondition(Loop), Object)))
+        (!Kind.Shifting || isWithin(loopParts(Loop).Condition, Object)))
       Hints = iteratorLoopFix(
           Loop, It, S.Call, S.Assignment ? S.Assignment : S.Call,
           S.Assignment != nullptr, StepInCall, Hits, Context);

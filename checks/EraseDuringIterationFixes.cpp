@@ -9,6 +9,7 @@
 #include "EraseDuringIterationFixes.h"
 #include "EraseDuringIterationModel.h"
 #include "support/ExprIdentity.h"
+#include "support/Flow.h"
 #include "support/MemberCall.h"
 #include "support/SourceText.h"
 #include "clang/AST/ASTContext.h"
@@ -230,7 +231,7 @@ std::vector<FixItHint> iteratorLoopFix(const Stmt *Loop, const ValueDecl *It,
                                        bool TakesResult, bool StepInArgument,
                                        llvm::ArrayRef<const Stmt *> Hits,
                                        ASTContext &Context) {
-  const Stmt *Body = loopBody(Loop);
+  const Stmt *Body = loopParts(Loop).Body;
   const auto Statements = statementsOf(Body);
   const auto *For = dyn_cast<ForStmt>(Loop);
   const Stmt *Increment = nullptr;
@@ -325,7 +326,7 @@ std::vector<FixItHint> insertionFix(const IteratorLoop &L, const EraseSite &S,
   if (!Member || (S.Name != "insert" && S.Name != "emplace") ||
       Member.numArgs() < 2 || !refersTo(ignoreCopies(Member.arg(0)), L.It) ||
       inMacro(S.Call->getSourceRange()) || isInstantiated(L.It) ||
-      !isBlockStatementIn(loopBody(L.Loop), S.Call))
+      !isBlockStatementIn(loopParts(L.Loop).Body, S.Call))
     return {};
   const SourceLocation AfterSemi = Lexer::findLocationAfterToken(
       S.Call->getEndLoc(), tok::semi, Context.getSourceManager(),

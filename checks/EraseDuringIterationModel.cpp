@@ -9,6 +9,7 @@
 
 #include "EraseDuringIterationModel.h"
 #include "support/ExprIdentity.h"
+#include "support/Flow.h"
 #include "support/MemberCall.h"
 #include "support/NameList.h"
 #include "clang/AST/ASTContext.h"
@@ -340,18 +341,6 @@ const ValueDecl *iteratorOf(const Expr *Cond, const Stmt *Body,
   return nullptr;
 }
 
-const Stmt *loopBody(const Stmt *Loop) {
-  if (const auto *For = dyn_cast<ForStmt>(Loop))
-    return For->getBody();
-  if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    return While->getBody();
-  if (const auto *Do = dyn_cast<DoStmt>(Loop))
-    return Do->getBody();
-  if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(Loop))
-    return RangeFor->getBody();
-  return nullptr;
-}
-
 Family familyOf(QualType Type, const ContainerTable &Table) {
   Family Result;
   const auto Info =
@@ -638,16 +627,6 @@ touchThrough(const CallExpr *Call, const ContainerRef &Container,
   return Through;
 }
 
-const Expr *loopCondition(const Stmt *Loop) {
-  if (const auto *For = dyn_cast<ForStmt>(Loop))
-    return For->getCond();
-  if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    return While->getCond();
-  if (const auto *Do = dyn_cast<DoStmt>(Loop))
-    return Do->getCond();
-  return nullptr;
-}
-
 IteratorWrites writesOf(const Stmt *Loop, const ValueDecl *It) {
   IteratorWrites W;
   std::function<void(const Stmt *)> Gather = [&](const Stmt *S) {
@@ -662,7 +641,7 @@ IteratorWrites writesOf(const Stmt *Loop, const ValueDecl *It) {
     for (const Stmt *Child : S->children())
       Gather(Child);
   };
-  Gather(loopBody(Loop));
+  Gather(loopParts(Loop).Body);
   if (const auto *For = dyn_cast<ForStmt>(Loop))
     Gather(For->getInc());
   return W;

@@ -140,9 +140,6 @@ bool isDecrementOf(const Stmt *S, const ValueDecl *It);
 const ValueDecl *iteratorOf(const Expr *Cond, const Stmt *Body,
                             ContainerRef &Container, const Expr *&Object);
 
-/// The body of the for, while, do or range-based for loop \p Loop.
-const Stmt *loopBody(const Stmt *Loop);
-
 /// How \p Type (a container, or a reference to one; not a pointer, and
 /// not a dependent type) treats its iterators.
 Family familyOf(QualType Type, const ContainerTable &Table);
@@ -179,9 +176,6 @@ touchThrough(const CallExpr *Call, const ContainerRef &Container,
              const Family &Kind, const VarDecl *Current,
              const ASTContext &Context,
              const std::vector<std::string> &EraseMethods);
-
-/// The condition of the for, while or do loop \p Loop.
-const Expr *loopCondition(const Stmt *Loop);
 
 /// The writes to a loop's iterator in its body and in a for statement's
 /// increment (`it = next` moves on without reading a dangling iterator),

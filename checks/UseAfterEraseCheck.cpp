@@ -12,6 +12,7 @@
 #include "support/CheckOptions.h"
 #include "support/ExprIdentity.h"
 #include "support/FixIt.h"
+#include "support/Flow.h"
 #include "support/MemberCall.h"
 #include "support/NameList.h"
 #include "support/SourceText.h"
@@ -155,15 +156,10 @@ std::string handleName(const ValueDecl *Var) {
 /// range of a range-based for. A `for` that steps an iterator beside an
 /// index (`i < n; ++i, ++it`) walks the index.
 llvm::SmallVector<const Stmt *, 3> loopHeader(const Stmt *Loop) {
-  if (const auto *For = dyn_cast<ForStmt>(Loop))
-    return {For->getCond()};
-  if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    return {While->getCond()};
-  if (const auto *Do = dyn_cast<DoStmt>(Loop))
-    return {Do->getCond()};
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
-    return {Range->getRangeInit()};
-  return {};
+  const LoopParts Parts = loopParts(Loop);
+  if (!Parts.Body)
+    return {};
+  return {Parts.Range ? Parts.Range : Parts.Condition};
 }
 
 /// Whether \p Type may be an iterator of \p Record: what one of its

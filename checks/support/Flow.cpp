@@ -190,6 +190,18 @@ bool FunctionFlow::guaranteedBefore(const Stmt *A, const Stmt *B) const {
   return true;
 }
 
+LoopParts loopParts(const Stmt *Loop) {
+  if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
+    return {For->getCond(), nullptr, For->getBody()};
+  if (const auto *While = dyn_cast_or_null<WhileStmt>(Loop))
+    return {While->getCond(), nullptr, While->getBody()};
+  if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
+    return {Do->getCond(), nullptr, Do->getBody()};
+  if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(Loop))
+    return {nullptr, Range->getRangeInit(), Range->getBody()};
+  return {};
+}
+
 bool isWithin(const Stmt *Outer, const Stmt *Inner) {
   return Outer == Inner ||
          (Outer && llvm::any_of(Outer->children(), [&](const Stmt *Child) {

@@ -22,6 +22,7 @@ namespace clang {
 class ASTContext;
 class CFG;
 class CFGBlock;
+class Expr;
 class Stmt;
 namespace tidy {
 namespace utils {
@@ -94,6 +95,16 @@ private:
 /// Whether \p Inner is \p Outer or a statement nested in it (lambda bodies
 /// included): where a statement stands in the tree, not in time.
 bool isWithin(const Stmt *Outer, const Stmt *Inner);
+
+/// The parts of a loop statement: the condition of a `for`, `while` or
+/// `do` (null when a `for` has none), the range of a range-based `for`, and
+/// the body. All null when \p Loop is not a loop.
+struct LoopParts {
+  const Expr *Condition = nullptr;
+  const Expr *Range = nullptr;
+  const Stmt *Body = nullptr;
+};
+LoopParts loopParts(const Stmt *Loop);
 
 /// The flows of the functions of one translation unit, each built on the
 /// first request.

@@ -20,6 +20,7 @@ using namespace clang::ast_matchers;
 using clang::tidy::safedelete::FlowCache;
 using clang::tidy::safedelete::FunctionFlow;
 using clang::tidy::safedelete::isWithin;
+using clang::tidy::safedelete::loopParts;
 
 namespace {
 
@@ -229,6 +230,34 @@ TEST_F(FlowTest, WithinIsWhereNotWhen) {
   EXPECT_FALSE(isWithin(If, Uses[2]));
   EXPECT_TRUE(isWithin(Uses[2], Uses[2]));
   EXPECT_FALSE(isWithin(nullptr, Uses[2]));
+}
+
+TEST(LoopParts, NamesTheConditionRangeAndBodyOfEachLoop) {
+  const auto AST = tooling::buildASTFromCode("int v[3];\n"
+                                             "void f(bool b) {\n"
+                                             "  for (;;) {}\n"
+                                             "  while (b) {}\n"
+                                             "  do {} while (b);\n"
+                                             "  for (int x : v) {}\n"
+                                             "  if (b) {}\n"
+                                             "}\n");
+  ASSERT_TRUE(AST);
+  const auto *F = selectFirst<FunctionDecl>(
+      "f", match(functionDecl(hasName("f"), isDefinition()).bind("f"),
+                 AST->getASTContext()));
+  ASSERT_TRUE(F);
+  std::vector<const Stmt *> S(F->getBody()->child_begin(),
+                              F->getBody()->child_end());
+  ASSERT_EQ(S.size(), 5u);
+  EXPECT_FALSE(loopParts(S[0]).Condition);
+  EXPECT_TRUE(loopParts(S[0]).Body);
+  EXPECT_TRUE(loopParts(S[1]).Condition);
+  EXPECT_TRUE(loopParts(S[2]).Condition);
+  EXPECT_FALSE(loopParts(S[3]).Condition);
+  EXPECT_TRUE(loopParts(S[3]).Range);
+  EXPECT_TRUE(loopParts(S[3]).Body);
+  EXPECT_FALSE(loopParts(S[4]).Body);
+  EXPECT_FALSE(loopParts(nullptr).Body);
 }
 
 } // namespace
