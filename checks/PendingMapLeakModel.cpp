@@ -16,6 +16,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include <memory>
 #include <tuple>
 
 namespace clang::tidy::safedelete::pending_map_leak {
@@ -832,6 +833,7 @@ public:
 
 private:
   bool removedOnItsPaths(const Completion &C);
+  bool removedByItsWaiters(const ValueDecl *Map);
   bool removedAround(const Completion &C);
   bool isFinal(const Completion &C, const Leak &L) const;
   bool mapScope(const ValueDecl *Map,
@@ -839,15 +841,17 @@ private:
 
   ClassCallers Callers;
   FlowCache Flows;
+  std::unique_ptr<DefinitionIndex> Index;
+  llvm::DenseMap<const ValueDecl *, bool> WaiterRemoves;
 };
 
 void PendingMapLeakFinder::locateCompletions() {
   const SourceManager &SM = Context.getSourceManager();
   if (!F.Completions.empty())
     collectFunctions(Context.getTranslationUnitDecl(), SM, F.Definitions);
-  const DefinitionIndex Index(F.Definitions, SM);
+  Index = std::make_unique<DefinitionIndex>(F.Definitions, SM);
   for (Completion &C : F.Completions)
-    C.Function = Index.enclosing(C.Call);
+    C.Function = Index->enclosing(C.Call);
   llvm::erase_if(F.Completions,
                  [](const Completion &C) { return C.Function == nullptr; });
 }
@@ -875,13 +879,38 @@ bool PendingMapLeakFinder::removedOnItsPaths(const Completion &C) {
          !Flow->reachesExit(C.Call, Removals);
 }
 
+/// Whether every insertion into \p Map is followed, in its own function,
+/// by a removal on every path from it to the function's exit: the waiter
+/// takes its entry out after the wait, on success and on timeout, whatever
+/// the completion does (usbguard's qbIPCSendRecvMessage: `_return_map[id]`,
+/// send, `wait_for`, `_return_map.erase(id)`).
+bool PendingMapLeakFinder::removedByItsWaiters(const ValueDecl *Map) {
+  const auto Known = WaiterRemoves.find(Map);
+  if (Known != WaiterRemoves.end())
+    return Known->second;
+  const auto Inserted = F.Insertions.find(Map);
+  const bool Removes =
+      Inserted != F.Insertions.end() &&
+      llvm::all_of(Inserted->second, [&](const Expr *Insertion) {
+        const FunctionDecl *Fn = Index->enclosing(Insertion);
+        const Stmt *Body = Fn ? Fn->getBody() : nullptr;
+        llvm::SmallVector<const Stmt *, 4> Removals;
+        RemovalScan(Map, /*FollowCalls=*/true).sites(Body, Removals);
+        const FunctionFlow *Flow =
+            Removals.empty() ? nullptr : Flows.flowOf(Body, Context);
+        return Flow && !Flow->reachesExit(Insertion, Removals);
+      });
+  WaiterRemoves[Map] = Removes;
+  return Removes;
+}
+
 /// Whether the entry of \p C is removed on its paths, in the function
 /// around its lambda, or by a caller of its class.
 bool PendingMapLeakFinder::removedAround(const Completion &C) {
   const auto RemovedIn = [&](const Stmt *S) {
     return RemovalScan(C.Map, /*FollowCalls=*/true).removes(S);
   };
-  if (removedOnItsPaths(C))
+  if (removedOnItsPaths(C) || removedByItsWaiters(C.Map))
     return true;
   const auto *Method = dyn_cast<CXXMethodDecl>(C.Function);
   if (!Method)

@@ -37,6 +37,7 @@ class PendingMapLeakModelTest : public ::testing::Test {
 protected:
   /// Collects the insertions and completions of \p Code and decides them.
   pml::Findings decide(const std::string &Code) {
+    Facts = pml::Facts();
     AST = tooling::buildASTFromCodeWithArgs(std::string(Library) + Code,
                                             {"-std=c++17"});
     EXPECT_TRUE(AST);
@@ -116,6 +117,32 @@ TEST_F(PendingMapLeakModelTest, APublicMapMayBeRemovedFromElsewhere) {
       void send(int id) { pending_.emplace(id, std::promise<int>()); }
     };)");
   EXPECT_TRUE(Found.Maps.empty());
+}
+
+TEST_F(PendingMapLeakModelTest, AWaiterThatErasesItsEntryOwnsIt) {
+  // The inserting function erases on every path after it: no leak. When
+  // one path of it returns first, the completion leaks again.
+  const char *Waiter = R"(
+    bool wait(int);
+    struct Client {
+      std::map<int, std::promise<int>> pending_;
+      int call(int id) {
+        pending_.emplace(id, std::promise<int>());
+        %s
+        pending_.erase(id);
+        return 0;
+      }
+      void reply(int id, int v) { pending_.at(id).set_value(v); }
+    };)";
+  const auto With = [&](const char *Between) {
+    std::string Code(Waiter);
+    Code.replace(Code.find("%s"), 2, Between);
+    return Code;
+  };
+  EXPECT_TRUE(decide(With("wait(id);")).Leaks.empty());
+  const pml::Findings Early = decide(With("if (!wait(id)) return -1;"));
+  ASSERT_EQ(Early.Leaks.size(), 1u);
+  EXPECT_EQ(functionOf(Early.Leaks[0]), "reply");
 }
 
 TEST_F(PendingMapLeakModelTest, OtherTypesAreNotCollected) {
