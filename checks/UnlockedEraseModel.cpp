@@ -1213,14 +1213,6 @@ compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
     return {}; // cannot tell which object
   if (isLocalObject(F.C.Base))
     return {}; // a member of a local object: shared with nobody
-  // A class that fills the container without the mutex in as many functions
-  // as it uses it with the mutex held keeps no lock discipline a removal
-  // could break: the mutex serializes that code (Cockatrice's card sets,
-  // inserted by addSet and getSet and cleared under clearDatabaseMutex).
-  if (isa<FieldDecl>(F.C.Decl) && llvm::all_of(Guards, [&](const Evidence &G) {
-        return !G.Declared && unguardedFillers(F.C, G) >= G.UsedIn.size();
-      }))
-    return {};
   F.OnlyGuard = Guards.size() == 1;
   strongestHold(F, Guards);
   if (F.Held == Hold::Exclusive)
@@ -1243,6 +1235,15 @@ compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
         }))
       return {};
   }
+  // A class that fills the container without the mutex in as many functions
+  // as it uses it with the mutex held keeps no lock discipline a removal
+  // could break: the mutex serializes that code (Cockatrice's card sets,
+  // inserted by addSet and getSet and cleared under clearDatabaseMutex).
+  // Asked last: it walks every function of the translation unit.
+  if (isa<FieldDecl>(F.C.Decl) && llvm::all_of(Guards, [&](const Evidence &G) {
+        return !G.Declared && unguardedFillers(F.C, G) >= G.UsedIn.size();
+      }))
+    return {};
   return F;
 }
 
