@@ -1,7 +1,13 @@
 //===--- LookupBeforeEraseCheck.cpp - safedelete --------------------------===//
+//
+// Matchers find an `if` that tests a lookup and erases or leaves; the model
+// (LookupBeforeEraseModel) says which erase it guards and what surrounds
+// it; the reporters here speak and offer the fix that applies.
+//
+//===----------------------------------------------------------------------===//
 
 #include "LookupBeforeEraseCheck.h"
-#include "clang-tidy/utils/LexerUtils.h"
+#include "LookupBeforeEraseModel.h"
 #include "support/CheckOptions.h"
 #include "support/Containers.h"
 #include "support/ExprIdentity.h"
@@ -11,14 +17,14 @@
 #include "support/SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringExtras.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::safedelete {
 namespace {
+
+using namespace lookup_before_erase;
 
 constexpr char LookupId[] = "lookup";
 constexpr char EndId[] = "end";
@@ -39,23 +45,6 @@ std::string testRemoval(StringRef Removal) {
 
 std::string eraseThrough(const VarDecl *Iter) {
   return ("erase through '" + Iter->getName() + "'").str();
-}
-
-/// Whether the container \p Lookup is made on may hold a key more than
-/// once (a multimap), by the table \p Containers.
-bool isMultiKey(const ContainerTable &Containers, const MemberCall &Lookup) {
-  const auto Info =
-      Containers.classify(Lookup.object()->IgnoreParenImpCasts()->getType());
-  return Info && Info->MultiKey;
-}
-
-/// The method that removes a key from \p Lookup's container: `erase`, or
-/// Qt's `remove`.
-std::string keyRemovalOf(const ContainerTable &Containers,
-                         const MemberCall &Lookup) {
-  const auto Info =
-      Containers.classify(Lookup.object()->IgnoreParenImpCasts()->getType());
-  return Info && !Info->KeyRemoval.empty() ? Info->KeyRemoval : "erase";
 }
 
 /// Whether \p S names a method or function that the lookup tests call:
@@ -116,223 +105,6 @@ AST_MATCHER_P2(Expr, instantiatedAs,
   return Any;
 }
 
-/// The statement in the branches nested in \p S (blocks and if statements,
-/// not loops or lambdas) that erases \p Lookup's key from its container,
-/// with the statements and conditions that run before it in \p Before.
-const Stmt *nestedErase(const Stmt *S, const MemberCall &Lookup,
-                        llvm::SmallVectorImpl<const Stmt *> &Before) {
-  if (const MemberCall Erase = discardedCall(S, "erase", 1))
-    return onSameObject(Erase, Lookup) &&
-                   isSameAccess(Erase.arg(0), Lookup.arg(0))
-               ? S
-               : nullptr;
-  const size_t Mark = Before.size();
-  if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
-    for (const Stmt *Child : Block->body()) {
-      if (const Stmt *Found = nestedErase(Child, Lookup, Before))
-        return Found;
-      Before.resize(Mark);
-      Before.push_back(Child);
-    }
-    return nullptr;
-  }
-  const auto *If = dyn_cast<IfStmt>(S);
-  if (!If || If->getInit() || If->getConditionVariableDeclStmt())
-    return nullptr;
-  for (const Stmt *Branch : {If->getThen(), If->getElse()}) {
-    Before.resize(Mark);
-    Before.push_back(If->getCond());
-    if (const Stmt *Found =
-            Branch ? nestedErase(Branch, Lookup, Before) : nullptr)
-      return Found;
-  }
-  Before.resize(Mark);
-  return nullptr;
-}
-
-/// Whether the `end()` bound by the matcher belongs to \p Lookup's container.
-bool endOfSameObject(const Expr *End, const MemberCall &Lookup) {
-  if (!End)
-    return true;
-  bool Arrow = false;
-  const Expr *Container = endOf(End, Arrow);
-  return Container && Arrow == Lookup.isArrow() &&
-         isSameAccess(Container, Lookup.object());
-}
-
-const ReturnStmt *returnsBool(const Stmt *S, bool &Value) {
-  const auto *Return = dyn_cast_or_null<ReturnStmt>(S);
-  if (!Return || !Return->getRetValue())
-    return nullptr;
-  const auto *Literal = dyn_cast<CXXBoolLiteralExpr>(
-      Return->getRetValue()->IgnoreParenImpCasts());
-  if (!Literal)
-    return nullptr;
-  Value = Literal->getValue();
-  return Return;
-}
-
-// The find-iterator and return forms need the statements around the if.
-// They are read from the tokens, not through the parent map: building that
-// map costs more than the whole check.
-
-/// Whether \p If is a statement of a block rather than the body of another
-/// statement (`else if`, `case 1: if`, `for (...) if`).
-bool isBlockStatement(const IfStmt *If, const SourceManager &SM,
-                      const LangOptions &LangOpts) {
-  const Token Previous =
-      utils::lexer::getPreviousToken(If->getBeginLoc(), SM, LangOpts);
-  return Previous.isOneOf(tok::semi, tok::l_brace, tok::r_brace);
-}
-
-/// Whether the declaration of \p Var is the statement right before \p If.
-bool declaredRightBefore(const VarDecl *Var, const IfStmt *If,
-                         const SourceManager &SM, const LangOptions &LangOpts) {
-  if (Var->getEndLoc().isMacroID())
-    return false;
-  const auto Semi = Lexer::findNextToken(Var->getEndLoc(), SM, LangOpts);
-  if (!Semi || !Semi->is(tok::semi))
-    return false;
-  const auto Next = Lexer::findNextToken(Semi->getLocation(), SM, LangOpts);
-  return Next && Next->getLocation() == If->getBeginLoc();
-}
-
-/// Whether the raw token \p Tok is the keyword or identifier \p Word.
-bool isWord(const Token &Tok, StringRef Word) {
-  return Tok.is(tok::raw_identifier) && Tok.getRawIdentifier() == Word;
-}
-
-/// The location of `false` in a `return false;` right after \p If (of `true`
-/// when \p Value is true), or an invalid location.
-SourceLocation returnAfter(const IfStmt *If, bool Value,
-                           const SourceManager &SM,
-                           const LangOptions &LangOpts) {
-  if (!isBlockStatement(If, SM, LangOpts))
-    return {};
-  const auto Return = Lexer::findNextToken(If->getEndLoc(), SM, LangOpts);
-  if (!Return || !isWord(*Return, "return"))
-    return {};
-  const auto Literal =
-      Lexer::findNextToken(Return->getLocation(), SM, LangOpts);
-  if (!Literal || !isWord(*Literal, Value ? "true" : "false"))
-    return {};
-  const auto Semi = Lexer::findNextToken(Literal->getLocation(), SM, LangOpts);
-  if (!Semi || !Semi->is(tok::semi))
-    return {};
-  return Literal->getLocation();
-}
-
-/// The spelling of a raw token.
-std::string spellingOf(const Token &Tok, const SourceManager &SM,
-                       const LangOptions &LangOpts) {
-  if (Tok.is(tok::raw_identifier))
-    return Tok.getRawIdentifier().str();
-  return Lexer::getSpelling(Tok, SM, LangOpts);
-}
-
-/// The tokens of \p E as written, or none when it is not plain file text.
-llvm::SmallVector<Token, 8> tokensOf(const Expr *E, const SourceManager &SM,
-                                     const LangOptions &LangOpts) {
-  llvm::SmallVector<Token, 8> Tokens;
-  const SourceRange Range = E->getSourceRange();
-  if (Range.isInvalid() || inMacro(Range))
-    return {};
-  Token Tok;
-  if (Lexer::getRawToken(Range.getBegin(), Tok, SM, LangOpts,
-                         /*IgnoreWhiteSpace=*/true))
-    return {};
-  Tokens.push_back(Tok);
-  while (Tok.getLocation() != Range.getEnd()) {
-    const auto Next = Lexer::findNextToken(Tok.getLocation(), SM, LangOpts);
-    if (!Next || Tokens.size() == 64 ||
-        !SM.isBeforeInTranslationUnit(Next->getLocation(),
-                                      Range.getEnd().getLocWithOffset(1)))
-      return {};
-    Tok = *Next;
-    Tokens.push_back(Tok);
-  }
-  return Tokens;
-}
-
-/// The statement right after an early-exit if, when it is
-/// `<object>.erase(<key>);` spelled as the lookup spells them.
-struct EraseAfter {
-  SourceLocation Begin;  // its first token
-  SourceLocation Name;   // `erase`
-  SourceRange Key;       // the key's tokens
-  SourceLocation RParen; // the `)` before the `;`
-};
-
-compat::Optional<EraseAfter>
-eraseAfter(const IfStmt *If, const MemberCall &Lookup, StringRef Removal,
-           const SourceManager &SM, const LangOptions &LangOpts) {
-  const auto Object = tokensOf(Lookup.object(), SM, LangOpts);
-  const auto Key = tokensOf(Lookup.arg(0), SM, LangOpts);
-  if (Object.empty() || Key.empty())
-    return {};
-  std::vector<std::string> Expected;
-  for (const Token &Tok : Object)
-    Expected.push_back(spellingOf(Tok, SM, LangOpts));
-  Expected.insert(Expected.end(),
-                  {Lookup.isArrow() ? "->" : ".", Removal.str(), "("});
-  for (const Token &Tok : Key)
-    Expected.push_back(spellingOf(Tok, SM, LangOpts));
-  Expected.insert(Expected.end(), {")", ";"});
-
-  EraseAfter Found;
-  SourceLocation Loc = If->getEndLoc();
-  // A branch that is not a block ends before its `;`.
-  if (!isa<CompoundStmt>(If->getThen())) {
-    const auto Semi = Lexer::findNextToken(Loc, SM, LangOpts);
-    if (!Semi || !Semi->is(tok::semi))
-      return {};
-    Loc = Semi->getLocation();
-  }
-  for (size_t I = 0; I < Expected.size(); ++I) {
-    const auto Tok = Lexer::findNextToken(Loc, SM, LangOpts);
-    if (!Tok || Tok->getLocation().isMacroID() ||
-        spellingOf(*Tok, SM, LangOpts) != Expected[I])
-      return {};
-    Loc = Tok->getLocation();
-    if (I == 0)
-      Found.Begin = Loc;
-    else if (I == Object.size() + 1)
-      Found.Name = Loc;
-    else if (I == Object.size() + 3)
-      Found.Key.setBegin(Loc);
-    if (I == Object.size() + 2 + Key.size())
-      Found.Key.setEnd(Loc);
-    else if (I + 2 == Expected.size())
-      Found.RParen = Loc;
-  }
-  return Found;
-}
-
-/// Whether \p S could observe or change the container before the erase: it
-/// calls something other than a member of the element \p Iter points to, or
-/// names the container's root variable or `this`.
-bool mayTouchContainer(const Stmt *S, const VarDecl *Iter,
-                       const ValueDecl *Root) {
-  if (!S)
-    return false;
-  if (isa<CXXThisExpr>(S))
-    return true;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    return Ref->getDecl() == Root;
-  if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    const Expr *Object = nullptr;
-    if (const MemberCall Member = MemberCall::of(Call))
-      Object = Member.object();
-    else if (isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs() > 0)
-      Object = Call->getArg(0);
-    if (!Object || accessRoot(Object) != Iter)
-      return true;
-  }
-  return llvm::any_of(S->children(), [&](const Stmt *Child) {
-    return mayTouchContainer(Child, Iter, Root);
-  });
-}
-
 /// `if (<absent>) return; c.erase(k);`: the lookup only leaves early, and
 /// erase can tell whether the key was there.
 void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
@@ -375,47 +147,6 @@ void reportEarlyExit(ClangTidyCheck &Check, const IfStmt *If,
              FixItHint::CreateRemoval(Statement)});
 }
 
-/// An `if` whose branch erases the key its condition looks up.
-struct GuardedErase {
-  const IfStmt *If = nullptr;
-  /// The statements of the branch.
-  llvm::SmallVector<const Stmt *, 4> Body;
-  /// The statement that erases, and its call: a statement of Body or,
-  /// after a find, one nested in further tests of the element (Nested).
-  const Stmt *EraseStmt = nullptr;
-  bool Nested = false;
-  /// The statements and conditions that run before the erase.
-  llvm::SmallVector<const Stmt *, 4> Before;
-  MemberCall Erase;
-};
-
-/// The erase from \p Lookup's container that the branch of \p If runs:
-/// the first statement of the branch that erases or, after a find (\p Iter),
-/// one nested in further tests. No EraseStmt when there is none.
-GuardedErase guardedErase(const IfStmt *If, const MemberCall &Lookup,
-                          StringRef Removal, const VarDecl *Iter) {
-  GuardedErase G;
-  G.If = If;
-  if (const auto *Block = dyn_cast<CompoundStmt>(If->getThen()))
-    G.Body.append(Block->body_begin(), Block->body_end());
-  else
-    G.Body.push_back(If->getThen());
-  const auto EraseIt = llvm::find_if(G.Body, [&](const Stmt *S) {
-    const MemberCall Erase = discardedCall(S, Removal, 1);
-    return Erase && onSameObject(Erase, Lookup);
-  });
-  if (EraseIt != G.Body.end()) {
-    G.EraseStmt = *EraseIt;
-    G.Before.append(G.Body.begin(), EraseIt);
-  } else if (Iter) {
-    G.EraseStmt = nestedErase(If->getThen(), Lookup, G.Before);
-    G.Nested = true;
-  }
-  if (G.EraseStmt)
-    G.Erase = discardedCall(G.EraseStmt, Removal, 1);
-  return G;
-}
-
 /// auto it = c.find(k); if (it != c.end()) ... c.erase(k);
 void reportFindThenErase(ClangTidyCheck &Check, const GuardedErase &G,
                          const MemberCall &Lookup, bool MultiKey,
@@ -432,10 +163,7 @@ void reportFindThenErase(ClangTidyCheck &Check, const GuardedErase &G,
       Check.diag(Lookup.nameLoc(), RedundantLookup) << ObjectText << "erase";
     return;
   }
-  const ValueDecl *Root = accessRoot(Lookup.object());
-  const bool Touched = llvm::any_of(G.Before, [&](const Stmt *S) {
-    return mayTouchContainer(S, Iter, Root);
-  });
+  const bool Touched = touchedBeforeErase(G, Lookup, Iter);
   const Expr *Arg = G.Erase.arg(0);
   auto Diag = Check.diag(G.Erase.nameLoc(), RepeatedLookup)
               << ObjectText << Iter;
