@@ -262,6 +262,23 @@ compat::Optional<Site> siteOf(const CallExpr *Call,
 /// `c.begin()`, `c.insert(v).first`; with \p WholePair, also the pair that
 /// `c.insert(v)` returns (for structured bindings). Not `end()`: node
 /// containers keep it valid through erase and clear.
+/// Whether \p Call may return an iterator (or a pair holding one): not a
+/// number or its own container, as a string's find, and its insert and
+/// erase by position, do (ZNC's Template.cpp keeps `line.find("?>")`
+/// across `line = ...`).
+bool returnsPosition(const MemberCall &Call) {
+  const QualType Result = Call.call()->getType().getNonReferenceType();
+  if (Result->isIntegralOrEnumerationType())
+    return false;
+  const CXXRecordDecl *Returned = Result->getAsCXXRecordDecl();
+  const CXXRecordDecl *Object =
+      Call.object()->getType()->getPointeeCXXRecordDecl();
+  if (!Object)
+    Object = Call.object()->getType()->getAsCXXRecordDecl();
+  return !Returned || !Object ||
+         Returned->getCanonicalDecl() != Object->getCanonicalDecl();
+}
+
 compat::Optional<ElementAccess> iteratorFrom(const Expr *E, bool WholePair) {
   if (!E)
     return {};
@@ -293,7 +310,7 @@ compat::Optional<ElementAccess> iteratorFrom(const Expr *E, bool WholePair) {
   if (!llvm::is_contained(Producers, Call.name()))
     return {};
   const bool Pair = isPair(Call.call()->getType());
-  if (Pair && !First && !WholePair)
+  if ((Pair && !First && !WholePair) || !returnsPosition(Call))
     return {};
   ElementAccess Access{Call.object(), Call.isArrow(), nullptr, nullptr,
                        positionFrom(Call, 0)};

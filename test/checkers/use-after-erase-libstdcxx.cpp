@@ -92,6 +92,13 @@ void insertedPairKeptWhole(std::unordered_map<int, std::string> &m, int k) {
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: iterator 'r.first' is used after 'erase'
 }
 
+void stringIteratorAfterAssign(std::string &s) {
+  auto it = s.begin();
+  s = "replaced";
+  use(*it);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: iterator 'it' is used after 'operator=' invalidated it
+}
+
 // Correct code that looks alike: no warning.
 
 void onlyTheBoolOfThePair(std::set<int> &s, int k) {
@@ -149,4 +156,26 @@ void vectorReserved(std::vector<int> &v) {
   auto it = v.begin();
   use(*it);
   v.push_back(1);
+}
+
+// find, insert and erase of a string by position work in numbers and
+// references to the string, not iterators (ZNC's Template.cpp).
+std::size_t positionAfterAssign(std::string line) {
+  std::string::size_type pos = line.find("?>");
+  if (pos == std::string::npos)
+    return 0;
+  line = line.substr(pos + 2);
+  return pos + 4;
+}
+
+void positionAfterErase(std::string &s) {
+  const auto pos = s.find('x');
+  s.erase(0, 1);
+  use(static_cast<int>(pos));
+}
+
+void selfReferenceAfterClear(std::string &s) {
+  std::string &same = s.insert(0, "x");
+  s.clear();
+  use(same);
 }
