@@ -1094,8 +1094,12 @@ static const ValueDecl *filledMember(const Expr *Call) {
 /// translation unit, not held by its callers either.
 unsigned UnlockedEraseFinder::unguardedFillers(const Container &C,
                                                const Evidence &G) {
-  const auto Unguarded = [&](const Expr *Call, const FunctionRec &Fn) {
-    const Pos P = A.pos(Call->getExprLoc());
+  const auto Cached = FillerCounts.find({C.Decl, G.Mutex});
+  if (Cached != FillerCounts.end())
+    return Cached->second;
+  const auto Unguarded = [&](const FillCall &Fill) {
+    const FunctionRec &Fn = *Fill.Fn;
+    const Pos P = A.pos(Fill.Call->getExprLoc());
     const FunctionDecl *Key = Fn.Fn->getCanonicalDecl();
     const bool Called = llvm::any_of(
         A.F.HelperCalls, [&](const HelperCall &H) { return H.Callee == Key; });
@@ -1104,20 +1108,38 @@ unsigned UnlockedEraseFinder::unguardedFillers(const Container &C,
            A.heldAt(P, G.Mutex, nullptr) == Hold::None &&
            (!Called || A.entryHold(&Fn, G.Mutex, &Caller) == Hold::None);
   };
-  const auto Fills = [&](const Stmt *S, const FunctionRec &Fn,
-                         const auto &Self) -> bool {
-    if (!S || isa<LambdaExpr>(S))
-      return false;
-    const auto *Call = dyn_cast<CallExpr>(S);
-    if (Call && filledMember(Call) == C.Decl && Unguarded(Call, Fn))
-      return true;
-    return llvm::any_of(S->children(), [&](const Stmt *Child) {
-      return Self(Child, Fn, Self);
-    });
-  };
-  return llvm::count_if(A.F.Functions, [&](const FunctionRec &Fn) {
-    return Fn.Fn && Fills(Fn.Body, Fn, Fills);
-  });
+  llvm::SmallPtrSet<const FunctionRec *, 4> Fillers;
+  for (const FillCall &Fill : fillsOf(C.Decl))
+    if (!Fillers.count(Fill.Fn) && Unguarded(Fill))
+      Fillers.insert(Fill.Fn);
+  return FillerCounts[{C.Decl, G.Mutex}] = Fillers.size();
+}
+
+/// The calls in the functions of the translation unit (not in the lambdas
+/// inside them, which are functions of their own) that fill \p Member:
+/// one walk of every body, at the first question.
+llvm::ArrayRef<UnlockedEraseFinder::FillCall>
+UnlockedEraseFinder::fillsOf(const ValueDecl *Member) {
+  if (!FillsCollected) {
+    FillsCollected = true;
+    const auto Walk = [&](const Stmt *S, const FunctionRec &Fn,
+                          const auto &Self) -> void {
+      if (!S || isa<LambdaExpr>(S))
+        return;
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        if (const ValueDecl *Filled = filledMember(Call))
+          Fills[Filled].push_back({Call, &Fn});
+      for (const Stmt *Child : S->children())
+        Self(Child, Fn, Self);
+    };
+    for (const FunctionRec &Fn : A.F.Functions)
+      if (Fn.Fn)
+        Walk(Fn.Body, Fn, Walk);
+  }
+  const auto Found = Fills.find(Member);
+  if (Found == Fills.end())
+    return {};
+  return Found->second;
 }
 
 /// Sets in \p F the strongest hold at the erase of any of \p Guards, and

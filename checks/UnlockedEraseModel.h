@@ -247,10 +247,20 @@ private:
   bool pointsOnlyThere(const VarDecl *Pointer) const;
   void strongestHold(Finding &F, llvm::ArrayRef<Evidence> Guards);
   unsigned unguardedFillers(const Container &C, const Evidence &G);
+  /// A call that fills a member container, and the function it is in.
+  struct FillCall {
+    const CallExpr *Call;
+    const FunctionRec *Fn;
+  };
+  llvm::ArrayRef<FillCall> fillsOf(const ValueDecl *Member);
 
   const ContainerTable Containers;
   const std::vector<std::string> &ThreadSafe;
   llvm::DenseSet<std::pair<const Expr *, const ValueDecl *>> Seen;
+  bool FillsCollected = false;
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<FillCall, 4>> Fills;
+  llvm::DenseMap<std::pair<const ValueDecl *, const ValueDecl *>, unsigned>
+      FillerCounts;
 };
 
 /// The class or class template that the type of a guard names, also when
