@@ -268,6 +268,7 @@ void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
     for (StringRef Name : Names) {
       Parts.push_back(lastPart(Name));
       CalleeNames.insert(Parts.back());
+      noteListedOperator(Parts.back());
     }
     return Parts;
   };
@@ -329,6 +330,15 @@ void UnconditionalSqlDeleteCheck::registerMatchers(MatchFinder *Finder) {
         this);
 }
 
+void UnconditionalSqlDeleteCheck::noteListedOperator(StringRef Name) {
+  if (!Name.consume_front("operator"))
+    return;
+  for (unsigned K = OO_None + 1; K != NUM_OVERLOADED_OPERATORS; ++K)
+    if (Name.trim() ==
+        getOperatorSpelling(static_cast<OverloadedOperatorKind>(K)))
+      ListedOperators.set(K);
+}
+
 bool UnconditionalSqlDeleteCheck::mayMatch(const CallExpr *Call) const {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee)
@@ -338,6 +348,8 @@ bool UnconditionalSqlDeleteCheck::mayMatch(const CallExpr *Call) const {
   if (const IdentifierInfo *Id = Callee->getIdentifier())
     if (CalleeNames.count(Id->getName()))
       return true;
+  if (ListedOperators.test(Callee->getOverloadedOperator()))
+    return true;
   return !isa<CXXOperatorCallExpr>(Call) && Callee->hasBody() &&
          !TU->Context->getSourceManager().isInSystemHeader(
              Callee->getLocation());

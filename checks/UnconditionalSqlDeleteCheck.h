@@ -6,7 +6,9 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "support/CodeWalk.h"
 #include "support/Compat.h"
+#include "clang/Basic/OperatorKinds.h"
 #include "llvm/ADT/StringSet.h"
+#include <bitset>
 #include <memory>
 #include <string>
 #include <vector>
@@ -60,6 +62,10 @@ private:
   std::unique_ptr<ast_matchers::MatchFinder> CallMatchers;
   /// The last parts of SqlFunctions and DeleteAllFunctions.
   llvm::StringSet<> CalleeNames;
+  /// The operators among them (`::SQL::Query::operator=`): an operator's
+  /// name is no identifier that CalleeNames could hold.
+  std::bitset<NUM_OVERLOADED_OPERATORS> ListedOperators;
+  void noteListedOperator(StringRef Name);
 };
 
 } // namespace clang::tidy::safedelete

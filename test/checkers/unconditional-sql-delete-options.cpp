@@ -3,7 +3,7 @@
 // an empty DeleteAllFunctions. Without --fix-notes the notes change nothing.
 // RUN: %check_clang_tidy %s safedelete-unconditional-sql-delete %t -- \
 // RUN:   -config="{CheckOptions: [ \
-// RUN:     {key: safedelete-unconditional-sql-delete.SqlFunctions, value: '::db::Connection::execute:0; runSql:1; ::wexec:0; ::db::Connection::operator<<:0'}, \
+// RUN:     {key: safedelete-unconditional-sql-delete.SqlFunctions, value: '::db::Connection::execute:0; runSql:1; ::wexec:0; ::db::Connection::operator<<:0; ::db::Query::operator=:0; ::db::Query::operator+=:0'}, \
 // RUN:     {key: safedelete-unconditional-sql-delete.AllowedTables, value: 'test_.*|scratch'}, \
 // RUN:     {key: safedelete-unconditional-sql-delete.CheckUpdate, value: true}, \
 // RUN:     {key: safedelete-unconditional-sql-delete.AllowExplicitAllRows, value: false}, \
@@ -18,6 +18,12 @@ class Connection {
 public:
   void execute(const std::string &sql);
   Connection &operator<<(const char *sql);
+};
+// A statement object that takes its SQL by assignment (Anope's SQL::Query).
+struct Query {
+  Query &operator=(const std::string &sql);
+  Query &operator+=(const std::string &sql);
+  Query &operator<<(const std::string &value);
 };
 } // namespace db
 namespace app {
@@ -63,4 +69,15 @@ void noFixNotes(db::Connection &c) {
   c.execute("DELETE FROM unfixed");
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: SQL DELETE from 'unfixed' has no WHERE clause
   // CHECK-FIXES: c.execute("DELETE FROM unfixed");
+}
+
+// Listed operators other than << are read too: an operator's name is no
+// identifier, which the first filter used to require.
+void assignedStatement(db::Query &q, const std::string &table) {
+  q = "DELETE FROM " + table;
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: SQL DELETE has no WHERE clause
+  q += "DELETE FROM appended";
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: SQL DELETE from 'appended' has no WHERE clause
+  q = "DELETE FROM " + table + " WHERE id = 1";
+  q << "DELETE FROM notListed";
 }
