@@ -266,7 +266,7 @@ compat::Optional<Site> siteOf(const CallExpr *Call,
 /// number or its own container, as a string's find, and its insert and
 /// erase by position, do (ZNC's Template.cpp keeps `line.find("?>")`
 /// across `line = ...`).
-bool returnsPosition(const MemberCall &Call) {
+bool mayReturnIterator(const MemberCall &Call) {
   const QualType Result = Call.call()->getType().getNonReferenceType();
   if (Result->isIntegralOrEnumerationType())
     return false;
@@ -310,7 +310,7 @@ compat::Optional<ElementAccess> iteratorFrom(const Expr *E, bool WholePair) {
   if (!llvm::is_contained(Producers, Call.name()))
     return {};
   const bool Pair = isPair(Call.call()->getType());
-  if ((Pair && !First && !WholePair) || !returnsPosition(Call))
+  if ((Pair && !First && !WholePair) || !mayReturnIterator(Call))
     return {};
   ElementAccess Access{Call.object(), Call.isArrow(), nullptr, nullptr,
                        positionFrom(Call, 0)};
@@ -843,7 +843,6 @@ const ValueDecl *refDecl(const Expr *E) {
   return isa_and_nonnull<VarDecl, BindingDecl>(Named) ? Named : nullptr;
 }
 
-/// How a diagnostic names the handle \p Var: `r.first` for a pair.
 std::string handleName(const ValueDecl *Var) {
   return (Var->getName() + (isIteratorPair(Var->getType().getNonReferenceType())
                                 ? ".first"
