@@ -30,6 +30,7 @@ namespace {
 
 using sql_delete::asStreamCall;
 using sql_delete::Piece;
+using sql_delete::sqlParameterByName;
 using sql_delete::SqlText;
 using sql_delete::temporaryTablesOf;
 
@@ -63,6 +64,8 @@ constexpr char DefaultSqlFunctions[] =
     "::drogon::orm::DbClient::operator<<:0;"
     "::sql::Statement::execute:0;::sql::Statement::executeQuery:0;"
     "::sql::Statement::executeUpdate:0;::sql::Connection::prepareStatement:0";
+
+constexpr char DefaultSqlParameterNames[] = "sql;query;queries;statement;stmt";
 
 constexpr char DefaultDeleteAllFunctions[] =
     "::sqlite_orm::internal::storage_t::remove_all;"
@@ -124,6 +127,10 @@ struct UnconditionalSqlDeleteCheck::State {
   llvm::DenseMap<std::pair<unsigned, const Decl *>, bool> InRange;
   llvm::DenseSet<unsigned> OutOfRangeReported;
   std::vector<std::string> DeleteAllFunctions;
+  /// SqlParameterNames, in lower case.
+  std::vector<std::string> SqlParameterWords;
+  /// Per function of the project: the SQL parameter its name gives.
+  llvm::DenseMap<const FunctionDecl *, std::optional<unsigned>> ByName;
   llvm::Regex Allowed;
   bool HasAllowed = false;
 
@@ -136,9 +143,14 @@ struct UnconditionalSqlDeleteCheck::State {
                  std::pair<const CXXOperatorCallExpr *, unsigned>>
       StreamEnds;
   llvm::SmallPtrSet<const Expr *, 8> Continuations;
-  /// Functions of this translation unit that send one of their string
-  /// parameters, whole, as SQL: the project's own wrappers, and that index.
-  llvm::DenseMap<const FunctionDecl *, unsigned> Wrappers;
+  /// A function of this translation unit that sends one of its string
+  /// parameters, whole, as SQL: the index of that parameter, and whether
+  /// the function it is sent to is known only by a parameter name.
+  struct Wrapper {
+    unsigned Index;
+    bool ByName;
+  };
+  llvm::DenseMap<const FunctionDecl *, Wrapper> Wrappers;
   /// Calls of functions of this translation unit that take a string: SQL
   /// calls if their callee turns out to be a wrapper.
   std::vector<const CallExpr *> WrapperCalls;
@@ -160,7 +172,7 @@ struct UnconditionalSqlDeleteCheck::State {
 
   /// When \p Sql is one parameter of a function written outside system
   /// headers, records that function as a wrapper; true if it is new.
-  bool noteWrapper(const SqlText &Sql) {
+  bool noteWrapper(const SqlText &Sql, bool ByName) {
     if (Sql.ThroughReturn || Sql.Pieces.size() != 1 ||
         !Sql.Pieces.front().Opaque)
       return false;
@@ -172,8 +184,19 @@ struct UnconditionalSqlDeleteCheck::State {
         Context->getSourceManager().isInSystemHeader(Function->getLocation()))
       return false;
     return Wrappers
-        .try_emplace(wrapperKey(Function), Param->getFunctionScopeIndex())
+        .try_emplace(wrapperKey(Function),
+                     Wrapper{Param->getFunctionScopeIndex(), ByName})
         .second;
+  }
+
+  /// The SQL argument of \p Callee that a parameter name gives, for a
+  /// function outside system headers.
+  std::optional<unsigned> sqlArgumentByName(const FunctionDecl *Callee) {
+    const auto [It, New] = ByName.try_emplace(Callee->getCanonicalDecl());
+    if (New && !Context->getSourceManager().isInSystemHeader(
+                   Callee->getCanonicalDecl()->getLocation()))
+      It->second = sqlParameterByName(*Callee, SqlParameterWords);
+    return It->second;
   }
 
   /// The index of the SQL argument of \p Callee, if it is an SQL function.
@@ -216,6 +239,8 @@ UnconditionalSqlDeleteCheck::UnconditionalSqlDeleteCheck(
     StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       RawSqlFunctions(Options.get("SqlFunctions", DefaultSqlFunctions)),
+      RawSqlParameterNames(
+          Options.get("SqlParameterNames", DefaultSqlParameterNames)),
       RawDeleteAllFunctions(
           Options.get("DeleteAllFunctions", DefaultDeleteAllFunctions)),
       AllowedTables(Options.get("AllowedTables", "")),
@@ -232,6 +257,8 @@ UnconditionalSqlDeleteCheck::UnconditionalSqlDeleteCheck(
                       "entry is ignored")
         << Bad << Name;
   TU->SqlFunctions = std::move(Functions.Entries);
+  TU->SqlParameterWords = wordListOption(Context, Name, "SqlParameterNames",
+                                         RawSqlParameterNames, "sql");
   TU->DeleteAllFunctions =
       nameListOption(Context, Name, "DeleteAllFunctions", RawDeleteAllFunctions,
                      "a qualified function name");
@@ -248,6 +275,7 @@ UnconditionalSqlDeleteCheck::~UnconditionalSqlDeleteCheck() = default;
 void UnconditionalSqlDeleteCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "SqlFunctions", RawSqlFunctions);
+  Options.store(Opts, "SqlParameterNames", RawSqlParameterNames);
   Options.store(Opts, "DeleteAllFunctions", RawDeleteAllFunctions);
   Options.store(Opts, "AllowedTables", AllowedTables);
   compat::storeBool(Options, Opts, "AllowExplicitAllRows",
@@ -355,16 +383,6 @@ bool UnconditionalSqlDeleteCheck::mayMatch(const CallExpr *Call) const {
              Callee->getLocation());
 }
 
-void UnconditionalSqlDeleteCheck::visitStatement(const Stmt *S) {
-  if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    if (mayMatch(Call))
-      CallMatchers->match(*Call, *TU->Context);
-  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
-    if (constructsClassNamed(Construct, CalleeNames))
-      CallMatchers->match(*Construct, *TU->Context);
-  }
-}
-
 namespace {
 
 /// Reports the statements of one SQL text that touch every row.
@@ -378,8 +396,9 @@ public:
 
   /// \p Sql reaches the database at \p Use (a call), or is a free-standing
   /// literal when \p Use is null; then only complete upper-case statements
-  /// count.
-  void report(const SqlText &Sql, const Expr *Use, StringRef UseName) {
+  /// count. A call known \p ByName (of a parameter) needs complete ones.
+  void report(const SqlText &Sql, const Expr *Use, StringRef UseName,
+              bool ByName = false) {
     const auto Inside = [&](SourceLocation Loc) {
       return SM.isPointWithin(SM.getExpansionLoc(Loc),
                               SM.getExpansionLoc(Use->getBeginLoc()),
@@ -398,8 +417,9 @@ public:
       // A free-standing literal must read as a whole statement; one that
       // ends in a blank is likely continued by a later piece.
       const StringRef Rest = StringRef(Sql.Text).drop_front(S.End);
-      if (!Use && (!S.UpperCase || !S.Complete ||
-                   (!Rest.empty() && Rest.trim().empty())))
+      if (!Use && (!S.UpperCase || (!Rest.empty() && Rest.trim().empty())))
+        continue;
+      if ((!Use || ByName) && !S.Complete)
         continue;
       if (TU.allowedTable(S.Table) || TU.isTemporary(S.Table))
         continue;
@@ -519,6 +539,16 @@ void recordStream(State &TU, const CXXOperatorCallExpr *Stream,
     End = {Stream, Levels};
 }
 
+/// Checks \p Arg, the SQL that \p Use sends: its text, and whether it
+/// makes the function it is a parameter of a wrapper.
+void checkSqlArgument(State &TU, Reporter &Report, const Expr *Arg,
+                      const Expr *Use, StringRef UseName, bool ByName) {
+  SqlText Sql;
+  Sql.add(Arg, 0);
+  TU.noteWrapper(Sql, ByName);
+  Report.report(Sql, Use, UseName, ByName);
+}
+
 /// Checks the SQL argument of \p Call; a call through `<<` waits for the end
 /// of the translation unit.
 void checkSqlCall(State &TU, Reporter &Report, const CallExpr *Call) {
@@ -532,13 +562,17 @@ void checkSqlCall(State &TU, Reporter &Report, const CallExpr *Call) {
     TU.StreamRoots.push_back(Call);
     return;
   }
-  const Expr *Arg = sqlArgumentOf(Call, *Index);
-  if (!Arg)
-    return;
-  SqlText Sql;
-  Sql.add(Arg, 0);
-  TU.noteWrapper(Sql);
-  Report.report(Sql, Call, Callee->getName());
+  if (const Expr *Arg = sqlArgumentOf(Call, *Index))
+    checkSqlArgument(TU, Report, Arg, Call, Callee->getName(), false);
+}
+
+/// The argument of \p Construct at \p Index, or null.
+const Expr *constructArgument(const CXXConstructExpr *Construct,
+                              unsigned Index) {
+  if (Index >= Construct->getNumArgs() ||
+      isa<CXXDefaultArgExpr>(Construct->getArg(Index)))
+    return nullptr;
+  return Construct->getArg(Index);
 }
 
 /// Checks the SQL argument of a constructor in SqlFunctions.
@@ -546,13 +580,29 @@ void checkSqlConstruct(State &TU, Reporter &Report,
                        const CXXConstructExpr *Construct) {
   const CXXConstructorDecl *Ctor = Construct->getConstructor();
   const compat::Optional<unsigned> Index = TU.sqlArgument(Ctor);
-  if (!Index || *Index >= Construct->getNumArgs() ||
-      isa<CXXDefaultArgExpr>(Construct->getArg(*Index)))
-    return;
-  SqlText Sql;
-  Sql.add(Construct->getArg(*Index), 0);
-  TU.noteWrapper(Sql);
-  Report.report(Sql, Construct, Ctor->getParent()->getName());
+  if (const Expr *Arg = Index ? constructArgument(Construct, *Index) : nullptr)
+    checkSqlArgument(TU, Report, Arg, Construct, Ctor->getParent()->getName(),
+                     false);
+}
+
+/// Checks a call or construction \p S whose callee, a function of the
+/// project, takes SQL by the name of a parameter.
+void checkByName(State &TU, Reporter &Report, const Stmt *S) {
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const std::optional<unsigned> Index =
+        Callee && !isa<CXXOperatorCallExpr>(Call) ? TU.sqlArgumentByName(Callee)
+                                                  : std::nullopt;
+    if (const Expr *Arg = Index ? sqlArgumentOf(Call, *Index) : nullptr)
+      checkSqlArgument(TU, Report, Arg, Call, Callee->getName(), true);
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    const std::optional<unsigned> Index = TU.sqlArgumentByName(Ctor);
+    if (const Expr *Arg =
+            Index ? constructArgument(Construct, *Index) : nullptr)
+      checkSqlArgument(TU, Report, Arg, Construct, Ctor->getParent()->getName(),
+                       true);
+  }
 }
 
 /// Reports an ORM call in DeleteAllFunctions, named by the entity it
@@ -582,6 +632,20 @@ void checkDeleteAll(ClangTidyCheck &Check, State &TU,
 }
 
 } // namespace
+
+void UnconditionalSqlDeleteCheck::visitStatement(const Stmt *S) {
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (mayMatch(Call))
+      CallMatchers->match(*Call, *TU->Context);
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    if (constructsClassNamed(Construct, CalleeNames))
+      CallMatchers->match(*Construct, *TU->Context);
+  }
+  if (!TU->SqlParameterWords.empty()) {
+    Reporter Report(*this, *TU, AllowExplicitAllRows, CheckUpdate);
+    checkByName(*TU, Report, S);
+  }
+}
 
 void UnconditionalSqlDeleteCheck::check(
     const MatchFinder::MatchResult &Result) {
@@ -637,7 +701,7 @@ void UnconditionalSqlDeleteCheck::onEndOfTranslationUnit() {
           Later.push_back(E->getArg(1));
       for (const Expr *Piece : llvm::reverse(Later))
         Sql.add(Piece, 0);
-      TU->noteWrapper(Sql);
+      TU->noteWrapper(Sql, false);
       Report.report(Sql, Root, "operator<<");
     }
   }
@@ -653,14 +717,14 @@ void UnconditionalSqlDeleteCheck::onEndOfTranslationUnit() {
         const auto Wrapper = TU->Wrappers.find(State::wrapperKey(Callee));
         if (Wrapper == TU->Wrappers.end() || !Done.insert(Call).second)
           continue;
-        const unsigned Index = Wrapper->second;
-        if (Index >= Call->getNumArgs() ||
-            isa<CXXDefaultArgExpr>(Call->getArg(Index)))
+        const State::Wrapper W = Wrapper->second;
+        if (W.Index >= Call->getNumArgs() ||
+            isa<CXXDefaultArgExpr>(Call->getArg(W.Index)))
           continue;
         SqlText Sql;
-        Sql.add(Call->getArg(Index), 0);
-        Grew |= TU->noteWrapper(Sql);
-        Report.report(Sql, Call, Callee->getName());
+        Sql.add(Call->getArg(W.Index), 0);
+        Grew |= TU->noteWrapper(Sql, W.ByName);
+        Report.report(Sql, Call, Callee->getName(), W.ByName);
       }
     }
   }
@@ -672,6 +736,7 @@ void UnconditionalSqlDeleteCheck::onEndOfTranslationUnit() {
   TU->Continuations.clear();
   TU->Wrappers.clear();
   TU->WrapperCalls.clear();
+  TU->ByName.clear();
   TU->TemporaryTables.clear();
 }
 

@@ -49,6 +49,7 @@ private:
   bool mayMatch(const CallExpr *Call) const;
 
   const std::string RawSqlFunctions;
+  const std::string RawSqlParameterNames;
   const std::string RawDeleteAllFunctions;
   const std::string AllowedTables;
   const bool AllowExplicitAllRows;

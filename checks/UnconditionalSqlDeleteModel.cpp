@@ -520,6 +520,22 @@ bool SqlText::addVariable(const DeclRefExpr *Ref, unsigned Depth, bool InPlus) {
          addWrites(Var, Depth, Ref->getBeginLoc());
 }
 
+std::optional<unsigned>
+sqlParameterByName(const FunctionDecl &Callee,
+                   const std::vector<std::string> &Words) {
+  if (Words.empty())
+    return {};
+  for (const FunctionDecl *Declaration : Callee.redecls())
+    for (const ParmVarDecl *Param : Declaration->parameters()) {
+      const QualType Type = Param->getType().getNonReferenceType();
+      const IdentifierInfo *Id = Param->getIdentifier();
+      if (Id && !(Type->isScalarType() && !Type->isPointerType()) &&
+          hasListedWord(Id->getName(), Words))
+        return Param->getFunctionScopeIndex();
+    }
+  return {};
+}
+
 llvm::StringSet<> temporaryTablesOf(const SourceManager &SM,
                                     const LangOptions &LangOpts) {
   llvm::StringSet<> Tables;

@@ -17,6 +17,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -88,6 +89,16 @@ private:
   /// A local buffer or a variable with a known, unchanged initialiser.
   bool addVariable(const DeclRefExpr *Ref, unsigned Depth, bool InPlus);
 };
+
+/// The first parameter of \p Callee whose name, in one of its declarations,
+/// has a word in \p Words (support/NameList's hasListedWord): the SQL
+/// parameter of a statement function of the project (`execNow(const
+/// QString &statement)`), known by its name when its body is in another
+/// translation unit. Parameters of arithmetic or enumeration type do not
+/// count (`int queryId`). Counted without `this`.
+std::optional<unsigned>
+sqlParameterByName(const FunctionDecl &Callee,
+                   const std::vector<std::string> &Words);
 
 /// The tables that string literals of the main file create as temporary
 /// (`CREATE TEMP TABLE name`), in lower case. Read from the file's tokens,

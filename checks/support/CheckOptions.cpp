@@ -3,6 +3,7 @@
 #include "support/CheckOptions.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "support/NameList.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::safedelete {
 
@@ -27,6 +28,26 @@ std::vector<std::string> classListOption(ClangTidyContext *Context,
   return nameListOption(
       Context, Check, Option, Value,
       ("a qualified class name such as '" + Example + "'").str());
+}
+
+std::vector<std::string> wordListOption(ClangTidyContext *Context,
+                                        llvm::StringRef Check,
+                                        llvm::StringRef Option,
+                                        llvm::StringRef Value,
+                                        llvm::StringRef Example) {
+  std::vector<std::string> Words;
+  for (const std::string &Name :
+       nameListOption(Context, Check, Option, Value,
+                      ("a word of letters such as '" + Example + "'").str())) {
+    if (llvm::all_of(Name, llvm::isAlpha))
+      Words.push_back(llvm::StringRef(Name).lower());
+    else
+      Context->configurationDiag("invalid entry '%0' in option '%1' of %2: "
+                                 "expected a word of letters such as '%3'; "
+                                 "the entry is ignored")
+          << Name << Option << Check << Example;
+  }
+  return Words;
 }
 
 bool boolOption(ClangTidyContext *Context,

@@ -38,6 +38,16 @@ std::vector<std::string> classListOption(ClangTidyContext *Context,
                                          llvm::StringRef Value,
                                          llvm::StringRef Example);
 
+/// The words in \p Value, the value of option \p Option of check \p Check,
+/// in lower case. An entry that is not a word of letters is reported as a
+/// configuration warning that gives \p Example as a valid entry, and is
+/// ignored.
+std::vector<std::string> wordListOption(ClangTidyContext *Context,
+                                        llvm::StringRef Check,
+                                        llvm::StringRef Option,
+                                        llvm::StringRef Value,
+                                        llvm::StringRef Example);
+
 /// The boolean option \p Option of check \p Check, read from \p Options;
 /// \p Default when it is unset. A value other than true, false (also True,
 /// TRUE, False, FALSE), 1 or 0, the empty value included, is reported and

@@ -106,4 +106,37 @@ IndexedNameList parseIndexedNameList(llvm::StringRef Value) {
   return Result;
 }
 
+std::vector<std::string> identifierWords(llvm::StringRef Identifier) {
+  std::vector<std::string> Words(1);
+  for (std::size_t I = 0; I != Identifier.size(); ++I) {
+    const char C = Identifier[I];
+    if (!llvm::isAlpha(C)) {
+      if (!Words.back().empty())
+        Words.emplace_back();
+      continue;
+    }
+    const bool AfterLower = I && llvm::isLower(Identifier[I - 1]);
+    const bool EndsCapitals = I && llvm::isUpper(Identifier[I - 1]) &&
+                              I + 1 < Identifier.size() &&
+                              llvm::isLower(Identifier[I + 1]);
+    if (llvm::isUpper(C) && (AfterLower || EndsCapitals) &&
+        !Words.back().empty())
+      Words.emplace_back();
+    Words.back() += llvm::toLower(C);
+  }
+  if (Words.back().empty())
+    Words.pop_back();
+  return Words;
+}
+
+bool hasListedWord(llvm::StringRef Identifier,
+                   const std::vector<std::string> &Words) {
+  return llvm::any_of(identifierWords(Identifier), [&](llvm::StringRef Word) {
+    return llvm::any_of(Words, [&](llvm::StringRef Listed) {
+      return Word == Listed ||
+             (Word.back() == 's' && Word.drop_back() == Listed);
+    });
+  });
+}
+
 } // namespace clang::tidy::safedelete

@@ -73,6 +73,17 @@ struct IndexedNameList {
 /// skipped.
 IndexedNameList parseIndexedNameList(llvm::StringRef Value);
 
+/// The words of the identifier \p Identifier, in lower case: split at
+/// every character that is not a letter and where camel case starts a
+/// word (`queryText`, `SQLText`, `sql_text` give `query text`, `sql text`,
+/// `sql text`).
+std::vector<std::string> identifierWords(llvm::StringRef Identifier);
+
+/// Whether a word of \p Identifier is one of \p Words (lower case) or its
+/// plural in `s`.
+bool hasListedWord(llvm::StringRef Identifier,
+                   const std::vector<std::string> &Words);
+
 } // namespace clang::tidy::safedelete
 
 #endif // SAFEDELETE_CHECKS_SUPPORT_NAMELIST_H

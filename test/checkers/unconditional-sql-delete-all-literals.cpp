@@ -6,11 +6,13 @@
 #include <sqlite3.h>
 #include <string>
 
+// A wrapper from another translation unit that nothing names as SQL: its
+// parameter names are not in SqlParameterNames.
 namespace home {
 class Db {
 public:
-  bool run(const char *sql);
-  bool run(const std::string &sql);
+  bool run(const char *text);
+  bool run(const std::string &text);
 };
 } // namespace home
 

@@ -7,6 +7,7 @@
 // RUN:     {key: safedelete-unconditional-sql-delete.AllowedTables, value: 'test_.*|scratch'}, \
 // RUN:     {key: safedelete-unconditional-sql-delete.CheckUpdate, value: true}, \
 // RUN:     {key: safedelete-unconditional-sql-delete.AllowExplicitAllRows, value: false}, \
+// RUN:     {key: safedelete-unconditional-sql-delete.SqlParameterNames, value: 'Command'}, \
 // RUN:     {key: safedelete-unconditional-sql-delete.DeleteAllFunctions, value: ''}]}"
 
 #include <sqlite3.h>
@@ -80,4 +81,14 @@ void assignedStatement(db::Query &q, const std::string &table) {
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: SQL DELETE from 'appended' has no WHERE clause
   q = "DELETE FROM " + table + " WHERE id = 1";
   q << "DELETE FROM notListed";
+}
+
+// SqlParameterNames replaces the default words: `command` marks SQL, `sql`
+// no longer does.
+void runCommand(const char *dbCommand);
+void sendSql(const char *sql);
+void namedParameters() {
+  runCommand("DELETE FROM commanded");
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: SQL DELETE from 'commanded' has no WHERE clause
+  sendSql("DELETE FROM unlisted");
 }

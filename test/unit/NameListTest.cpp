@@ -125,4 +125,33 @@ TEST(NameListTest, IsOneOfIsExact) {
   EXPECT_FALSE(isOneOf("erase", {}));
 }
 
+TEST(IdentifierWords, SplitsCamelSnakeAndCapitals) {
+  using clang::tidy::safedelete::identifierWords;
+  using Words = std::vector<std::string>;
+  EXPECT_EQ(identifierWords("queryText"), (Words{"query", "text"}));
+  EXPECT_EQ(identifierWords("SQLText"), (Words{"sql", "text"}));
+  EXPECT_EQ(identifierWords("sql_text"), (Words{"sql", "text"}));
+  EXPECT_EQ(identifierWords("m_sqlStatement2"),
+            (Words{"m", "sql", "statement"}));
+  EXPECT_EQ(identifierWords("_stmt_"), (Words{"stmt"}));
+  EXPECT_EQ(identifierWords("subquery"), (Words{"subquery"}));
+  EXPECT_EQ(identifierWords("SQL"), (Words{"sql"}));
+  EXPECT_EQ(identifierWords(""), Words{});
+  EXPECT_EQ(identifierWords("__"), Words{});
+}
+
+TEST(HasListedWord, MatchesWholeWordsAndPlurals) {
+  using clang::tidy::safedelete::hasListedWord;
+  const std::vector<std::string> Sql = {"sql", "query", "statement"};
+  EXPECT_TRUE(hasListedWord("statement", Sql));
+  EXPECT_TRUE(hasListedWord("sqlStatements", Sql));
+  EXPECT_TRUE(hasListedWord("queryText", Sql));
+  EXPECT_TRUE(hasListedWord("raw_SQL", Sql));
+  EXPECT_FALSE(hasListedWord("subquery", Sql));
+  EXPECT_FALSE(hasListedWord("sqlite", Sql));
+  EXPECT_FALSE(hasListedWord("message", Sql));
+  EXPECT_FALSE(hasListedWord("statementss", Sql));
+  EXPECT_FALSE(hasListedWord("sql", {}));
+}
+
 } // namespace
