@@ -397,16 +397,58 @@ public:
   /// \p Sql reaches the database at \p Use (a call), or is a free-standing
   /// literal when \p Use is null; then only complete upper-case statements
   /// count. A call known \p ByName (of a parameter) needs complete ones.
+  /// The statements of one literal make one warning.
   void report(const SqlText &Sql, const Expr *Use, StringRef UseName,
               bool ByName = false) {
-    const auto Inside = [&](SourceLocation Loc) {
-      return SM.isPointWithin(SM.getExpansionLoc(Loc),
-                              SM.getExpansionLoc(Use->getBeginLoc()),
-                              SM.getExpansionLoc(Use->getEndLoc()));
-    };
     if (!Sql.known())
       return;
-    for (const sql::Statement &S : sql::scan(Sql.Text)) {
+    const std::vector<Finding> Found = findingsIn(Sql, Use, ByName);
+    for (auto Group = Found.begin(); Group != Found.end();) {
+      const auto End = std::find_if(Group, Found.end(), [&](const Finding &F) {
+        return F.Keyword != Group->Keyword;
+      });
+      emit(llvm::ArrayRef<Finding>(&*Group, End - Group), Sql);
+      if (Use && !inside(Group->Keyword->Literal->getBeginLoc(), Use))
+        Check.diag(Use->getExprLoc(),
+                   "the statement is sent to the database "
+                   "by '%0' here",
+                   DiagnosticIDs::Note)
+            << UseName;
+      Group = End;
+    }
+  }
+
+private:
+  /// Where byte \p Offset of a literal piece is spelled, or the literal
+  /// itself when it is written by a macro or is not a narrow string.
+  SourceLocation locationIn(const Piece &P, std::size_t Offset) const {
+    const StringLiteral *Literal = P.Literal;
+    const SourceLocation Begin = Literal->getBeginLoc();
+    if (Literal->getCharByteWidth() != 1 ||
+        !(Begin.isFileID() || SM.isMacroArgExpansion(Begin)))
+      return Begin;
+    return Literal->getLocationOfByte(Offset, SM, Context.getLangOpts(),
+                                      Context.getTargetInfo());
+  }
+
+  static bool spelledInFile(const Expr *E) {
+    return E->getBeginLoc().isFileID() && E->getEndLoc().isFileID();
+  }
+
+  /// One statement to report, in the literal piece that spells its keyword.
+  struct Finding {
+    sql::Statement S;
+    const Piece *Keyword;
+    SourceLocation Loc;
+    bool AlwaysTrue;
+  };
+
+  /// The statements of \p Sql that touch every row and are not reported
+  /// yet (see report()).
+  std::vector<Finding> findingsIn(const SqlText &Sql, const Expr *Use,
+                                  bool ByName) {
+    std::vector<Finding> Found;
+    for (sql::Statement &S : sql::scan(Sql.Text)) {
       if (S.Kind == sql::StatementKind::Other ||
           (S.Kind == sql::StatementKind::Update && !CheckUpdate))
         continue;
@@ -428,78 +470,95 @@ public:
         continue;
       const SourceLocation Loc =
           locationIn(*Keyword, S.KeywordOffset - Keyword->Offset);
-      if (!TU.Reported.insert(Loc.getRawEncoding()).second)
-        continue;
-      emit(S, Sql, Loc, AlwaysTrue);
-      if (Use && !Inside(Keyword->Literal->getBeginLoc()))
-        Check.diag(Use->getExprLoc(),
-                   "the statement is sent to the database "
-                   "by '%0' here",
-                   DiagnosticIDs::Note)
-            << UseName;
+      if (TU.Reported.insert(Loc.getRawEncoding()).second)
+        Found.push_back({std::move(S), Keyword, Loc, AlwaysTrue});
     }
+    return Found;
   }
 
-private:
-  /// Where byte \p Offset of a literal piece is spelled, or the literal
-  /// itself when it is written by a macro or is not a narrow string.
-  SourceLocation locationIn(const Piece &P, std::size_t Offset) const {
-    const StringLiteral *Literal = P.Literal;
-    const SourceLocation Begin = Literal->getBeginLoc();
-    if (Literal->getCharByteWidth() != 1 ||
-        !(Begin.isFileID() || SM.isMacroArgExpansion(Begin)))
-      return Begin;
-    return Literal->getLocationOfByte(Offset, SM, Context.getLangOpts(),
-                                      Context.getTargetInfo());
+  bool inside(SourceLocation Loc, const Expr *Use) const {
+    return SM.isPointWithin(SM.getExpansionLoc(Loc),
+                            SM.getExpansionLoc(Use->getBeginLoc()),
+                            SM.getExpansionLoc(Use->getEndLoc()));
   }
 
-  static bool spelledInFile(const Expr *E) {
-    return E->getBeginLoc().isFileID() && E->getEndLoc().isFileID();
-  }
-
-  void emit(const sql::Statement &S, const SqlText &Sql, SourceLocation Loc,
-            bool AlwaysTrue) {
-    const bool Delete = S.Kind == sql::StatementKind::Delete;
+  /// What \p F is; for a statement after the first of its literal
+  /// (\p InGroup), a shorter text for a note.
+  static std::string describe(const Finding &F, bool InGroup) {
+    const bool Delete = F.S.Kind == sql::StatementKind::Delete;
     std::string Message = Delete ? "SQL DELETE" : "SQL UPDATE";
-    if (!S.Table.empty())
+    if (!F.S.Table.empty())
       Message += Delete ? " from '%0'" : " of '%0'";
-    Message += AlwaysTrue ? " has a WHERE clause that is always true"
-                          : " has no WHERE clause";
-    Message +=
-        Delete ? "; every row will be deleted" : "; every row will be changed";
+    if (InGroup)
+      Message += " in the same literal";
+    Message += F.AlwaysTrue ? " has a WHERE clause that is always true"
+                            : " has no WHERE clause";
+    if (!InGroup)
+      Message += Delete ? "; every row will be deleted"
+                        : "; every row will be changed";
+    return Message;
+  }
+
+  /// Reports the statements \p Group of one literal: a warning at the
+  /// first, the note that adds `WHERE 1 = 1` to each statement that has no
+  /// WHERE, and a note at each other statement.
+  void emit(llvm::ArrayRef<Finding> Group, const SqlText &Sql) {
     {
-      auto Warning = Check.diag(Loc, Message);
-      if (!S.Table.empty())
-        Warning << S.Table;
+      auto Warning =
+          Check.diag(Group.front().Loc, describe(Group.front(), false));
+      if (!Group.front().S.Table.empty())
+        Warning << Group.front().S.Table;
     }
-    if (AlwaysTrue)
-      return;
-    auto Note = Check.diag(Loc,
-                           Delete ? "add 'WHERE 1 = 1' if every row is meant "
-                                    "to be deleted"
-                                  : "add 'WHERE 1 = 1' if every row is meant "
-                                    "to be changed",
-                           DiagnosticIDs::Note);
+    llvm::SmallVector<const Finding *, 4> Unconditional;
+    for (const Finding &F : Group)
+      if (!F.AlwaysTrue)
+        Unconditional.push_back(&F);
+    if (!Unconditional.empty()) {
+      const bool Delete =
+          Unconditional.front()->S.Kind == sql::StatementKind::Delete;
+      std::string Message = "add 'WHERE 1 = 1'";
+      if (Unconditional.size() > 1)
+        Message += " to each statement";
+      Message += Delete ? " if every row is meant to be deleted"
+                        : " if every row is meant to be changed";
+      auto Note =
+          Check.diag(Unconditional.front()->Loc, Message, DiagnosticIDs::Note);
+      for (const Finding *F : Unconditional)
+        if (const compat::Optional<FixItHint> Fix = whereClause(F->S, Sql))
+          Note << *Fix;
+    }
+    for (const Finding &F : Group.drop_front()) {
+      auto Note = Check.diag(F.Loc, describe(F, true), DiagnosticIDs::Note);
+      if (!F.S.Table.empty())
+        Note << F.S.Table;
+    }
+  }
+
+  /// The insertion of `WHERE 1 = 1` into \p S, where the code spells the
+  /// place.
+  compat::Optional<FixItHint> whereClause(const sql::Statement &S,
+                                          const SqlText &Sql) const {
     if (S.WhereInsertOffset == 0 || Sql.ThroughReturn)
-      return;
+      return {};
     const Piece *Last = Sql.pieceAt(S.WhereInsertOffset - 1);
     if (!Last)
-      return;
+      return {};
     if (Last->Literal) {
-      if (spelledInFile(Last->Literal) &&
-          Last->Literal->getCharByteWidth() == 1)
-        Note << FixItHint::CreateInsertion(
-            locationIn(*Last, S.WhereInsertOffset - Last->Offset),
-            sql::explicitAllRowsClause(S, Sql.Text));
-      return;
+      if (!spelledInFile(Last->Literal) ||
+          Last->Literal->getCharByteWidth() != 1)
+        return {};
+      return FixItHint::CreateInsertion(
+          locationIn(*Last, S.WhereInsertOffset - Last->Offset),
+          sql::explicitAllRowsClause(S, Sql.Text));
     }
-    if (Last->Appendable && spelledInFile(Last->Opaque)) {
-      const SourceLocation After = Lexer::getLocForEndOfToken(
-          Last->Opaque->getEndLoc(), 0, SM, Context.getLangOpts());
-      if (After.isValid())
-        Note << FixItHint::CreateInsertion(
-            After, " + \"" + sql::explicitAllRowsClause(S, Sql.Text) + "\"");
-    }
+    if (!Last->Appendable || !spelledInFile(Last->Opaque))
+      return {};
+    const SourceLocation After = Lexer::getLocForEndOfToken(
+        Last->Opaque->getEndLoc(), 0, SM, Context.getLangOpts());
+    if (After.isInvalid())
+      return {};
+    return FixItHint::CreateInsertion(
+        After, " + \"" + sql::explicitAllRowsClause(S, Sql.Text) + "\"");
   }
 
   ClangTidyCheck &Check;

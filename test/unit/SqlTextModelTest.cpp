@@ -105,3 +105,34 @@ TEST_F(SqlTextModelTest, FindsTheTemporaryTablesOfTheMainFile) {
 }
 
 } // namespace
+
+TEST(SqlParameterByName, TheFirstParameterNamedForSqlInAnyDeclaration) {
+  const std::unique_ptr<ASTUnit> AST = tooling::buildASTFromCodeWithArgs(
+      R"(
+      struct QString { QString(const char *); };
+      enum Kind { A };
+      struct Db {
+        bool execNow(int queryId, Kind stmtKind, const QString &statement);
+        bool prepare(const char *);
+        void log(const char *message);
+        Db(const char *sqlText);
+      };
+      bool Db::prepare(const char *queryText) { return queryText; }
+      )",
+      {"-std=c++17"});
+  ASSERT_TRUE(AST);
+  const std::vector<std::string> Words = {"sql", "query", "statement", "stmt"};
+  const auto Method = [&](const char *Name) {
+    return selectFirst<FunctionDecl>(
+        "f",
+        match(functionDecl(hasName(Name)).bind("f"), AST->getASTContext()));
+  };
+  // int queryId and Kind stmtKind are not text.
+  EXPECT_EQ(model::sqlParameterByName(*Method("execNow"), Words), 2u);
+  // The declaration in the class has no name; its definition does.
+  const auto *Prepare = Method("prepare");
+  EXPECT_EQ(model::sqlParameterByName(*Prepare->getCanonicalDecl(), Words), 0u);
+  EXPECT_EQ(model::sqlParameterByName(*Method("Db"), Words), 0u);
+  EXPECT_EQ(model::sqlParameterByName(*Method("log"), Words), std::nullopt);
+  EXPECT_EQ(model::sqlParameterByName(*Method("execNow"), {}), std::nullopt);
+}
