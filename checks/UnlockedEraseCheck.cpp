@@ -63,64 +63,6 @@ constexpr char ThreadStartId[] = "thread-start";
 constexpr char LockCallId[] = "lock-call";
 constexpr char JoinId[] = "join";
 
-/// The positions where \p R begins and ends.
-std::pair<Pos, Pos> span(const SourceManager &SM, SourceRange R) {
-  const std::pair<FileID, unsigned> B =
-      SM.getDecomposedExpansionLoc(R.getBegin());
-  const std::pair<FileID, unsigned> E =
-      SM.getDecomposedExpansionLoc(R.getEnd());
-  return {Pos{B.first, B.second}, Pos{E.first, E.second}};
-}
-
-/// A method whose identifier is one of \p Patterns; an entry ending in `*`
-/// is a prefix.
-bool isMethodNameIn(StringRef Name, const std::vector<std::string> &Patterns) {
-  return llvm::any_of(Patterns, [&](const std::string &P) {
-    const StringRef Pattern(P);
-    if (Pattern.back() == '*')
-      return Name.substr(0, Pattern.size() - 1) == Pattern.drop_back();
-    return Name == Pattern;
-  });
-}
-
-/// The helper \p Call calls and the object it is called on (null for a free
-/// function or `this`); none when it calls no helper. In a template with
-/// dependent arguments, only a name that denotes one function counts.
-compat::Optional<std::pair<const FunctionDecl *, const Expr *>>
-helperCallOf(const CallExpr *Call) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  const Expr *Object = nullptr;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-    Object = Member->getImplicitObjectArgument();
-  } else if (const auto *Unresolved =
-                 dyn_cast<UnresolvedMemberExpr>(Call->getCallee())) {
-    if (Unresolved->getNumDecls() != 1)
-      return {};
-    Callee = (*Unresolved->decls_begin())->getAsFunction();
-    if (!Unresolved->isImplicitAccess())
-      Object = Unresolved->getBase();
-  }
-  if (!Callee || !hasKnownCalls(*Callee))
-    return {};
-  return std::make_pair(Callee->getCanonicalDecl(), Object);
-}
-
-/// Whether \p Class, the guardClass of \p T, makes \p T the type of a lock
-/// guard: a class of \p Guards (also a dependent one) or a class declared
-/// `scoped_lockable`; guardType and isDependentGuardIn in one test, for the
-/// variables of every block, where the unqualified name rejects most of
-/// them.
-bool isGuardClass(const NamedDecl *Class, QualType T,
-                  const std::vector<std::string> &Guards) {
-  if (!Class)
-    return false;
-  if (!T->isDependentType() &&
-      locks::isAnnotatedGuard(dyn_cast<CXXRecordDecl>(Class)))
-    return true;
-  return Class->getIdentifier() && isLastPartListed(Class->getName(), Guards) &&
-         isListedDecl(Class, Guards);
-}
-
 /// A method whose identifier is listed in \p Names.
 AST_MATCHER_P(NamedDecl, hasIdentifierIn, const llvm::StringSet<> *, Names) {
   return Node.getIdentifier() && Names->count(Node.getName());
@@ -188,12 +130,13 @@ UnlockedEraseCheck::UnlockedEraseCheck(StringRef Name,
       Inserter(compat::makeIncludeInserter(
           Options.getLocalOrGlobal("IncludeStyle",
                                    utils::IncludeSorter::IS_LLVM),
-          *Context)) {
+          *Context)),
+      Collector(std::make_unique<FactCollector>()) {
   MutexTypes = classListOption(Context, Name, "MutexTypes", RawMutexTypes,
                                "::std::mutex");
   LockGuardTypes = classListOption(Context, Name, "LockGuardTypes",
                                    RawLockGuardTypes, "::std::lock_guard");
-  SharedLockGuardTypes =
+  Collector->Words.SharedLockGuardTypes =
       classListOption(Context, Name, "SharedLockGuardTypes",
                       RawSharedLockGuardTypes, "::std::shared_lock");
   ThreadSafeContainerTypes = classListOption(
@@ -218,12 +161,12 @@ UnlockedEraseCheck::UnlockedEraseCheck(StringRef Name,
     if (Entry.empty())
       continue;
     if (Entry == "operator=") {
-      EraseByAssignment = true;
+      Collector->Words.EraseByAssignment = true;
     } else if (Entry.find("::") != StringRef::npos && isQualifiedName(Entry)) {
-      EraseFunctionNames.push_back(Entry.str());
+      Collector->Words.EraseFunctionNames.push_back(Entry.str());
     } else if (isQualifiedName(Entry.substr(
                    0, Entry.size() - (Entry.back() == '*' ? 1 : 0)))) {
-      EraseMethodNames.push_back(Entry.str());
+      Collector->Words.EraseMethodNames.push_back(Entry.str());
     } else {
       configurationDiag("invalid entry '%0' in option 'EraseMethods' of %1: "
                         "expected a method name, a prefix ending in '*', "
@@ -331,9 +274,12 @@ MatcherList UnlockedEraseCheck::threadStartForms() const {
 
 void UnlockedEraseCheck::registerMatchers(MatchFinder *Finder) {
   TU = std::make_unique<Facts>();
-  AllGuardTypes = LockGuardTypes;
-  AllGuardTypes.insert(AllGuardTypes.end(), SharedLockGuardTypes.begin(),
-                       SharedLockGuardTypes.end());
+  Collector->F = TU.get();
+  Collector->Words.AllGuardTypes = LockGuardTypes;
+  Collector->Words.AllGuardTypes.insert(
+      Collector->Words.AllGuardTypes.end(),
+      Collector->Words.SharedLockGuardTypes.begin(),
+      Collector->Words.SharedLockGuardTypes.end());
   CodeWalk::registerRoots(*Finder, this);
   registerCallMatchers();
 }
@@ -352,7 +298,7 @@ void UnlockedEraseCheck::registerCallMatchers() {
     for (const std::string &Name : *Names)
       CalleeNames.insert(lastPart(Name));
   MatcherList CallForms = {
-      lockCall(MutexTypes, AllGuardTypes).bind(LockCallId)};
+      lockCall(MutexTypes, Collector->Words.AllGuardTypes).bind(LockCallId)};
   if (!ThreadClasses.empty()) {
     CalleeNames.insert("join");
     CallForms.push_back(callExpr(callee(cxxMethodDecl(
@@ -397,50 +343,19 @@ bool UnlockedEraseCheck::mayMatch(const CallExpr *Call) const {
   return Id && CalleeNames.count(Id->getName());
 }
 
-/// Records \p Call if it calls a helper whose calls matter: one of the
-/// functions walked, never one of a system header.
-void UnlockedEraseCheck::recordHelperCall(const CallExpr *Call) {
-  const auto Helper = helperCallOf(Call);
-  const SourceManager &SM = TU->Ctx->getSourceManager();
-  if (Helper && !SM.isInSystemHeader(Helper->first->getLocation()))
-    TU->HelperCalls.push_back({Helper->first, Helper->second,
-                               span(SM, Call->getSourceRange()).first,
-                               Call->getBeginLoc()});
-}
-
 void UnlockedEraseCheck::enterFunction(const FunctionDecl *Fn) {
-  const auto [B, E] =
-      span(TU->Ctx->getSourceManager(), Fn->getBody()->getSourceRange());
-  TU->Functions.push_back({Fn, B, E, Fn->getBody()});
+  Collector->enterFunction(Fn);
 }
 
 void UnlockedEraseCheck::enterLambda(const LambdaExpr *Lambda) {
-  const auto [B, E] =
-      span(TU->Ctx->getSourceManager(), Lambda->getBody()->getSourceRange());
-  TU->Functions.push_back({nullptr, B, E, Lambda->getBody(), Lambda});
+  Collector->enterLambda(Lambda);
 }
 
 void UnlockedEraseCheck::visitStatement(const Stmt *S) {
-  if (const auto *Block = dyn_cast<CompoundStmt>(S))
-    return recordBlock(Block);
-  // A guard in the init-statement of an if, switch or for lives as long as
-  // that statement.
-  const Stmt *Init = nullptr;
-  if (const auto *If = dyn_cast<IfStmt>(S))
-    Init = If->getInit();
-  else if (const auto *Switch = dyn_cast<SwitchStmt>(S))
-    Init = Switch->getInit();
-  else if (const auto *For = dyn_cast<ForStmt>(S))
-    Init = For->getInit();
-  if (const auto *DS = dyn_cast_or_null<DeclStmt>(Init))
-    return recordGuards(DS, S);
+  Collector->visitStatement(S);
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     // A call the code spells, not an implicit conversion.
-    if (Call->IgnoreUnlessSpelledInSource() != Call)
-      return;
-    recordHelperCall(Call);
-    recordErase(Call);
-    if (mayMatch(Call))
+    if (Call->IgnoreUnlessSpelledInSource() == Call && mayMatch(Call))
       CallMatchers->match(*Call, *TU->Ctx);
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
     if (constructsClassNamed(Construct, CalleeNames))
@@ -473,64 +388,6 @@ void UnlockedEraseCheck::recordCall(const BoundNodes &Nodes) {
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>(LockCallId))
     TU->LockCalls.push_back(Call);
-}
-
-void UnlockedEraseCheck::recordGuards(const DeclStmt *DS, const Stmt *Scope) {
-  for (const Decl *D : DS->decls())
-    if (const auto *Var = dyn_cast<VarDecl>(D)) {
-      const NamedDecl *Class = guardClass(Var->getType());
-      if (isGuardClass(Class, Var->getType(), AllGuardTypes))
-        TU->Guards.push_back(
-            {Var, DS, Scope, isListedDecl(Class, SharedLockGuardTypes)});
-    }
-}
-
-void UnlockedEraseCheck::recordBlock(const CompoundStmt *Block) {
-  for (const Stmt *Child : Block->body()) {
-    if (const auto *DS = dyn_cast<DeclStmt>(Child))
-      recordGuards(DS, Block);
-    else if (const auto *E = dyn_cast<Expr>(Child))
-      if (const auto *Call =
-              dyn_cast<CallExpr>(E->IgnoreUnlessSpelledInSource()))
-        TU->Blocks[Call] = Block;
-  }
-}
-
-/// Records which containers \p Call modifies, and how, when it is an
-/// erase-family call that EraseMethods names.
-void UnlockedEraseCheck::recordErase(const CallExpr *Call) {
-  auto Add = [&](const Expr *Object, std::string Op) {
-    if (Object)
-      TU->Erases.push_back({Call, Object, std::move(Op)});
-  };
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (!Method || !Method->getIdentifier() ||
-        !isMethodNameIn(Method->getName(), EraseMethodNames))
-      return;
-    const std::string Op = Method->getName().str();
-    Add(Member->getImplicitObjectArgument(), Op);
-    if ((Op == "swap" || Op == "merge") && Member->getNumArgs() == 1)
-      Add(Member->getArg(0), Op);
-  } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call)) {
-    if (EraseByAssignment && Operator->getOperator() == OO_Equal)
-      Add(Operator->getArg(0), "operator=");
-  } else if (const auto *Dependent =
-                 dyn_cast<CXXDependentScopeMemberExpr>(Call->getCallee())) {
-    const std::string Op = Dependent->getMember().getAsString();
-    if (!Dependent->isImplicitAccess() && isMethodNameIn(Op, EraseMethodNames))
-      Add(Dependent->getBase(), Op);
-  } else if (const FunctionDecl *Fn = Call->getDirectCallee()) {
-    if (!Fn->getIdentifier() ||
-        !isLastPartListed(Fn->getName(), EraseFunctionNames) ||
-        !isListedDecl(Fn, EraseFunctionNames))
-      return;
-    const std::string Op = Fn->getQualifiedNameAsString();
-    if (Call->getNumArgs() >= 1)
-      Add(Call->getArg(0), Op);
-    if (Fn->getName() == "swap" && Call->getNumArgs() == 2)
-      Add(Call->getArg(1), Op);
-  }
 }
 
 namespace {
@@ -782,6 +639,7 @@ void UnlockedEraseReporter::reportUnheld(const Finding &F, SourceLocation Loc,
 void UnlockedEraseCheck::onEndOfTranslationUnit() {
   const std::unique_ptr<Facts> Done = std::move(TU);
   TU = std::make_unique<Facts>();
+  Collector->F = TU.get();
   Walk.reset();
   if (!Done->Ctx || Done->Erases.empty() ||
       Done->Ctx->getDiagnostics().hasUncompilableErrorOccurred())

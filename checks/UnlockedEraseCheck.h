@@ -14,6 +14,7 @@
 namespace clang::tidy::safedelete {
 namespace unlocked {
 struct Facts;
+class FactCollector;
 } // namespace unlocked
 
 /// Finds an erase-family call on a container that the translation unit
@@ -43,21 +44,14 @@ private:
   void registerCallMatchers();
   void enterFunction(const FunctionDecl *Fn) override;
   void enterLambda(const LambdaExpr *Lambda) override;
-  /// Records the blocks, guards, erase-family and helper calls of the code
-  /// walked, and runs the call matchers on each call and thread
-  /// construction that may be theirs.
+  /// Has the collector record the code walked, and runs the call matchers
+  /// on each call and thread construction that may be theirs.
   void visitStatement(const Stmt *S) override;
   /// Whether \p Call may be a lock, join or thread-start call: a test of
   /// its callee cheaper than the call matchers.
   bool mayMatch(const CallExpr *Call) const;
-  void recordHelperCall(const CallExpr *Call);
   /// Records what the call matchers bound.
   void recordCall(const ast_matchers::BoundNodes &Nodes);
-  void recordErase(const CallExpr *Call);
-  /// The guards \p DS declares, alive in \p Scope.
-  void recordGuards(const DeclStmt *DS, const Stmt *Scope);
-  /// The guards of \p Block, and the calls that are its statements.
-  void recordBlock(const CompoundStmt *Block);
   /// The functions and methods the options say start a thread.
   std::vector<ast_matchers::internal::DynTypedMatcher> threadStartForms() const;
 
@@ -74,17 +68,11 @@ private:
   utils::IncludeInserter Inserter;
   std::vector<std::string> MutexTypes;
   std::vector<std::string> LockGuardTypes;
-  std::vector<std::string> SharedLockGuardTypes;
-  /// LockGuardTypes and SharedLockGuardTypes.
-  std::vector<std::string> AllGuardTypes;
   std::vector<std::string> ThreadSafeContainerTypes;
   std::vector<std::string> ThreadStartFunctions; // qualified
   std::vector<std::string> ThreadStartMethods;   // bare method names
   std::vector<std::string> ThreadClasses;
   std::vector<std::string> ThreadJoinFunctions;
-  std::vector<std::string> EraseMethodNames;
-  std::vector<std::string> EraseFunctionNames;
-  bool EraseByAssignment = false;
   /// The identifiers of the functions and classes the call matchers name.
   llvm::StringSet<> CalleeNames;
   /// The matchers of lock, join and thread-start calls, run on the calls
@@ -95,6 +83,8 @@ private:
   /// What one translation unit shows: guards, lock calls, erase calls,
   /// functions and helper calls, decided on in onEndOfTranslationUnit.
   std::unique_ptr<unlocked::Facts> TU;
+  /// Records the code walked into TU; holds the names the options give.
+  std::unique_ptr<unlocked::FactCollector> Collector;
 };
 
 } // namespace clang::tidy::safedelete

@@ -1269,4 +1269,165 @@ compat::Optional<Finding> UnlockedEraseFinder::decide(const EraseRec &Erase) {
   return F;
 }
 
+std::pair<Pos, Pos> span(const SourceManager &SM, SourceRange R) {
+  const std::pair<FileID, unsigned> B =
+      SM.getDecomposedExpansionLoc(R.getBegin());
+  const std::pair<FileID, unsigned> E =
+      SM.getDecomposedExpansionLoc(R.getEnd());
+  return {Pos{B.first, B.second}, Pos{E.first, E.second}};
+}
+
+bool isMethodNameIn(StringRef Name, const std::vector<std::string> &Patterns) {
+  return llvm::any_of(Patterns, [&](const std::string &P) {
+    const StringRef Pattern(P);
+    if (Pattern.back() == '*')
+      return Name.substr(0, Pattern.size() - 1) == Pattern.drop_back();
+    return Name == Pattern;
+  });
+}
+
+namespace {
+
+/// The helper \p Call calls and the object it is called on (null for a free
+/// function or `this`); none when it calls no helper. In a template with
+/// dependent arguments, only a name that denotes one function counts.
+compat::Optional<std::pair<const FunctionDecl *, const Expr *>>
+helperCallOf(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const Expr *Object = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    Object = Member->getImplicitObjectArgument();
+  } else if (const auto *Unresolved =
+                 dyn_cast<UnresolvedMemberExpr>(Call->getCallee())) {
+    if (Unresolved->getNumDecls() != 1)
+      return {};
+    Callee = (*Unresolved->decls_begin())->getAsFunction();
+    if (!Unresolved->isImplicitAccess())
+      Object = Unresolved->getBase();
+  }
+  if (!Callee || !hasKnownCalls(*Callee))
+    return {};
+  return std::make_pair(Callee->getCanonicalDecl(), Object);
+}
+
+/// Whether \p Class, the guardClass of \p T, makes \p T the type of a lock
+/// guard: a class of \p Guards (also a dependent one) or a class declared
+/// `scoped_lockable`; guardType and isDependentGuardIn in one test, for the
+/// variables of every block, where the unqualified name rejects most of
+/// them.
+bool isGuardClass(const NamedDecl *Class, QualType T,
+                  const std::vector<std::string> &Guards) {
+  if (!Class)
+    return false;
+  if (!T->isDependentType() &&
+      locks::isAnnotatedGuard(dyn_cast<CXXRecordDecl>(Class)))
+    return true;
+  return Class->getIdentifier() && isLastPartListed(Class->getName(), Guards) &&
+         isListedDecl(Class, Guards);
+}
+
+} // namespace
+
+/// One of the functions walked, never one of a system header.
+void FactCollector::recordHelperCall(const CallExpr *Call) {
+  const auto Helper = helperCallOf(Call);
+  const SourceManager &SM = F->Ctx->getSourceManager();
+  if (Helper && !SM.isInSystemHeader(Helper->first->getLocation()))
+    F->HelperCalls.push_back({Helper->first, Helper->second,
+                              span(SM, Call->getSourceRange()).first,
+                              Call->getBeginLoc()});
+}
+
+void FactCollector::enterFunction(const FunctionDecl *Fn) {
+  const auto [B, E] =
+      span(F->Ctx->getSourceManager(), Fn->getBody()->getSourceRange());
+  F->Functions.push_back({Fn, B, E, Fn->getBody()});
+}
+
+void FactCollector::enterLambda(const LambdaExpr *Lambda) {
+  const auto [B, E] =
+      span(F->Ctx->getSourceManager(), Lambda->getBody()->getSourceRange());
+  F->Functions.push_back({nullptr, B, E, Lambda->getBody(), Lambda});
+}
+
+void FactCollector::visitStatement(const Stmt *S) {
+  if (const auto *Block = dyn_cast<CompoundStmt>(S))
+    return recordBlock(Block);
+  // A guard in the init-statement of an if, switch or for lives as long as
+  // that statement.
+  const Stmt *Init = nullptr;
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    Init = If->getInit();
+  else if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+    Init = Switch->getInit();
+  else if (const auto *For = dyn_cast<ForStmt>(S))
+    Init = For->getInit();
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(Init))
+    return recordGuards(DS, S);
+  const auto *Call = dyn_cast<CallExpr>(S);
+  // A call the code spells, not an implicit conversion.
+  if (!Call || Call->IgnoreUnlessSpelledInSource() != Call)
+    return;
+  recordHelperCall(Call);
+  recordErase(Call);
+}
+
+void FactCollector::recordGuards(const DeclStmt *DS, const Stmt *Scope) {
+  for (const Decl *D : DS->decls())
+    if (const auto *Var = dyn_cast<VarDecl>(D)) {
+      const NamedDecl *Class = guardClass(Var->getType());
+      if (isGuardClass(Class, Var->getType(), Words.AllGuardTypes))
+        F->Guards.push_back(
+            {Var, DS, Scope, isListedDecl(Class, Words.SharedLockGuardTypes)});
+    }
+}
+
+void FactCollector::recordBlock(const CompoundStmt *Block) {
+  for (const Stmt *Child : Block->body()) {
+    if (const auto *DS = dyn_cast<DeclStmt>(Child))
+      recordGuards(DS, Block);
+    else if (const auto *E = dyn_cast<Expr>(Child))
+      if (const auto *Call =
+              dyn_cast<CallExpr>(E->IgnoreUnlessSpelledInSource()))
+        F->Blocks[Call] = Block;
+  }
+}
+
+/// An erase-family call is one that EraseMethods names.
+void FactCollector::recordErase(const CallExpr *Call) {
+  auto Add = [&](const Expr *Object, std::string Op) {
+    if (Object)
+      F->Erases.push_back({Call, Object, std::move(Op)});
+  };
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getIdentifier() ||
+        !isMethodNameIn(Method->getName(), Words.EraseMethodNames))
+      return;
+    const std::string Op = Method->getName().str();
+    Add(Member->getImplicitObjectArgument(), Op);
+    if ((Op == "swap" || Op == "merge") && Member->getNumArgs() == 1)
+      Add(Member->getArg(0), Op);
+  } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    if (Words.EraseByAssignment && Operator->getOperator() == OO_Equal)
+      Add(Operator->getArg(0), "operator=");
+  } else if (const auto *Dependent =
+                 dyn_cast<CXXDependentScopeMemberExpr>(Call->getCallee())) {
+    const std::string Op = Dependent->getMember().getAsString();
+    if (!Dependent->isImplicitAccess() &&
+        isMethodNameIn(Op, Words.EraseMethodNames))
+      Add(Dependent->getBase(), Op);
+  } else if (const FunctionDecl *Fn = Call->getDirectCallee()) {
+    if (!Fn->getIdentifier() ||
+        !isLastPartListed(Fn->getName(), Words.EraseFunctionNames) ||
+        !isListedDecl(Fn, Words.EraseFunctionNames))
+      return;
+    const std::string Op = Fn->getQualifiedNameAsString();
+    if (Call->getNumArgs() >= 1)
+      Add(Call->getArg(0), Op);
+    if (Fn->getName() == "swap" && Call->getNumArgs() == 2)
+      Add(Call->getArg(1), Op);
+  }
+}
+
 } // namespace clang::tidy::safedelete::unlocked

@@ -11,6 +11,7 @@
 #ifndef SAFEDELETE_CHECKS_UNLOCKEDERASEMODEL_H
 #define SAFEDELETE_CHECKS_UNLOCKEDERASEMODEL_H
 
+#include "support/CodeWalk.h"
 #include "support/Compat.h"
 #include "support/Containers.h"
 #include "support/Locks.h"
@@ -262,6 +263,53 @@ private:
   llvm::DenseMap<std::pair<const ValueDecl *, const ValueDecl *>, unsigned>
       FillerCounts;
 };
+
+/// The names that say what an erase-family call and a lock guard are: the
+/// check's options.
+struct Vocabulary {
+  /// Methods that remove; an entry ending in `*` is a prefix.
+  std::vector<std::string> EraseMethodNames;
+  /// Free functions that remove from their first (and, for swap, second)
+  /// argument.
+  std::vector<std::string> EraseFunctionNames;
+  /// Every guard class, exclusive and shared.
+  std::vector<std::string> AllGuardTypes;
+  std::vector<std::string> SharedLockGuardTypes;
+  /// Whether `c = other` replaces the contents of a container.
+  bool EraseByAssignment = false;
+};
+
+/// Records the facts of the code that support/CodeWalk walks into \p F: the
+/// functions and lambdas, the guards and blocks, the erase-family calls and
+/// the calls of helpers. The lock, join and thread-start calls come from
+/// the check's matchers.
+class FactCollector : public CodeWalk::Visitor {
+public:
+  void enterFunction(const FunctionDecl *Fn) override;
+  void enterLambda(const LambdaExpr *Lambda) override;
+  void visitStatement(const Stmt *S) override;
+
+  Vocabulary Words;
+  /// The facts of the translation unit walked; its Ctx must be set.
+  Facts *F = nullptr;
+
+private:
+  /// Records \p Call if it calls a helper whose calls matter.
+  void recordHelperCall(const CallExpr *Call);
+  /// Records which containers \p Call modifies, and how.
+  void recordErase(const CallExpr *Call);
+  /// The guards \p DS declares, alive in \p Scope.
+  void recordGuards(const DeclStmt *DS, const Stmt *Scope);
+  /// The guards of \p Block, and the calls that are its statements.
+  void recordBlock(const CompoundStmt *Block);
+};
+
+/// The positions where \p R begins and ends.
+std::pair<Pos, Pos> span(const SourceManager &SM, SourceRange R);
+
+/// A method whose identifier is one of \p Patterns; an entry ending in `*`
+/// is a prefix.
+bool isMethodNameIn(StringRef Name, const std::vector<std::string> &Patterns);
 
 /// The class or class template that the type of a guard names, also when
 /// it is dependent (`std::lock_guard<Mutex>`, `std::scoped_lock` to be

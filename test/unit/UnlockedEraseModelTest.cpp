@@ -2,11 +2,14 @@
 //
 // The pieces of the lock model that read one declaration or expression:
 // which class a guard's type names, which thread member an expression is,
-// and which functions have calls that tell what they may assume on entry.
+// and which functions have calls that tell what they may assume on entry;
+// and the whole model: the facts collected as the check walks the code,
+// and the erases decided on them.
 //
 //===----------------------------------------------------------------------===//
 
 #include "UnlockedEraseModel.h"
+#include "support/CodeWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -30,6 +33,12 @@ template <class... M> struct scoped_lock { explicit scoped_lock(M &...); };
 struct thread { void join(); };
 template <class T> struct vector { T *begin(); T *end(); };
 template <class T> struct unique_ptr { T *operator->() const; T &operator*() const; };
+template <class K, class V> struct map {
+  unsigned long erase(const K &);
+  void clear();
+  unsigned long count(const K &) const;
+  V &operator[](const K &);
+};
 }
 )";
 
@@ -72,8 +81,98 @@ protected:
     return Fn && unlocked::hasKnownCalls(*Fn);
   }
 
+  /// Walks \p Code as the check does, with std::lock_guard the guard and
+  /// erase and clear the removals, and decides every erase: the functions
+  /// of the findings, with the guarding mutex (`reset:mu_`).
+  std::vector<std::string> findings(const std::string &Code) {
+    build(Code);
+    unlocked::Facts Facts;
+    Facts.Ctx = &AST->getASTContext();
+    struct Walker : MatchFinder::MatchCallback {
+      tidy::safedelete::CodeWalk Walk;
+      unlocked::FactCollector Collector;
+      void run(const MatchFinder::MatchResult &Result) override {
+        Walk.walkRoot(Result.Nodes, Collector);
+      }
+    } Walker;
+    Walker.Collector.Words.EraseMethodNames = {"erase", "clear"};
+    Walker.Collector.Words.AllGuardTypes = {"::std::lock_guard"};
+    Walker.Collector.F = &Facts;
+    MatchFinder Finder;
+    tidy::safedelete::CodeWalk::registerRoots(Finder, &Walker);
+    Finder.matchAST(AST->getASTContext());
+    unlocked::LockModel Model(Facts, /*Infer=*/true, nullptr);
+    Model.build();
+    unlocked::UnlockedEraseFinder Decider(Model, {});
+    std::vector<std::string> Found;
+    for (const unlocked::EraseRec &Erase : Facts.Erases)
+      if (const auto F = Decider.decide(Erase))
+        Found.push_back(F->Fn->Fn->getNameAsString() + ":" +
+                        F->Why.Mutex->getNameAsString());
+    return Found;
+  }
+
   std::unique_ptr<ASTUnit> AST;
 };
+
+using Names = std::vector<std::string>;
+
+TEST_F(UnlockedEraseModelTest, AModificationUnderTheMutexIsEvidence) {
+  EXPECT_EQ(findings(R"(
+    class Cache {
+      std::mutex mu_;
+      std::map<int, int> m_;
+    public:
+      void put(int k) { std::lock_guard<std::mutex> l(mu_); m_[k] = 1; }
+      void drop(int k) { std::lock_guard<std::mutex> l(mu_); m_.erase(k); }
+      void reset() { m_.clear(); }
+    };)"),
+            Names{"reset:mu_"});
+}
+
+TEST_F(UnlockedEraseModelTest, EveryEraseUnderTheMutexIsNoFinding) {
+  EXPECT_EQ(findings(R"(
+    class Cache {
+      std::mutex mu_;
+      std::map<int, int> m_;
+    public:
+      void put(int k) { std::lock_guard<std::mutex> l(mu_); m_[k] = 1; }
+      void reset() { std::lock_guard<std::mutex> l(mu_); m_.clear(); }
+    };)"),
+            Names{});
+}
+
+TEST_F(UnlockedEraseModelTest, AReadUnderAnotherMembersLockIsNoEvidence) {
+  EXPECT_EQ(findings(R"(
+    class Model {
+      std::mutex cacheMu_;
+      std::map<int, int> cache_;
+      std::map<int, int> headers_;
+    public:
+      int data(int k) {
+        std::lock_guard<std::mutex> l(cacheMu_);
+        cache_[k] = 1;
+        return headers_.count(k);
+      }
+      void resetHeaders() { headers_.clear(); }
+    };)"),
+            Names{});
+}
+
+TEST_F(UnlockedEraseModelTest, GuardedByIsEvidenceOnItsOwn) {
+  EXPECT_EQ(findings(R"(
+    struct __attribute__((capability("mutex"))) Mutex {
+      void Lock() __attribute__((acquire_capability()));
+      void Unlock() __attribute__((release_capability()));
+    };
+    class Table {
+      Mutex mu_;
+      std::map<int, int> files_ __attribute__((guarded_by(mu_)));
+    public:
+      void removeAll() { files_.clear(); }
+    };)"),
+            Names{"removeAll:mu_"});
+}
 
 TEST_F(UnlockedEraseModelTest, AGuardNamesItsClassOrTemplate) {
   build(R"(
