@@ -106,6 +106,10 @@ IndexedNameList parseIndexedNameList(llvm::StringRef Value) {
   return Result;
 }
 
+// llvm::isUpper and llvm::isLower are not in LLVM 14's StringExtras.
+static bool isUpperCase(char C) { return llvm::toLower(C) != C; }
+static bool isLowerCase(char C) { return llvm::toUpper(C) != C; }
+
 std::vector<std::string> identifierWords(llvm::StringRef Identifier) {
   std::vector<std::string> Words(1);
   for (std::size_t I = 0; I != Identifier.size(); ++I) {
@@ -115,11 +119,11 @@ std::vector<std::string> identifierWords(llvm::StringRef Identifier) {
         Words.emplace_back();
       continue;
     }
-    const bool AfterLower = I && llvm::isLower(Identifier[I - 1]);
-    const bool EndsCapitals = I && llvm::isUpper(Identifier[I - 1]) &&
+    const bool AfterLower = I && isLowerCase(Identifier[I - 1]);
+    const bool EndsCapitals = I && isUpperCase(Identifier[I - 1]) &&
                               I + 1 < Identifier.size() &&
-                              llvm::isLower(Identifier[I + 1]);
-    if (llvm::isUpper(C) && (AfterLower || EndsCapitals) &&
+                              isLowerCase(Identifier[I + 1]);
+    if (isUpperCase(C) && (AfterLower || EndsCapitals) &&
         !Words.back().empty())
       Words.emplace_back();
     Words.back() += llvm::toLower(C);

@@ -103,7 +103,7 @@ protected:
     Finder.matchAST(AST->getASTContext());
     unlocked::LockModel Model(Facts, /*Infer=*/true, nullptr);
     Model.build();
-    unlocked::UnlockedEraseFinder Decider(Model, {});
+    unlocked::UnlockedEraseFinder Decider(Model, ThreadSafe);
     std::vector<std::string> Found;
     for (const unlocked::EraseRec &Erase : Facts.Erases)
       if (const auto F = Decider.decide(Erase))
@@ -113,6 +113,8 @@ protected:
   }
 
   std::unique_ptr<ASTUnit> AST;
+  /// The finder keeps a reference to its thread-safe container types.
+  const std::vector<std::string> ThreadSafe;
 };
 
 using Names = std::vector<std::string>;
